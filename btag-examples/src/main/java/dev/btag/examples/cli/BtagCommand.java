@@ -25,6 +25,14 @@ import picocli.CommandLine.Option;
     description = "Jet flavour tagging (b-tagging) on the JVM: NumPy ntuples, the CMS tutorial's taggers, ROC/AUC.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        InspectCommand.class,
+        GenerateCommand.class,
+        PlotInputsCommand.class,
+        TrainCommand.class,
+        EvaluateCommand.class,
+        RocCommand.class,
+        TutorialCommand.class,
+        BenchCommand.class,
     })
 public final class BtagCommand implements Runnable {
 
