@@ -87,7 +87,7 @@ public record RocCurve(double[] thresholds, double[] tpr, double[] fpr, ClassTot
      *     index), or there is no signal or no background entry
      */
     public static RocCurve of(double[] scores, boolean[] signal) {
-        return fromBlocks(ScoreBlocks.of(scores, signal, null, false));
+        return fromBlocks(ScoreBlocks.of(scores, signal, null));
     }
 
     /**
@@ -105,7 +105,7 @@ public record RocCurve(double[] thresholds, double[] tpr, double[] fpr, ClassTot
         if (weights == null) {
             throw new NullPointerException("weights is null; use of(scores, signal) for unit weights");
         }
-        return fromBlocks(ScoreBlocks.of(scores, signal, weights, false));
+        return fromBlocks(ScoreBlocks.of(scores, signal, weights));
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.btag.metrics.roc;
 
 /**
  * The distinct scores of a sample in descending order, with the signal and background weight of each block of
- * equal scores (and, when asked for, the sums of squared weights). Every ROC quantity is a pass over these blocks.
+ * equal scores, and the class totals. Every ROC quantity is a pass over these blocks.
  *
  * <p>Built by splitting the scores by class, radix-sorting each class's score keys (carrying the weights, if any)
  * and merging the two sorted runs from the top, so that equal scores of both classes fall into one block. Time
@@ -18,24 +18,17 @@ final class ScoreBlocks {
     final double[] signalWeight;
     /** Background weight of each block. */
     final double[] backgroundWeight;
-    /** Sum of squared signal weights of each block, or null when not requested. */
-    final double[] signalWeightSquared;
-    /** Sum of squared background weights of each block, or null when not requested. */
-    final double[] backgroundWeightSquared;
     /** Totals of the signal class. */
     final ClassTotals signal;
     /** Totals of the background class. */
     final ClassTotals background;
 
     private ScoreBlocks(int size, double[] scores, double[] signalWeight, double[] backgroundWeight,
-                        double[] signalWeightSquared, double[] backgroundWeightSquared,
                         ClassTotals signal, ClassTotals background) {
         this.size = size;
         this.scores = scores;
         this.signalWeight = signalWeight;
         this.backgroundWeight = backgroundWeight;
-        this.signalWeightSquared = signalWeightSquared;
-        this.backgroundWeightSquared = backgroundWeightSquared;
         this.signal = signal;
         this.background = background;
     }
@@ -46,11 +39,10 @@ final class ScoreBlocks {
      * @param scores finite scores
      * @param signal signal flags
      * @param weights finite non-negative weights, or null for unit weights
-     * @param withSquares whether to fill the sums of squared weights per block
      * @return the blocks
      * @throws IllegalArgumentException on invalid input or when a class is missing (see {@link RocInput})
      */
-    static ScoreBlocks of(double[] scores, boolean[] signal, double[] weights, boolean withSquares) {
+    static ScoreBlocks of(double[] scores, boolean[] signal, double[] weights) {
         RocInput.check(scores, signal, weights);
         int n = scores.length;
         int nSignal = 0;
@@ -85,11 +77,10 @@ final class ScoreBlocks {
         }
         SortableKeys.sort(sigKeys, sigW, nSignal);
         SortableKeys.sort(bkgKeys, bkgW, nBackground);
-        return merge(sigKeys, sigW, bkgKeys, bkgW, withSquares);
+        return merge(sigKeys, sigW, bkgKeys, bkgW);
     }
 
-    private static ScoreBlocks merge(long[] sigKeys, double[] sigW, long[] bkgKeys, double[] bkgW,
-                                     boolean withSquares) {
+    private static ScoreBlocks merge(long[] sigKeys, double[] sigW, long[] bkgKeys, double[] bkgW) {
         int nSignal = sigKeys.length;
         int nBackground = bkgKeys.length;
         boolean weighted = sigW != null;
@@ -97,8 +88,6 @@ final class ScoreBlocks {
         double[] scores = new double[capacity];
         double[] sw = new double[capacity];
         double[] bw = new double[capacity];
-        double[] sw2 = withSquares && weighted ? new double[capacity] : null;
-        double[] bw2 = withSquares && weighted ? new double[capacity] : null;
         double sumS = 0;
         double sumS2 = 0;
         double sumB = 0;
@@ -145,10 +134,6 @@ final class ScoreBlocks {
             scores[blocks] = SortableKeys.decode(key);
             sw[blocks] = s;
             bw[blocks] = b;
-            if (sw2 != null) {
-                sw2[blocks] = s2;
-                bw2[blocks] = b2;
-            }
             sumS += s;
             sumS2 += s2;
             sumB += b;
@@ -159,10 +144,6 @@ final class ScoreBlocks {
         ClassTotals background =
             weighted ? ClassTotals.weighted(nBackground, sumB, sumB2) : ClassTotals.unweighted(nBackground);
         RocInput.requireBothClasses(signal, background);
-        if (withSquares && !weighted) {
-            sw2 = sw;
-            bw2 = bw;
-        }
-        return new ScoreBlocks(blocks, scores, sw, bw, sw2, bw2, signal, background);
+        return new ScoreBlocks(blocks, scores, sw, bw, signal, background);
     }
 }
