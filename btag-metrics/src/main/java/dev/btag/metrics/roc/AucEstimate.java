@@ -48,31 +48,32 @@ public record AucEstimate(double auc, double standardError) {
     private static AucEstimate fromBlocks(ScoreBlocks blocks) {
         double totalS = blocks.signal.weight();
         double totalB = blocks.background.weight();
+        double[] tps = blocks.tps;
+        double[] fps = blocks.fps;
         int n = blocks.size;
-        double[] v10 = new double[n];
-        double[] v01 = new double[n];
-        double cumS = 0;
-        double cumB = 0;
+        // point k (k >= 1) is the block of entries scoring exactly thresholds[k]; earlier points scored higher
         double area = 0;
-        for (int k = 0; k < n; k++) {
-            double s = blocks.signalWeight[k];
-            double b = blocks.backgroundWeight[k];
-            // blocks are in descending score order: what came before scored higher
-            v01[k] = (cumS + s / 2) / totalS;
-            cumS += s;
-            cumB += b;
-            v10[k] = (totalB - cumB + b / 2) / totalB;
-            area += s * v10[k];
+        for (int k = 1; k < n; k++) {
+            double s = tps[k] - tps[k - 1];
+            double b = fps[k] - fps[k - 1];
+            area += s * placementOfSignal(totalB, fps[k], b);
         }
         double auc = area / totalS;
         double varS = 0;
         double varB = 0;
-        for (int k = 0; k < n; k++) {
-            varS += blocks.signalWeight[k] * sq(v10[k] - auc);
-            varB += blocks.backgroundWeight[k] * sq(v01[k] - auc);
+        for (int k = 1; k < n; k++) {
+            double s = tps[k] - tps[k - 1];
+            double b = fps[k] - fps[k - 1];
+            varS += s * sq(placementOfSignal(totalB, fps[k], b) - auc);
+            varB += b * sq((tps[k - 1] + s / 2) / totalS - auc);
         }
         double variance = meanVariance(varS, blocks.signal) + meanVariance(varB, blocks.background);
         return new AucEstimate(Math.min(1.0, Math.max(0.0, auc)), Math.sqrt(variance));
+    }
+
+    /** V10 of a signal entry: background weight scoring lower, plus half the tied background, over the total. */
+    private static double placementOfSignal(double totalB, double cumulativeB, double tiedB) {
+        return (totalB - cumulativeB + tiedB / 2) / totalB;
     }
 
     /**
