@@ -3,6 +3,7 @@ package dev.btag.data.dataset;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.RandomAccessDataset;
@@ -12,6 +13,8 @@ import ai.djl.translate.Batchifier;
 import ai.djl.util.Progress;
 import dev.btag.data.schema.FeatureSet;
 import dev.btag.data.schema.TrainingClass;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -49,6 +52,7 @@ public final class JetDataset extends RandomAccessDataset {
     private final int batchSize;
     private final Standardizer standardizer;
     private final AtomicInteger epoch = new AtomicInteger();
+    private final BufferPool buffers = new BufferPool();
 
     private JetDataset(Builder builder, JetColumns columns, int[] rows, Standardizer standardizer) {
         super(builder);
@@ -315,41 +319,74 @@ public final class JetDataset extends RandomAccessDataset {
     }
 
     /**
-     * Assembles one batch from rows {@code order[from, to)}: one gather per input, one {@code NDArray} per input.
+     * Assembles one batch from rows {@code order[from, to)}: each input is gathered row by row with bulk copies
+     * straight into one native-order direct buffer, which becomes one {@code NDArray} (three per batch). The direct
+     * buffers come from a pool and go back to it when the batch is closed: on the CPU a PyTorch tensor made from a
+     * direct buffer uses its memory in place, so a batch's arrays are valid until the batch is closed (copy them with
+     * {@code duplicate()} to keep them longer).
      */
     Batch assemble(NDManager manager, int[] order, int from, int to, long progress, long total) {
         int b = to - from;
         int f = columns.featureSet().size();
         int l = TrainingClass.COUNT;
         int t = JetColumns.TRACK_VALUES;
-        float[] features = new float[b * f];
-        float[] labels = new float[b * l];
-        float[] tracks = withTracks ? new float[b * t] : null;
-        int[] indices = new int[b];
+        ByteBuffer featureBytes = buffers.take(b * f);
+        ByteBuffer labelBytes = buffers.take(b * l);
+        ByteBuffer trackBytes = withTracks ? buffers.take(b * t) : null;
+        FloatBuffer featureOut = featureBytes.asFloatBuffer();
+        FloatBuffer labelOut = labelBytes.asFloatBuffer();
+        FloatBuffer trackOut = trackBytes == null ? null : trackBytes.asFloatBuffer();
+        float[] row = standardizer == null ? null : new float[f];
+        List<Integer> indexList = new ArrayList<>(b);
         for (int i = 0; i < b; i++) {
-            int row = order[from + i];
-            indices[i] = row;
-            System.arraycopy(columns.features, row * f, features, i * f, f);
-            System.arraycopy(columns.labels, row * l, labels, i * l, l);
-            if (tracks != null) {
-                System.arraycopy(columns.tracks, row * t, tracks, i * t, t);
+            int r = order[from + i];
+            indexList.add(r);
+            if (row == null) {
+                featureOut.put(columns.features, r * f, f);
+            } else {
+                System.arraycopy(columns.features, r * f, row, 0, f);
+                standardizer.applyInPlace(row);
+                featureOut.put(row);
+            }
+            labelOut.put(columns.labels, r * l, l);
+            if (trackOut != null) {
+                trackOut.put(columns.tracks, r * t, t);
             }
         }
-        if (standardizer != null) {
-            standardizer.applyInPlace(features);
-        }
         NDManager batchManager = manager.newSubManager();
-        NDList data = new NDList(batchManager.create(features, new Shape(b, f)));
-        if (tracks != null) {
-            data.add(batchManager.create(tracks, new Shape(b, 10, 21)));
+        NDList data = new NDList(batchManager.create(featureBytes, new Shape(b, f), DataType.FLOAT32));
+        List<ByteBuffer> used = new ArrayList<>(3);
+        used.add(featureBytes);
+        used.add(labelBytes);
+        if (trackBytes != null) {
+            data.add(batchManager.create(trackBytes, new Shape(b, 10, 21), DataType.FLOAT32));
+            used.add(trackBytes);
         }
-        NDList label = new NDList(batchManager.create(labels, new Shape(b, l)));
-        List<Integer> indexList = new ArrayList<>(b);
-        for (int index : indices) {
-            indexList.add(index);
+        NDList label = new NDList(batchManager.create(labelBytes, new Shape(b, l), DataType.FLOAT32));
+        return new PooledBatch(batchManager, data, label, b, progress, total, indexList, buffers, used);
+    }
+
+    /** A batch that returns its direct buffers to the pool when closed. */
+    private static final class PooledBatch extends Batch {
+        private final BufferPool pool;
+        private final List<ByteBuffer> used;
+        private boolean closed;
+
+        PooledBatch(NDManager manager, NDList data, NDList labels, int size, long progress, long total,
+                    List<Integer> indices, BufferPool pool, List<ByteBuffer> used) {
+            super(manager, data, labels, size, Batchifier.STACK, Batchifier.STACK, progress, total, indices);
+            this.pool = pool;
+            this.used = used;
         }
-        return new Batch(batchManager, data, label, b, Batchifier.STACK, Batchifier.STACK, progress, total,
-            indexList);
+
+        @Override
+        public void close() {
+            super.close();
+            if (!closed) {
+                closed = true;
+                pool.give(used);
+            }
+        }
     }
 
     /**

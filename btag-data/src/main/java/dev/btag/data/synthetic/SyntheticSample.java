@@ -89,8 +89,33 @@ public final class SyntheticSample {
         java.nio.file.Files.createDirectories(dir);
         Path train = dir.resolve("synthetic_0_" + jetsPerFile + ".npz");
         Path test = dir.resolve("synthetic_" + jetsPerFile + "_" + 2L * jetsPerFile + ".npz");
-        writeFile(train, generate(seed, 0, jetsPerFile, threads), seed, 0);
-        writeFile(test, generate(seed, 1, jetsPerFile, threads), seed, 1);
+        SyntheticJets first = generate(seed, 0, jetsPerFile, threads);
+        long bytesPerFile = 4L * jetsPerFile * valuesPerJet();
+        if (Runtime.getRuntime().maxMemory() < 3 * bytesPerFile) {
+            writeFile(train, first, seed, 0);
+            first = null;
+            writeFile(test, generate(seed, 1, jetsPerFile, threads), seed, 1);
+            return new Files(train, test);
+        }
+        // simulate the test file while the train file is written (writing is the slower part)
+        ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "btag-synthetic-next");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<SyntheticJets> second = background.submit(() -> generate(seed, 1, jetsPerFile, threads));
+            writeFile(train, first, seed, 0);
+            first = null;
+            writeFile(test, second.get(), seed, 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while simulating " + test, e);
+        } catch (ExecutionException e) {
+            throw new IOException("simulating " + test + " failed: " + e.getCause(), e.getCause());
+        } finally {
+            background.shutdownNow();
+        }
         return new Files(train, test);
     }
 
@@ -114,6 +139,14 @@ public final class SyntheticSample {
             byte[] note = metadata(seed, fileIndex, jets.jetCount()).getBytes(StandardCharsets.UTF_8);
             npz.write(METADATA_ENTRY, DType.of(ScalarType.UINT8), new long[] {note.length}, false, ByteBuffer.wrap(note));
         }
+    }
+
+    private static long valuesPerJet() {
+        long values = 0;
+        for (JetArray array : JetArray.values()) {
+            values += array.valuesPerJet();
+        }
+        return values;
     }
 
     static String metadata(long seed, int fileIndex, int jets) {
