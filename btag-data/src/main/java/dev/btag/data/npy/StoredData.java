@@ -1,0 +1,138 @@
+package dev.btag.data.npy;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.util.zip.CRC32;
+
+/**
+ * Array bytes stored uncompressed in the file (a plain {@code .npy} file, or a stored {@code .npz} entry), read in
+ * place through memory maps.
+ *
+ * <p>The data region is mapped lazily in windows of at most {@code windowBytes} (1 GiB by default, a multiple of
+ * every item size, so that no element straddles two windows); arrays and files larger than 2 GiB therefore need no
+ * single buffer larger than a Java buffer can be. Nothing is copied until a consumer asks.
+ */
+final class StoredData extends EntryData {
+
+    /** Default mapping window: 1 GiB. */
+    static final int DEFAULT_WINDOW_BYTES = 1 << 30;
+
+    private final SourceFile file;
+    private final String entry;
+    private final long entryStart;
+    private final long dataStart;
+    private final long dataBytes;
+    private final int itemSize;
+    private final ByteOrder order;
+    private final long crc32;
+    private final long entryBytes;
+    private final int windowBytes;
+    private final MappedByteBuffer[] windows;
+
+    /**
+     * Describes stored array data.
+     *
+     * @param file the open file
+     * @param entry the entry name for error messages, or null for a plain .npy file
+     * @param entryStart file offset of the entry's first byte (the .npy magic)
+     * @param entryBytes the entry's length (header, data and any trailing bytes), covered by the CRC-32
+     * @param headerLength bytes from the entry start to the first data byte
+     * @param dataBytes bytes of element data
+     * @param dtype the element type
+     * @param crc32 the CRC-32 of the whole entry, or -1 when there is none to verify (plain .npy file)
+     * @param windowBytes the mapping window, a positive multiple of 8
+     */
+    StoredData(SourceFile file, String entry, long entryStart, long entryBytes, long headerLength, long dataBytes,
+               DType dtype, long crc32, int windowBytes) {
+        this.file = file;
+        this.entry = entry;
+        this.entryStart = entryStart;
+        this.entryBytes = entryBytes;
+        this.dataStart = entryStart + headerLength;
+        this.dataBytes = dataBytes;
+        this.itemSize = dtype.itemSize();
+        this.order = dtype.order();
+        this.crc32 = crc32;
+        this.windowBytes = windowBytes;
+        this.windows = new MappedByteBuffer[(int) ((dataBytes + windowBytes - 1) / windowBytes)];
+    }
+
+    private synchronized MappedByteBuffer window(int index) throws IOException {
+        MappedByteBuffer window = windows[index];
+        if (window == null) {
+            long offset = (long) index * windowBytes;
+            window = file.map(dataStart + offset, Math.min(windowBytes, dataBytes - offset));
+            windows[index] = window;
+        }
+        return window;
+    }
+
+    @Override
+    void read(long firstElement, long count, boolean verify, ChunkConsumer consumer) throws IOException {
+        boolean checkCrc = verify && crc32 >= 0;
+        CRC32 crc = checkCrc ? new CRC32() : null;
+        if (checkCrc) {
+            updateCrc(crc, entryStart, dataStart - entryStart);
+        }
+        long from = firstElement * itemSize;
+        long to = (firstElement + count) * itemSize;
+        long scanFrom = checkCrc ? 0 : from;
+        long scanTo = checkCrc ? dataBytes : to;
+        if (scanTo > scanFrom) {
+            for (int w = (int) (scanFrom / windowBytes); w <= (scanTo - 1) / windowBytes; w++) {
+                long windowStart = (long) w * windowBytes;
+                MappedByteBuffer window = window(w);
+                if (checkCrc) {
+                    crc.update(window.duplicate());
+                }
+                long a = Math.max(from, windowStart);
+                long b = Math.min(to, windowStart + window.capacity());
+                if (a < b) {
+                    ByteBuffer chunk = window.duplicate().position((int) (a - windowStart))
+                        .limit((int) (b - windowStart)).slice().order(order);
+                    consumer.accept(chunk, a / itemSize);
+                }
+            }
+        }
+        if (checkCrc) {
+            updateCrc(crc, dataStart + dataBytes, entryStart + entryBytes - dataStart - dataBytes);
+            if (crc.getValue() != crc32) {
+                throw new NpyFormatException(file.path(), entry, String.format(
+                    "CRC-32 mismatch (the zip directory says 0x%08x, the data gives 0x%08x): corrupt data",
+                    crc32, crc.getValue()));
+            }
+        }
+    }
+
+    private void updateCrc(CRC32 crc, long position, long length) throws IOException {
+        long done = 0;
+        while (done < length) {
+            int n = (int) Math.min(1 << 20, length - done);
+            crc.update(file.read(position + done, n, entry, "entry bytes"));
+            done += n;
+        }
+    }
+
+    @Override
+    ElementAccess randomAccess(boolean verify) throws IOException {
+        if (verify && crc32 >= 0) {
+            read(0, 0, true, (chunk, first) -> { });
+        }
+        return (element, target) -> {
+            long offset = element * itemSize;
+            int w = (int) (offset / windowBytes);
+            int p = (int) (offset - (long) w * windowBytes);
+            MappedByteBuffer window;
+            try {
+                window = window(w);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            for (int i = 0; i < itemSize; i++) {
+                target.put(window.get(p + i));
+            }
+        };
+    }
+}

@@ -1,0 +1,116 @@
+package dev.btag.metrics.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
+
+/**
+ * The one look shared by every plot: a colour-blind-safe palette (Okabe&ndash;Ito), fonts, a white background and
+ * light grid lines; plus the headless switch. Package-private: plots apply it, users restyle through
+ * {@link Figure#chart()}.
+ */
+final class PlotStyle {
+
+    static {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    /** Okabe&ndash;Ito colours, distinguishable with the common colour-vision deficiencies. */
+    private static final Color[] PALETTE = {
+        new Color(0x00, 0x72, 0xB2), // blue
+        new Color(0xD5, 0x5E, 0x00), // vermillion
+        new Color(0x00, 0x9E, 0x73), // bluish green
+        new Color(0xE6, 0x9F, 0x00), // orange
+        new Color(0xCC, 0x79, 0xA7), // reddish purple
+        new Color(0x56, 0xB4, 0xE9), // sky blue
+        new Color(0x00, 0x00, 0x00), // black
+        new Color(0xF0, 0xE4, 0x42), // yellow
+    };
+
+    static final Font BASE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    static final Font AXIS_TITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    static final BasicStroke LINE = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
+    static final BasicStroke THIN_LINE = new BasicStroke(1.2f);
+
+    private PlotStyle() {
+    }
+
+    /**
+     * The colour of the i-th series; the palette repeats after 8.
+     *
+     * @param i the series index, 0 or more
+     * @return its colour
+     */
+    static Color color(int i) {
+        return PALETTE[Math.floorMod(i, PALETTE.length)];
+    }
+
+    /**
+     * A new XY chart in the shared style.
+     *
+     * @param options the builder's common options (size, axis titles, log y)
+     * @return the chart, without series
+     */
+    static XYChart xyChart(XyPlotBuilder<?> options) {
+        XYChart chart = new XYChart(options.width, options.height);
+        chart.setXAxisTitle(options.xTitle);
+        chart.setYAxisTitle(options.yTitle);
+        apply(chart.getStyler());
+        chart.getStyler().setYAxisLogarithmic(options.logY);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        return chart;
+    }
+
+    /**
+     * Applies the shared look to an axes chart's styler.
+     *
+     * @param styler the styler
+     */
+    static void apply(AxesChartStyler styler) {
+        styler.setBaseFont(BASE_FONT);
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotBackgroundColor(Color.WHITE);
+        styler.setPlotBorderColor(Color.DARK_GRAY);
+        styler.setPlotBorderVisible(true);
+        styler.setPlotGridLinesColor(new Color(0xE0, 0xE0, 0xE0));
+        styler.setPlotGridLinesStroke(new BasicStroke(1f));
+        styler.setAxisTitleFont(AXIS_TITLE_FONT);
+        styler.setAxisTickLabelsFont(BASE_FONT);
+        styler.setLegendFont(BASE_FONT);
+        styler.setLegendBorderColor(Color.LIGHT_GRAY);
+        styler.setChartPadding(12);
+        styler.setAntiAlias(true);
+        styler.setSeriesColors(PALETTE);
+    }
+
+    /**
+     * Widens {@code [lo, hi]} to multiples of a round step (1, 2 or 5 times a power of ten, about a tenth of the
+     * range), so that XChart's axis ticks fall on round numbers.
+     *
+     * @param lo the lower end
+     * @param hi the upper end, greater than {@code lo}
+     * @return {@code {niceLo, niceHi}}
+     */
+    static double[] niceRange(double lo, double hi) {
+        double raw = (hi - lo) / 10;
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = raw / magnitude < 2 ? magnitude : raw / magnitude < 5 ? 2 * magnitude : 5 * magnitude;
+        return new double[] {Math.floor(lo / step) * step, Math.ceil(hi / step) * step};
+    }
+
+    /**
+     * Formats a number for legends, with up to {@code digits} significant digits.
+     *
+     * @param value the number
+     * @param digits significant digits
+     * @return the text
+     */
+    static String format(double value, int digits) {
+        return String.format(java.util.Locale.ROOT, "%." + digits + "g", value);
+    }
+}
