@@ -122,6 +122,17 @@ public final class TaggerPredictor implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Predicts class probabilities and wraps them.
+     *
+     * @param inputs raw features and tracks, as for {@link #predict(JetInputs)}
+     * @return the predictions
+     * @throws TranslateException if the engine fails
+     */
+    public Predictions predictAll(JetInputs inputs) throws TranslateException {
+        return new Predictions(inputs.jets(), classes(), predict(inputs));
+    }
+
     /** Closes every per-thread DJL predictor; the tagger stays open. */
     @Override
     public void close() {
