@@ -394,7 +394,7 @@ public final class NpyArray {
     private void readAll(Target target) {
         owner.ensureOpen();
         if (header.ndim() <= 1 || !header.fortranOrder()) {
-            io(() -> data.read(0, size(), true, (raw, first) -> target.put(raw, (int) first)));
+            io(() -> data.readConcurrently(0, size(), true, (raw, first) -> target.put(raw, (int) first)));
         } else {
             io(() -> gather(0, header.dim(0), true, target));
         }
@@ -405,7 +405,7 @@ public final class NpyArray {
         long rowLength = rowLength();
         if (header.ndim() <= 1 || !header.fortranOrder()) {
             long first = fromRow * rowLength;
-            io(() -> data.read(first, (toRow - fromRow) * rowLength, false,
+            io(() -> data.readConcurrently(first, (toRow - fromRow) * rowLength, false,
                 (raw, element) -> target.put(raw, (int) (element - first))));
         } else {
             io(() -> gather(fromRow, toRow, false, target));
