@@ -349,11 +349,11 @@ public final class NpyArray {
      * @throws UncheckedIOException wrapping an {@link NpyFormatException} when the data is corrupt
      */
     public NDArray toNDArray(NDManager manager, DataType type) {
-        long bytes = size() * type.getNumOfBytes();
-        if (bytes > MAX_ARRAY_LENGTH) {
-            throw new IllegalStateException("array '" + name + "' needs " + bytes + " bytes as " + type
-                + ", more than one buffer holds; read it in row ranges");
+        if (size() > MAX_ARRAY_LENGTH / type.getNumOfBytes()) {
+            throw new IllegalStateException("array '" + name + "' has " + size() + " elements, more than one "
+                + type + " buffer of 2 GiB holds; read it in row ranges");
         }
+        long bytes = size() * type.getNumOfBytes();
         ByteBuffer buffer = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder());
         ScalarType source = dtype().type();
         switch (type) {
