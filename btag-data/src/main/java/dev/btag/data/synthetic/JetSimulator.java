@@ -53,7 +53,7 @@ final class JetSimulator {
     static final double V0_CTAU = 0.025;
     static final double JET_RADIUS = 0.4;
     /** Fraction of tracks whose impact parameter is smeared with {@link #TAIL_WIDTH} times the resolution. */
-    static final double TAIL_FRACTION = 0.10;
+    static final double TAIL_FRACTION = 0.12;
     static final double TAIL_WIDTH = 6.0;
     /** Probability that the b- and c-hadron vertices of a b jet are reconstructed as one vertex. */
     static final double MERGE_B_AND_D = 0.6;
@@ -196,14 +196,14 @@ final class JetSimulator {
             }
             default -> { }
         }
-        double v0Probability = flag == TruthFlag.S ? 0.30 : gluonLike ? 0.25 : 0.20;
+        double v0Probability = flag == TruthFlag.S ? 0.35 : gluonLike ? 0.30 : 0.25;
         if (rng.nextDouble() < v0Probability) {
             hadronShare += v0(rng);
         }
 
         // fragmentation: charged and neutral constituents sharing the rest of the jet pT
         double logPt = Math.log(jetPt / 20.0);
-        double multiplicity = (4.0 + 3.0 * logPt) * (gluonLike ? 1.4 : 1.0) * (heavy ? 0.7 : 1.0);
+        double multiplicity = (4.0 + 3.0 * logPt) * (gluonLike ? 1.4 : 1.0) * (heavy ? 0.55 : 1.0);
         double width = Math.min(0.22, Math.max(0.03, 0.12 * Math.pow(50.0 / jetPt, 0.45))) * (gluonLike ? 1.3 : 1.0);
         double rest = Math.max(0.05, 1 - hadronShare);
         double chargedShare = Math.min(0.9, Math.max(0.3, 0.62 + 0.08 * rng.nextGaussian()));
@@ -248,8 +248,9 @@ final class JetSimulator {
         // B -> D + X: the D takes about half of the momentum, X decays at the B vertex
         double pD = p * clamp(0.5 + 0.1 * rng.nextGaussian(), 0.25, 0.75);
         int nCharged = 2 + poisson(rng, 1.2);
-        int nNeutral = poisson(rng, 0.7) + (lepton ? 1 : 0);
-        decay(rng, p - pD, dir, 3.4, vx, vy, vz, nCharged, nNeutral, FROM_B, hadron, lepton);
+        int nNeutral = 1 + poisson(rng, 0.5) + (lepton ? 1 : 0);
+        double massX = 1.2 + 2.4 * rng.nextDouble();
+        decay(rng, p - pD, dir, massX, vx, vy, vz, nCharged, nNeutral, FROM_B, hadron, lepton);
         double spread = 0.5 * B_MASS / p;
         double[] dDir = perturb(rng, dir, spread);
         cHadron(rng, pD / (jetPt * Math.cosh(jetEta)), vx, vy, vz, cascadeLepton, dDir);
@@ -271,7 +272,7 @@ final class JetSimulator {
         double vz = oz + length * dir[2];
         int hadron = addHadron(vx, vy, vz, FROM_D);
         int nCharged = rng.nextDouble() < 0.3 ? 4 : 2;
-        int nNeutral = poisson(rng, 0.5) + (lepton ? 1 : 0);
+        int nNeutral = poisson(rng, 0.9) + (lepton ? 1 : 0);
         if (lepton) {
             nCharged -= 1;
         }
@@ -426,6 +427,8 @@ final class JetSimulator {
             return;
         }
         int t = nTracks++;
+        // momentum resolution: about 1% at low pT, growing with pT; the direction is measured exactly enough
+        pt *= Math.max(0.5, 1 + (0.01 + 0.0002 * pt) * rng.nextGaussian());
         tPt[t] = pt;
         tEta[t] = eta;
         tPhi[t] = phi;
@@ -508,7 +511,7 @@ final class JetSimulator {
                     members[m++] = t;
                 }
             }
-            double efficiency = hKind[h] == FROM_B ? 0.85 : hKind[h] == FROM_D ? 0.75 : 0.6;
+            double efficiency = hKind[h] == FROM_B ? 0.75 : hKind[h] == FROM_D ? 0.65 : 0.6;
             if (m >= 2 && rng.nextDouble() < efficiency) {
                 addVertex(rng, members, m, hX[h], hY[h], hZ[h]);
             }
