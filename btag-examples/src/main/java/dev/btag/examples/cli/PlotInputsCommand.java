@@ -22,12 +22,28 @@ final class PlotInputsCommand implements Callable<Integer> {
         description = "Output directory for the PNG files and index.html.")
     Path out;
 
+    @Option(names = "--arrays", split = ",", paramLabel = "NAME",
+        description = "Only these arrays, e.g. arr_0,arr_1 (default: all six).")
+    java.util.List<String> arrays;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        InputPlots.Result result = InputPlots.write(file, out);
+        java.util.Set<dev.btag.data.schema.JetArray> selected =
+            java.util.EnumSet.allOf(dev.btag.data.schema.JetArray.class);
+        if (arrays != null) {
+            selected.clear();
+            for (String name : arrays) {
+                try {
+                    selected.add(dev.btag.data.schema.JetArray.fromEntryName(name.strip()));
+                } catch (IllegalArgumentException e) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                }
+            }
+        }
+        InputPlots.Result result = InputPlots.write(file, out, selected);
         var w = spec.commandLine().getOut();
         w.println(result.variables().size() + " variables, " + result.images().size() + " images; gallery: "
             + result.index());

@@ -78,7 +78,21 @@ public final class InputPlots {
      * @throws IOException when the file cannot be read or the output written
      */
     public static Result write(Path file, Path outDir) throws IOException {
+        return write(file, outDir, java.util.EnumSet.allOf(JetArray.class));
+    }
+
+    /**
+     * Writes the plots of some of the arrays of a file into a directory (the ROC is always drawn).
+     *
+     * @param file a tutorial-layout file
+     * @param outDir the output directory (created when missing)
+     * @param arrays the arrays whose variables to plot
+     * @return what was written
+     * @throws IOException when the file cannot be read or the output written
+     */
+    public static Result write(Path file, Path outDir, java.util.Set<JetArray> arrays) throws IOException {
         Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(arrays, "arrays");
         Files.createDirectories(outDir);
         try (TutorialFile tutorial = TutorialFile.open(file)) {
             boolean synthetic = tutorial.isSynthetic();
@@ -86,9 +100,11 @@ public final class InputPlots {
             Flavour[] flavours = flavours(tutorial.column(JetColumn.TRUTH));
             Gallery gallery = new Gallery(outDir, subtitle, synthetic, tutorial.report().summary());
 
-            gallery.section("arr_0 — jet table (one entry per jet)");
+            if (arrays.contains(JetArray.JETS)) {
+                gallery.section("arr_0 — jet table (one entry per jet)");
+            }
             for (JetColumn column : JetColumn.values()) {
-                if (column.group().isTruth()) {
+                if (column.group().isTruth() || !arrays.contains(JetArray.JETS)) {
                     continue;
                 }
                 Samples samples = new Samples();
@@ -101,7 +117,7 @@ public final class InputPlots {
                 gallery.plot(column.columnName(), column.description(), axis, samples);
             }
             for (JetArray array : JetArray.values()) {
-                if (array != JetArray.JETS) {
+                if (array != JetArray.JETS && arrays.contains(array)) {
                     plotArray(tutorial, array, flavours, gallery);
                 }
             }
