@@ -1,0 +1,65 @@
+package dev.btag.models;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The four taggers of the CMS "Btagging in CMS" hands-on and its lecture.
+ *
+ * <p>Each constant knows its command-line name ({@link #cliName()}) and whether it reads the per-jet seeding tracks
+ * (the 10 x 21 array {@code arr_1}) besides the jet-level features.
+ */
+public enum Architecture {
+    /** Notebook 3: batch normalisation of the features, then Dense 30, 30, 20, 10 and a 6-way output. */
+    DNN("dnn", false),
+    /** Notebook 4: 1x1 convolutions 64, 32, 32, 8 over the tracks, flattened and joined with the features. */
+    CNN1X1("cnn1x1", true),
+    /** Notebook 5: an LSTM(64) over the tracks, its last output joined with the features. */
+    LSTM("lstm", true),
+    /** The lecture's variant of notebook 5 with a GRU(64) cell. */
+    GRU("gru", true);
+
+    private final String cliName;
+    private final boolean usesTracks;
+
+    Architecture(String cliName, boolean usesTracks) {
+        this.cliName = cliName;
+        this.usesTracks = usesTracks;
+    }
+
+    /**
+     * Returns the lower-case name used on the command line and in saved models.
+     *
+     * @return {@code dnn}, {@code cnn1x1}, {@code lstm} or {@code gru}
+     */
+    public String cliName() {
+        return cliName;
+    }
+
+    /**
+     * Tells whether the tagger reads the seeding tracks as a second input.
+     *
+     * @return {@code false} for the DNN, {@code true} for the others
+     */
+    public boolean usesTracks() {
+        return usesTracks;
+    }
+
+    /**
+     * Finds an architecture by its command-line name, ignoring case.
+     *
+     * @param name for example {@code "lstm"}
+     * @return the architecture
+     * @throws IllegalArgumentException if no architecture has that name; the message lists the valid names
+     */
+    public static Architecture fromCliName(String name) {
+        for (Architecture a : values()) {
+            if (a.cliName.equals(name.toLowerCase(Locale.ROOT))) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("unknown tagger architecture '" + name + "'; expected one of "
+            + Arrays.stream(values()).map(Architecture::cliName).collect(Collectors.joining(", ")));
+    }
+}

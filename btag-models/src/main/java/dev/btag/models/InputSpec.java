@@ -1,0 +1,214 @@
+package dev.btag.models;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a tagger reads: the names of its jet-level features in column order, the standardisation applied to them
+ * before the block, and the shape of the per-jet track array. A saved tagger stores this so that prediction applies
+ * the same transformation and refuses inputs that do not match. This record copies its arrays in and out.
+ *
+ * <p>Standardisation: feature {@code j} enters the block as {@code (x - means[j]) / scales[j]}. Empty arrays mean
+ * the features enter unchanged. Tracks always enter unchanged.
+ *
+ * @param featureNames the feature names, for example the tutorial's 15 columns {@code jet_pt, jet_eta, ...}
+ * @param means per-feature offsets (length F), or empty for no standardisation
+ * @param scales per-feature divisors (length F, each positive and finite), or empty for no standardisation
+ * @param trackCount tracks per jet (10 in the tutorial)
+ * @param trackVariables variables per track (21 in the tutorial)
+ */
+public record InputSpec(List<String> featureNames, float[] means, float[] scales, int trackCount,
+        int trackVariables) {
+
+    /**
+     * Validates and copies the arguments.
+     *
+     * @throws IllegalArgumentException if there are no features, names repeat, the arrays have the wrong length,
+     *     a scale is not positive and finite, or a track size is below 1
+     */
+    public InputSpec {
+        featureNames = List.copyOf(featureNames);
+        means = means.clone();
+        scales = scales.clone();
+        if (featureNames.isEmpty()) {
+            throw new IllegalArgumentException("a tagger needs at least one feature");
+        }
+        if (featureNames.stream().distinct().count() != featureNames.size()) {
+            throw new IllegalArgumentException("feature names repeat: " + featureNames);
+        }
+        if (means.length != scales.length || (means.length != 0 && means.length != featureNames.size())) {
+            throw new IllegalArgumentException("standardisation needs one mean and one scale per feature ("
+                + featureNames.size() + "), got " + means.length + " means and " + scales.length + " scales");
+        }
+        for (int j = 0; j < scales.length; j++) {
+            if (!(scales[j] > 0) || !Float.isFinite(scales[j]) || !Float.isFinite(means[j])) {
+                throw new IllegalArgumentException("standardisation of feature '" + featureNames.get(j)
+                    + "' has mean " + means[j] + " and scale " + scales[j] + "; the scale must be positive and"
+                    + " both finite");
+            }
+        }
+        if (trackCount < 1 || trackVariables < 1) {
+            throw new IllegalArgumentException("track array shape must be positive, got " + trackCount + " x "
+                + trackVariables);
+        }
+    }
+
+    /**
+     * Returns an input description without standardisation.
+     *
+     * @param featureNames the feature names in column order
+     * @param trackCount tracks per jet
+     * @param trackVariables variables per track
+     * @return the description
+     */
+    public static InputSpec unstandardised(List<String> featureNames, int trackCount, int trackVariables) {
+        return new InputSpec(featureNames, new float[0], new float[0], trackCount, trackVariables);
+    }
+
+    @Override
+    public float[] means() {
+        return means.clone();
+    }
+
+    @Override
+    public float[] scales() {
+        return scales.clone();
+    }
+
+    /**
+     * Returns the number of features F.
+     *
+     * @return {@code featureNames().size()}
+     */
+    public int featureCount() {
+        return featureNames.size();
+    }
+
+    /**
+     * Tells whether features are standardised before the block.
+     *
+     * @return {@code true} when means and scales are present
+     */
+    public boolean standardised() {
+        return means.length > 0;
+    }
+
+    /**
+     * Standardises a block of feature rows in place.
+     *
+     * @param rows row-major (N, F) features; replaced by {@code (x - mean) / scale} per column
+     * @throws IllegalArgumentException if the length is not a multiple of F
+     */
+    public void standardiseInPlace(float[] rows) {
+        int f = featureCount();
+        if (rows.length % f != 0) {
+            throw new IllegalArgumentException("feature rows hold " + rows.length + " values, not a multiple of the "
+                + f + " features");
+        }
+        if (!standardised()) {
+            return;
+        }
+        for (int i = 0; i < rows.length; i += f) {
+            for (int j = 0; j < f; j++) {
+                rows[i + j] = (rows[i + j] - means[j]) / scales[j];
+            }
+        }
+    }
+
+    /**
+     * Checks that a tagger specification reads inputs of this shape.
+     *
+     * @param spec the tagger
+     * @throws IllegalArgumentException if the feature count or track shape differs; the message gives both
+     */
+    public void checkMatches(TaggerSpec spec) {
+        if (spec.featureCount() != featureCount()) {
+            throw new IllegalArgumentException("the " + spec.architecture().cliName() + " tagger reads "
+                + spec.featureCount() + " features but the inputs name " + featureCount() + ": " + featureNames);
+        }
+        if (spec.architecture().usesTracks()
+                && (spec.trackCount() != trackCount || spec.trackVariables() != trackVariables)) {
+            throw new IllegalArgumentException("the " + spec.architecture().cliName() + " tagger reads tracks of "
+                + spec.trackCount() + " x " + spec.trackVariables() + " but the inputs have " + trackCount + " x "
+                + trackVariables);
+        }
+    }
+
+    /**
+     * Serialises as JSON ({@code featureNames}, {@code means}, {@code scales}, {@code trackCount},
+     * {@code trackVariables}).
+     *
+     * @return a new JSON object
+     */
+    public JsonObject toJson() {
+        JsonObject o = new JsonObject();
+        JsonArray names = new JsonArray();
+        featureNames.forEach(names::add);
+        o.add("featureNames", names);
+        o.add("means", floats(means));
+        o.add("scales", floats(scales));
+        o.addProperty("trackCount", trackCount);
+        o.addProperty("trackVariables", trackVariables);
+        return o;
+    }
+
+    /**
+     * Reads a description written by {@link #toJson()}.
+     *
+     * @param o the JSON object
+     * @return the description
+     * @throws IllegalArgumentException if a field is missing or invalid
+     */
+    public static InputSpec fromJson(JsonObject o) {
+        for (String field : new String[] {"featureNames", "means", "scales", "trackCount", "trackVariables"}) {
+            if (!o.has(field)) {
+                throw new IllegalArgumentException("inputs field '" + field + "' is missing");
+            }
+        }
+        List<String> names = new ArrayList<>();
+        o.getAsJsonArray("featureNames").forEach(e -> names.add(e.getAsString()));
+        return new InputSpec(names, floats(o.getAsJsonArray("means")), floats(o.getAsJsonArray("scales")),
+            o.get("trackCount").getAsInt(), o.get("trackVariables").getAsInt());
+    }
+
+    private static JsonArray floats(float[] values) {
+        JsonArray a = new JsonArray();
+        for (float v : values) {
+            a.add(v);
+        }
+        return a;
+    }
+
+    private static float[] floats(JsonArray a) {
+        float[] values = new float[a.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = a.get(i).getAsFloat();
+        }
+        return values;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof InputSpec)) {
+            return false;
+        }
+        InputSpec s = (InputSpec) other;
+        return featureNames.equals(s.featureNames) && Arrays.equals(means, s.means) && Arrays.equals(scales, s.scales)
+            && trackCount == s.trackCount && trackVariables == s.trackVariables;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(featureNames, Arrays.hashCode(means), Arrays.hashCode(scales), trackCount,
+            trackVariables);
+    }
+
+    @Override
+    public String toString() {
+        return "InputSpec" + toJson();
+    }
+}

@@ -1,0 +1,178 @@
+package dev.btag.models;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A tagger: a DJL {@link Model} holding a {@link TaggerBlock}, what it reads ({@link InputSpec}) and how it was
+ * trained ({@link TrainingHistory}). Create a fresh one with {@link #create}, train it with
+ * {@code dev.btag.models.train.TaggerTrainer}, save and load it with {@code dev.btag.models.io.TaggerFile}, and
+ * predict with {@code dev.btag.models.predict.TaggerPredictor}.
+ *
+ * <p>A tagger owns native memory: close it when done. Its parameters may be read from many threads at once (the
+ * predictor does), but training and {@link #recordHistory} must not run concurrently with anything else.
+ */
+public final class Tagger implements AutoCloseable {
+
+    private final Model model;
+    private final TaggerSpec spec;
+    private final InputSpec inputs;
+    private volatile TrainingHistory history;
+
+    private Tagger(Model model, TaggerSpec spec, InputSpec inputs, TrainingHistory history) {
+        this.model = model;
+        this.spec = spec;
+        this.inputs = inputs;
+        this.history = history;
+    }
+
+    /**
+     * Creates an untrained tagger; its parameters are initialised by the trainer (or by {@link #initialize()}).
+     *
+     * @param spec the architecture and hyper-parameters
+     * @param inputs what the tagger reads; must agree with {@code spec}
+     * @param device the device that holds the parameters (the first training device)
+     * @return a new tagger; close it when done
+     * @throws IllegalArgumentException if {@code inputs} do not fit {@code spec}
+     */
+    public static Tagger create(TaggerSpec spec, InputSpec inputs, Device device) {
+        inputs.checkMatches(spec);
+        Model model = Model.newInstance("btag-" + spec.architecture().cliName(), device, "PyTorch");
+        model.setBlock(spec.newBlock());
+        model.setDataType(DataType.FLOAT32);
+        return new Tagger(model, spec, inputs, TrainingHistory.empty());
+    }
+
+    /**
+     * Wraps a model whose block was built from {@code spec} and already holds parameters (used when loading).
+     *
+     * @param model a model whose block is a {@link TaggerBlock} of {@code spec}
+     * @param spec the architecture
+     * @param inputs what the tagger reads
+     * @param history its training history
+     * @return the tagger, owning {@code model}
+     * @throws IllegalArgumentException if the model's block is not a tagger block of {@code spec}
+     */
+    public static Tagger wrap(Model model, TaggerSpec spec, InputSpec inputs, TrainingHistory history) {
+        if (!(model.getBlock() instanceof TaggerBlock) || !((TaggerBlock) model.getBlock()).spec().equals(spec)) {
+            throw new IllegalArgumentException("the model's block is not a tagger block of " + spec);
+        }
+        inputs.checkMatches(spec);
+        return new Tagger(model, spec, inputs, Objects.requireNonNull(history, "history"));
+    }
+
+    /**
+     * Initialises the parameters (randomly, from the engine's seeded generator) if they are not yet.
+     *
+     * @return this tagger
+     */
+    public Tagger initialize() {
+        if (!model.getBlock().isInitialized()) {
+            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, spec.inputShapes(1));
+        }
+        return this;
+    }
+
+    /**
+     * Returns the DJL model (its block is {@link #block()}).
+     *
+     * @return the model, owned by this tagger
+     */
+    public Model model() {
+        return model;
+    }
+
+    /**
+     * Returns the block.
+     *
+     * @return the tagger block
+     */
+    public TaggerBlock block() {
+        return (TaggerBlock) model.getBlock();
+    }
+
+    /**
+     * Returns the architecture and hyper-parameters.
+     *
+     * @return the specification
+     */
+    public TaggerSpec spec() {
+        return spec;
+    }
+
+    /**
+     * Returns what the tagger reads.
+     *
+     * @return the input description
+     */
+    public InputSpec inputs() {
+        return inputs;
+    }
+
+    /**
+     * Returns the training history (empty for an untrained tagger).
+     *
+     * @return the history
+     */
+    public TrainingHistory history() {
+        return history;
+    }
+
+    /**
+     * Replaces the training history (the trainer calls this after each epoch).
+     *
+     * @param history the new history
+     */
+    public void recordHistory(TrainingHistory history) {
+        this.history = Objects.requireNonNull(history, "history");
+    }
+
+    /**
+     * Counts the parameters of the (initialised) block.
+     *
+     * @return the counts
+     * @throws IllegalStateException if the block is not initialised
+     */
+    public ParameterCount parameterCount() {
+        return ParameterCount.of(model.getBlock());
+    }
+
+    /**
+     * Refuses inputs that differ from what this tagger was trained on.
+     *
+     * @param actual the description of the inputs at hand (standardisation constants are not compared)
+     * @param source what the inputs come from, for the message (for example a file name)
+     * @throws IllegalArgumentException if the feature names (in order) or the track shape differ; the message
+     *     names the source, the first differing feature and both lists
+     */
+    public void checkInputs(InputSpec actual, String source) {
+        List<String> expected = inputs.featureNames();
+        List<String> got = actual.featureNames();
+        if (!expected.equals(got)) {
+            int i = 0;
+            while (i < Math.min(expected.size(), got.size()) && expected.get(i).equals(got.get(i))) {
+                i++;
+            }
+            String where = i < Math.min(expected.size(), got.size())
+                ? "feature " + i + " is '" + got.get(i) + "', expected '" + expected.get(i) + "'"
+                : got.size() + " features given, expected " + expected.size();
+            throw new IllegalArgumentException(source + ": inputs do not match the " + spec.architecture().cliName()
+                + " tagger: " + where + " (tagger reads " + expected + ")");
+        }
+        if (spec.architecture().usesTracks() && (actual.trackCount() != inputs.trackCount()
+                || actual.trackVariables() != inputs.trackVariables())) {
+            throw new IllegalArgumentException(source + ": tracks are " + actual.trackCount() + " x "
+                + actual.trackVariables() + " per jet but the " + spec.architecture().cliName() + " tagger reads "
+                + inputs.trackCount() + " x " + inputs.trackVariables());
+        }
+    }
+
+    /** Closes the model and frees its native memory. */
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,522 @@
+package dev.btag.models;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The architecture and hyper-parameters of one tagger: everything needed to rebuild its block. This class is
+ * immutable; build it with {@link #builder()} ({@code setX} for what is required, {@code optX} for what is optional,
+ * {@link Builder#build()} validates). The defaults are the tutorial's values for the chosen {@link Architecture}.
+ *
+ * <p>Inputs: {@code features} (B, {@link #featureCount()}) and, when {@link Architecture#usesTracks()}, {@code tracks}
+ * (B, {@link #trackCount()}, {@link #trackVariables()}), both float32. Output: (B, {@link #classes()}) logits; the
+ * softmax of a row gives the class probabilities in {@code TrainingClass} order (b, bb, leptonic b, c, uds, g).
+ */
+public final class TaggerSpec {
+
+    /** The tutorial's dropout rate ({@code dropoutRate} in the notebooks; also the PyTorch peer's). */
+    public static final float DEFAULT_DROPOUT = 0.1f;
+
+    private static final int[] DNN_HEAD = {30, 30, 20, 10};
+    private static final int[] TRACK_HEAD = {200, 100, 100, 100, 100, 100};
+    private static final int[] CNN_FILTERS = {64, 32, 32, 8};
+
+    private final Architecture architecture;
+    private final int featureCount;
+    private final int trackCount;
+    private final int trackVariables;
+    private final int[] convFilters;
+    private final int recurrentUnits;
+    private final int[] headWidths;
+    private final int classes;
+    private final float dropout;
+    private final WeightInit weightInit;
+
+    private TaggerSpec(Builder b) {
+        architecture = b.architecture;
+        featureCount = b.featureCount;
+        trackCount = b.trackCount;
+        trackVariables = b.trackVariables;
+        convFilters = b.convFilters.clone();
+        recurrentUnits = b.recurrentUnits;
+        headWidths = b.headWidths.clone();
+        classes = b.classes;
+        dropout = b.dropout;
+        weightInit = b.weightInit;
+    }
+
+    /**
+     * Starts a builder; {@link Builder#setArchitecture(Architecture)} is required.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the tutorial's tagger of the given architecture with all defaults.
+     *
+     * @param architecture the tagger
+     * @return its specification
+     */
+    public static TaggerSpec tutorial(Architecture architecture) {
+        return builder().setArchitecture(architecture).build();
+    }
+
+    /**
+     * Returns the architecture.
+     *
+     * @return the architecture
+     */
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    /**
+     * Returns the number of jet-level input features (15 in the tutorial).
+     *
+     * @return the feature count F
+     */
+    public int featureCount() {
+        return featureCount;
+    }
+
+    /**
+     * Returns the number of seeding tracks per jet (10 in the tutorial); unused by the DNN.
+     *
+     * @return the track count T
+     */
+    public int trackCount() {
+        return trackCount;
+    }
+
+    /**
+     * Returns the number of variables per track (21 in the tutorial); unused by the DNN.
+     *
+     * @return the per-track variable count V
+     */
+    public int trackVariables() {
+        return trackVariables;
+    }
+
+    /**
+     * Returns the filters of the 1x1 convolutions (64, 32, 32, 8 in the tutorial); used by the 1x1-CNN only.
+     *
+     * @return a copy of the filter counts, first layer first
+     */
+    public int[] convFilters() {
+        return convFilters.clone();
+    }
+
+    /**
+     * Returns the state size of the LSTM or GRU cell (64 in the tutorial); used by the recurrent taggers only.
+     *
+     * @return the number of recurrent units
+     */
+    public int recurrentUnits() {
+        return recurrentUnits;
+    }
+
+    /**
+     * Returns the widths of the hidden dense layers (each followed by ReLU and dropout) before the output layer.
+     *
+     * @return a copy of the widths, first layer first
+     */
+    public int[] headWidths() {
+        return headWidths.clone();
+    }
+
+    /**
+     * Returns the number of output classes (6: b, bb, leptonic b, c, uds, g).
+     *
+     * @return the class count
+     */
+    public int classes() {
+        return classes;
+    }
+
+    /**
+     * Returns the dropout rate after each hidden layer (and each 1x1 convolution but the last).
+     *
+     * @return the rate in [0, 1); 0 means no dropout layers
+     */
+    public float dropout() {
+        return dropout;
+    }
+
+    /**
+     * Returns the initialiser of the weight matrices.
+     *
+     * @return the initialiser
+     */
+    public WeightInit weightInit() {
+        return weightInit;
+    }
+
+    /**
+     * Builds a fresh, uninitialised DJL block for this specification; initialise it with the input shapes of
+     * {@link #inputShapes(long)} (a trainer does this).
+     *
+     * @return a new block
+     */
+    public TaggerBlock newBlock() {
+        return new TaggerBlock(this);
+    }
+
+    /**
+     * Returns the input shapes of the block for a batch of the given size: features, then tracks where used.
+     *
+     * @param batchSize the batch size B
+     * @return {@code (B, F)} and, for the track taggers, {@code (B, T, V)}
+     */
+    public ai.djl.ndarray.types.Shape[] inputShapes(long batchSize) {
+        ai.djl.ndarray.types.Shape features = new ai.djl.ndarray.types.Shape(batchSize, featureCount);
+        if (!architecture.usesTracks()) {
+            return new ai.djl.ndarray.types.Shape[] {features};
+        }
+        return new ai.djl.ndarray.types.Shape[] {
+            features, new ai.djl.ndarray.types.Shape(batchSize, trackCount, trackVariables)};
+    }
+
+    /**
+     * Counts the parameters as Keras reports them in {@code model.summary()}: dense kernels and biases, 1x1
+     * convolution kernels and biases, batch-normalisation gamma, beta and moving mean and variance, and recurrent
+     * kernels with ONE bias vector per gate ({@code reset_after=False} for the GRU, as in Keras 2.2 which the
+     * tutorial used). A PyTorch (and so DJL) LSTM or GRU holds a second bias vector per gate: see
+     * {@link ParameterCount#of(ai.djl.nn.Block)} for the count of the built block.
+     *
+     * @return the Keras parameter count (2,366 for the DNN, 85,114 for the 1x1-CNN, 99,122 for the LSTM)
+     */
+    public long kerasParameterCount() {
+        long count = 0;
+        int width;
+        switch (architecture) {
+            case DNN:
+                count += 4L * featureCount;
+                width = featureCount;
+                break;
+            case CNN1X1:
+                width = trackVariables;
+                for (int f : convFilters) {
+                    count += (long) (width + 1) * f;
+                    width = f;
+                }
+                width = featureCount + trackCount * width;
+                break;
+            case LSTM:
+            case GRU:
+                int gates = architecture == Architecture.LSTM ? 4 : 3;
+                count += (long) gates * recurrentUnits * (trackVariables + recurrentUnits + 1);
+                width = featureCount + recurrentUnits;
+                break;
+            default:
+                throw new AssertionError(architecture);
+        }
+        for (int w : headWidths) {
+            count += (long) (width + 1) * w;
+            width = w;
+        }
+        return count + (long) (width + 1) * classes;
+    }
+
+    /**
+     * Counts the multiply-accumulate operations of one forward pass for one jet (dense, convolution and recurrent
+     * matrix products; element-wise work is left out). Training costs about three times this per jet (forward,
+     * and the two products of the backward pass).
+     *
+     * @return multiply-accumulates per jet, forward only
+     */
+    public long forwardMacsPerJet() {
+        long macs = 0;
+        int width;
+        switch (architecture) {
+            case DNN:
+                width = featureCount;
+                break;
+            case CNN1X1:
+                width = trackVariables;
+                for (int f : convFilters) {
+                    macs += (long) trackCount * width * f;
+                    width = f;
+                }
+                width = featureCount + trackCount * width;
+                break;
+            case LSTM:
+            case GRU:
+                int gates = architecture == Architecture.LSTM ? 4 : 3;
+                macs += (long) trackCount * gates * recurrentUnits * (trackVariables + recurrentUnits);
+                width = featureCount + recurrentUnits;
+                break;
+            default:
+                throw new AssertionError(architecture);
+        }
+        for (int w : headWidths) {
+            macs += (long) width * w;
+            width = w;
+        }
+        return macs + (long) width * classes;
+    }
+
+    /**
+     * Serialises this specification as JSON (saved models store it so that loading can rebuild the block).
+     *
+     * @return a new JSON object with every field
+     */
+    public JsonObject toJson() {
+        JsonObject o = new JsonObject();
+        o.addProperty("architecture", architecture.cliName());
+        o.addProperty("featureCount", featureCount);
+        o.addProperty("trackCount", trackCount);
+        o.addProperty("trackVariables", trackVariables);
+        o.add("convFilters", toJsonArray(convFilters));
+        o.addProperty("recurrentUnits", recurrentUnits);
+        o.add("headWidths", toJsonArray(headWidths));
+        o.addProperty("classes", classes);
+        o.addProperty("dropout", dropout);
+        o.addProperty("weightInit", weightInit.name());
+        return o;
+    }
+
+    /**
+     * Reads a specification written by {@link #toJson()}.
+     *
+     * @param o the JSON object
+     * @return the specification, validated like a built one
+     * @throws IllegalArgumentException if a field is missing or has an invalid value; the message names the field
+     */
+    public static TaggerSpec fromJson(JsonObject o) {
+        Builder b = builder().setArchitecture(Architecture.fromCliName(field(o, "architecture").getAsString()))
+            .optFeatureCount(field(o, "featureCount").getAsInt())
+            .optTrackShape(field(o, "trackCount").getAsInt(), field(o, "trackVariables").getAsInt())
+            .optConvFilters(fromJsonArray(field(o, "convFilters").getAsJsonArray()))
+            .optRecurrentUnits(field(o, "recurrentUnits").getAsInt())
+            .optHeadWidths(fromJsonArray(field(o, "headWidths").getAsJsonArray()))
+            .optClasses(field(o, "classes").getAsInt())
+            .optDropout(field(o, "dropout").getAsFloat());
+        try {
+            b.optWeightInit(WeightInit.valueOf(field(o, "weightInit").getAsString()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("tagger field 'weightInit': unknown initialiser "
+                + o.get("weightInit") + "; expected one of " + Arrays.toString(WeightInit.values()), e);
+        }
+        return b.build();
+    }
+
+    private static JsonElement field(JsonObject o, String name) {
+        JsonElement e = o.get(name);
+        if (e == null || e.isJsonNull()) {
+            throw new IllegalArgumentException("tagger field '" + name + "' is missing");
+        }
+        return e;
+    }
+
+    private static JsonArray toJsonArray(int[] values) {
+        JsonArray a = new JsonArray();
+        for (int v : values) {
+            a.add(v);
+        }
+        return a;
+    }
+
+    private static int[] fromJsonArray(JsonArray a) {
+        int[] values = new int[a.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = a.get(i).getAsInt();
+        }
+        return values;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof TaggerSpec)) {
+            return false;
+        }
+        TaggerSpec s = (TaggerSpec) other;
+        return architecture == s.architecture && featureCount == s.featureCount && trackCount == s.trackCount
+            && trackVariables == s.trackVariables && Arrays.equals(convFilters, s.convFilters)
+            && recurrentUnits == s.recurrentUnits && Arrays.equals(headWidths, s.headWidths) && classes == s.classes
+            && Float.compare(dropout, s.dropout) == 0 && weightInit == s.weightInit;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(architecture, featureCount, trackCount, trackVariables, Arrays.hashCode(convFilters),
+            recurrentUnits, Arrays.hashCode(headWidths), classes, dropout, weightInit);
+    }
+
+    @Override
+    public String toString() {
+        return toJson().toString();
+    }
+
+    /** Builds a {@link TaggerSpec}; the tutorial's values are the defaults for the chosen architecture. */
+    public static final class Builder {
+        private Architecture architecture;
+        private int featureCount = 15;
+        private int trackCount = 10;
+        private int trackVariables = 21;
+        private int[] convFilters = CNN_FILTERS;
+        private int recurrentUnits = 64;
+        private int[] headWidths;
+        private int classes = 6;
+        private float dropout = DEFAULT_DROPOUT;
+        private WeightInit weightInit;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the architecture (required).
+         *
+         * @param architecture the tagger
+         * @return this builder
+         */
+        public Builder setArchitecture(Architecture architecture) {
+            this.architecture = Objects.requireNonNull(architecture, "architecture");
+            return this;
+        }
+
+        /**
+         * Sets the number of jet-level features (default 15).
+         *
+         * @param featureCount F, at least 1
+         * @return this builder
+         */
+        public Builder optFeatureCount(int featureCount) {
+            this.featureCount = featureCount;
+            return this;
+        }
+
+        /**
+         * Sets the per-jet track array shape (default 10 tracks x 21 variables).
+         *
+         * @param trackCount T, at least 1
+         * @param trackVariables V, at least 1
+         * @return this builder
+         */
+        public Builder optTrackShape(int trackCount, int trackVariables) {
+            this.trackCount = trackCount;
+            this.trackVariables = trackVariables;
+            return this;
+        }
+
+        /**
+         * Sets the filters of the 1x1 convolutions (default 64, 32, 32, 8).
+         *
+         * @param filters at least one positive count
+         * @return this builder
+         */
+        public Builder optConvFilters(int... filters) {
+            this.convFilters = filters.clone();
+            return this;
+        }
+
+        /**
+         * Sets the LSTM/GRU state size (default 64).
+         *
+         * @param units at least 1
+         * @return this builder
+         */
+        public Builder optRecurrentUnits(int units) {
+            this.recurrentUnits = units;
+            return this;
+        }
+
+        /**
+         * Sets the hidden dense widths (default 30, 30, 20, 10 for the DNN; 200 and five times 100 otherwise).
+         *
+         * @param widths positive widths; may be empty (the output layer then reads the input directly)
+         * @return this builder
+         */
+        public Builder optHeadWidths(int... widths) {
+            this.headWidths = widths.clone();
+            return this;
+        }
+
+        /**
+         * Sets the number of output classes (default 6).
+         *
+         * @param classes at least 2
+         * @return this builder
+         */
+        public Builder optClasses(int classes) {
+            this.classes = classes;
+            return this;
+        }
+
+        /**
+         * Sets the dropout rate (default {@value TaggerSpec#DEFAULT_DROPOUT}).
+         *
+         * @param dropout in [0, 1)
+         * @return this builder
+         */
+        public Builder optDropout(float dropout) {
+            this.dropout = dropout;
+            return this;
+        }
+
+        /**
+         * Sets the weight initialiser (default {@link WeightInit#GLOROT_UNIFORM} for the DNN, Keras' default that
+         * notebook 3 uses, and {@link WeightInit#LECUN_UNIFORM} for the others, as notebooks 4 and 5 ask).
+         *
+         * @param weightInit the initialiser
+         * @return this builder
+         */
+        public Builder optWeightInit(WeightInit weightInit) {
+            this.weightInit = Objects.requireNonNull(weightInit, "weightInit");
+            return this;
+        }
+
+        /**
+         * Validates and builds the specification.
+         *
+         * @return the immutable specification
+         * @throws IllegalArgumentException if the architecture is missing or a size or rate is out of range; the
+         *     message names the setting
+         */
+        public TaggerSpec build() {
+            if (architecture == null) {
+                throw new IllegalArgumentException("tagger architecture is required (setArchitecture)");
+            }
+            if (headWidths == null) {
+                headWidths = architecture == Architecture.DNN ? DNN_HEAD : TRACK_HEAD;
+            }
+            if (weightInit == null) {
+                weightInit = architecture == Architecture.DNN ? WeightInit.GLOROT_UNIFORM : WeightInit.LECUN_UNIFORM;
+            }
+            positive("featureCount", featureCount);
+            positive("trackCount", trackCount);
+            positive("trackVariables", trackVariables);
+            positive("recurrentUnits", recurrentUnits);
+            if (convFilters.length == 0) {
+                throw new IllegalArgumentException("tagger convFilters must not be empty");
+            }
+            for (int f : convFilters) {
+                positive("convFilters", f);
+            }
+            for (int w : headWidths) {
+                positive("headWidths", w);
+            }
+            if (classes < 2) {
+                throw new IllegalArgumentException("tagger classes must be at least 2, got " + classes);
+            }
+            if (!(dropout >= 0f && dropout < 1f)) {
+                throw new IllegalArgumentException("tagger dropout must be in [0, 1), got " + dropout);
+            }
+            return new TaggerSpec(this);
+        }
+
+        private static void positive(String name, int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("tagger " + name + " must be positive, got " + value);
+            }
+        }
+    }
+}

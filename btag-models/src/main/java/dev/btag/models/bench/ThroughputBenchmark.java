@@ -1,0 +1,136 @@
+package dev.btag.models.bench;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.translate.TranslateException;
+import dev.btag.models.EpochRecord;
+import dev.btag.models.InputSpec;
+import dev.btag.models.Tagger;
+import dev.btag.models.TaggerSpec;
+import dev.btag.models.predict.JetInputs;
+import dev.btag.models.predict.TaggerPredictor;
+import dev.btag.models.train.DeviceChoice;
+import dev.btag.models.train.TaggerTrainer;
+import dev.btag.models.train.TrainingData;
+import dev.btag.models.train.TrainingOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Measures a tagger's training and inference throughput the way {@code shared/peers/torch_taggers.py} does for
+ * PyTorch-Python: random normal features (N, F) and tracks (N, T, V), random classes, Adam at 1e-3, one warm-up
+ * epoch, then timed epochs through {@link TaggerTrainer} (the real training loop, shuffled batches, no validation);
+ * inference in batches of 4096 through {@link TaggerPredictor}, one warm-up pass, then three timed passes.
+ */
+public final class ThroughputBenchmark {
+
+    private ThroughputBenchmark() {
+    }
+
+    /**
+     * Runs the benchmark on the CPU.
+     *
+     * @param spec the tagger
+     * @param jets jets per epoch, at least 1
+     * @param batchSize training batch size, at least 1
+     * @param epochs timed epochs, at least 1
+     * @param matmulGflops the machine's matrix-multiply rate to put in the result (0 if not measured)
+     * @return the figures
+     * @throws IOException never in practice (no checkpoints are written)
+     * @throws TranslateException if the engine fails
+     */
+    public static ThroughputResult run(TaggerSpec spec, int jets, int batchSize, int epochs, double matmulGflops)
+            throws IOException, TranslateException {
+        if (jets < 1 || batchSize < 1 || epochs < 1) {
+            throw new IllegalArgumentException("jets, batch size and epochs must be at least 1");
+        }
+        Random random = new Random(0);
+        int f = spec.featureCount();
+        int tv = spec.trackCount() * spec.trackVariables();
+        float[] features = gaussian(random, jets * f);
+        float[] tracks = gaussian(random, jets * tv);
+        float[] labels = new float[jets * spec.classes()];
+        for (int i = 0; i < jets; i++) {
+            labels[i * spec.classes() + random.nextInt(spec.classes())] = 1f;
+        }
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < f; j++) {
+            names.add("x" + j);
+        }
+        InputSpec inputs = InputSpec.unstandardised(names, spec.trackCount(), spec.trackVariables());
+        List<EpochRecord> records = new ArrayList<>();
+        List<Double> rss = new ArrayList<>();
+        try (NDManager manager = NDManager.newBaseManager();
+             Tagger tagger = Tagger.create(spec, inputs, Device.cpu())) {
+            ArrayDataset.Builder data = new ArrayDataset.Builder();
+            if (spec.architecture().usesTracks()) {
+                data.setData(manager.create(features, new Shape(jets, f)),
+                    manager.create(tracks, new Shape(jets, spec.trackCount(), spec.trackVariables())));
+            } else {
+                data.setData(manager.create(features, new Shape(jets, f)));
+            }
+            ArrayDataset train = data.optLabels(manager.create(labels, new Shape(jets, spec.classes())))
+                .setSampling(batchSize, true).build();
+            new TaggerTrainer(TrainingOptions.builder().optEpochs(epochs + 1).optDevice(DeviceChoice.CPU)
+                .optEarlyStoppingPatience(epochs + 2).optPlateau(0.5f, epochs + 2)
+                .optListener(r -> {
+                    records.add(r);
+                    rss.add(residentMiB());
+                }).build())
+                .fit(tagger, new TrainingData(train, null));
+            double seconds = 0;
+            for (EpochRecord r : records.subList(1, records.size())) {
+                seconds += r.seconds();
+            }
+            double trainRate = (double) jets * epochs / seconds;
+
+            JetInputs all = new JetInputs(jets, features, spec.architecture().usesTracks() ? tracks : new float[0]);
+            double predictRate;
+            try (TaggerPredictor predictor = new TaggerPredictor(tagger)) {
+                predictor.predict(all);
+                long t0 = System.nanoTime();
+                int reps = 3;
+                for (int r = 0; r < reps; r++) {
+                    predictor.predict(all);
+                }
+                predictRate = (double) jets * reps / ((System.nanoTime() - t0) / 1e9);
+            }
+            double macs = spec.forwardMacsPerJet();
+            return new ThroughputResult(spec.architecture().cliName(), tagger.parameterCount().total(), jets,
+                batchSize, epochs, trainRate, predictRate, trainRate * 6 * macs / 1e9, predictRate * 2 * macs / 1e9,
+                matmulGflops, rss.size() > 1 ? rss.get(1) : 0, rss.isEmpty() ? 0 : rss.get(rss.size() - 1));
+        }
+    }
+
+    private static float[] gaussian(Random random, int n) {
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        return values;
+    }
+
+    /**
+     * Reads this process's resident memory from {@code /proc/self/status} ({@code VmRSS}).
+     *
+     * @return MiB, or 0 where the file is unavailable (not Linux)
+     */
+    public static double residentMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
+    }
+}

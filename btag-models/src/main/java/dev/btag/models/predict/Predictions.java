@@ -1,0 +1,61 @@
+package dev.btag.models.predict;
+
+import dev.btag.data.npy.NpzWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Class probabilities of N jets, row-major N x classes (b, bb, leptonic b, c, uds, g for the tutorial's taggers).
+ * This record copies its array in and out.
+ *
+ * @param jets N
+ * @param classes the number of classes
+ * @param probabilities N x classes values, jet-major
+ */
+public record Predictions(int jets, int classes, float[] probabilities) {
+
+    /** The npz entry that holds the probabilities. */
+    public static final String NPZ_ENTRY = "probabilities";
+
+    /**
+     * Validates and copies.
+     *
+     * @throws IllegalArgumentException if the array length is not {@code jets * classes}
+     */
+    public Predictions {
+        if (jets < 0 || classes < 1 || probabilities.length != (long) jets * classes) {
+            throw new IllegalArgumentException("predictions of " + jets + " jets x " + classes + " classes need "
+                + (long) jets * classes + " values, got " + probabilities.length);
+        }
+        probabilities = probabilities.clone();
+    }
+
+    @Override
+    public float[] probabilities() {
+        return probabilities.clone();
+    }
+
+    /**
+     * Returns one probability.
+     *
+     * @param jet the jet, from 0
+     * @param classIndex the class, from 0
+     * @return the probability
+     */
+    public float get(int jet, int classIndex) {
+        return probabilities[jet * classes + classIndex];
+    }
+
+    /**
+     * Writes the probabilities as an uncompressed {@code .npz} with one float32 entry {@value #NPZ_ENTRY} of shape
+     * (N, classes), readable with {@code numpy.load(path)["probabilities"]}.
+     *
+     * @param path the file to write (replaced if present)
+     * @throws IOException if writing fails
+     */
+    public void writeNpz(Path path) throws IOException {
+        try (NpzWriter writer = NpzWriter.create(path, false)) {
+            writer.write(NPZ_ENTRY, probabilities, jets, classes);
+        }
+    }
+}

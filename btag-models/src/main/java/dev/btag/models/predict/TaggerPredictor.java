@@ -1,0 +1,174 @@
+package dev.btag.models.predict;
+
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.NoBatchifyTranslator;
+import ai.djl.translate.TranslateException;
+import ai.djl.translate.TranslatorContext;
+import dev.btag.models.InferenceMode;
+import dev.btag.models.InputSpec;
+import dev.btag.models.Tagger;
+import dev.btag.models.TaggerSpec;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Class probabilities for many jets from a {@link Tagger}: raw features (and tracks) in, N x 6 softmax
+ * probabilities out (b, bb, leptonic b, c, uds, g), in bulk batches of {@link #batchSize()} jets.
+ *
+ * <p>The tagger's standardisation ({@link InputSpec}) is applied here, so pass the features as read from the file.
+ * Thread-safe: each calling thread gets its own DJL {@link Predictor} (DJL's predictors are not thread-safe), all
+ * sharing the tagger's parameters; autograd is off while predicting. Close the predictor to free them (the tagger
+ * stays open and is the caller's to close).
+ */
+public final class TaggerPredictor implements AutoCloseable {
+
+    /** The default number of jets per forward pass. */
+    public static final int DEFAULT_BATCH_SIZE = 4096;
+
+    private final Tagger tagger;
+    private final int batchSize;
+    private final Queue<Predictor<JetInputs, float[]>> created = new ConcurrentLinkedQueue<>();
+    private final ThreadLocal<Predictor<JetInputs, float[]>> perThread;
+    private volatile boolean closed;
+
+    /**
+     * Creates a predictor with the default batch size.
+     *
+     * @param tagger an initialised (trained or loaded) tagger
+     */
+    public TaggerPredictor(Tagger tagger) {
+        this(tagger, DEFAULT_BATCH_SIZE);
+    }
+
+    /**
+     * Creates a predictor.
+     *
+     * @param tagger an initialised (trained or loaded) tagger
+     * @param batchSize jets per forward pass, at least 1
+     * @throws IllegalArgumentException for a batch size below 1
+     */
+    public TaggerPredictor(Tagger tagger, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+        this.tagger = tagger;
+        this.batchSize = batchSize;
+        Translator translator = new Translator(tagger.spec(), tagger.inputs());
+        perThread = ThreadLocal.withInitial(() -> {
+            Predictor<JetInputs, float[]> p = tagger.model().newPredictor(translator);
+            created.add(p);
+            return p;
+        });
+    }
+
+    /**
+     * Returns the jets per forward pass.
+     *
+     * @return the batch size
+     */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /**
+     * Returns the number of output classes.
+     *
+     * @return 6 for the tutorial's taggers
+     */
+    public int classes() {
+        return tagger.spec().classes();
+    }
+
+    /**
+     * Predicts class probabilities.
+     *
+     * @param inputs raw features (N x F) and, for track taggers, tracks (N x T x V)
+     * @return N x classes probabilities, row-major; each row sums to 1 (to float rounding)
+     * @throws IllegalArgumentException if the array lengths do not fit N and the tagger's input shape; the message
+     *     gives the expected and actual lengths
+     * @throws IllegalStateException if the predictor is closed
+     * @throws TranslateException if the engine fails
+     */
+    public float[] predict(JetInputs inputs) throws TranslateException {
+        if (closed) {
+            throw new IllegalStateException("the predictor is closed");
+        }
+        TaggerSpec spec = tagger.spec();
+        int f = spec.featureCount();
+        int tv = spec.architecture().usesTracks() ? spec.trackCount() * spec.trackVariables() : 0;
+        if (inputs.features().length != (long) inputs.jets() * f) {
+            throw new IllegalArgumentException("features hold " + inputs.features().length + " values; "
+                + inputs.jets() + " jets x " + f + " features of the " + spec.architecture().cliName()
+                + " tagger need " + (long) inputs.jets() * f);
+        }
+        if (tv > 0 && inputs.tracks().length != (long) inputs.jets() * tv) {
+            throw new IllegalArgumentException("tracks hold " + inputs.tracks().length + " values; " + inputs.jets()
+                + " jets x " + spec.trackCount() + " x " + spec.trackVariables() + " need " + (long) inputs.jets() * tv);
+        }
+        int classes = spec.classes();
+        float[] out = new float[inputs.jets() * classes];
+        Predictor<JetInputs, float[]> predictor = perThread.get();
+        try (InferenceMode inference = InferenceMode.enter()) {
+            for (int from = 0; from < inputs.jets(); from += batchSize) {
+                int to = Math.min(inputs.jets(), from + batchSize);
+                float[] p = predictor.predict(inputs.slice(from, to, f, tv));
+                System.arraycopy(p, 0, out, from * classes, p.length);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Predicts class probabilities and wraps them.
+     *
+     * @param inputs raw features and tracks, as for {@link #predict(JetInputs)}
+     * @return the predictions
+     * @throws TranslateException if the engine fails
+     */
+    public Predictions predictAll(JetInputs inputs) throws TranslateException {
+        return new Predictions(inputs.jets(), classes(), predict(inputs));
+    }
+
+    /** Closes every per-thread DJL predictor; the tagger stays open. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Predictor<JetInputs, float[]> p; (p = created.poll()) != null;) {
+            p.close();
+        }
+    }
+
+    /** Turns a jet block into the block's inputs and its logits into probabilities. */
+    private static final class Translator implements NoBatchifyTranslator<JetInputs, float[]> {
+        private final TaggerSpec spec;
+        private final InputSpec inputSpec;
+
+        Translator(TaggerSpec spec, InputSpec inputSpec) {
+            this.spec = spec;
+            this.inputSpec = inputSpec;
+        }
+
+        @Override
+        public NDList processInput(TranslatorContext ctx, JetInputs input) {
+            NDManager manager = ctx.getNDManager();
+            float[] features = input.features().clone();
+            inputSpec.standardiseInPlace(features);
+            NDList list = new NDList(manager.create(features, new Shape(input.jets(), spec.featureCount())));
+            if (spec.architecture().usesTracks()) {
+                list.add(manager.create(input.tracks(),
+                    new Shape(input.jets(), spec.trackCount(), spec.trackVariables())));
+            }
+            return list;
+        }
+
+        @Override
+        public float[] processOutput(TranslatorContext ctx, NDList list) {
+            NDArray logits = list.singletonOrThrow();
+            return logits.softmax(1).toFloatArray();
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package dev.btag.models.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import dev.btag.models.Architecture;
+import dev.btag.models.EpochRecord;
+import dev.btag.models.LearnableJets;
+import dev.btag.models.Tagger;
+import dev.btag.models.TaggerSpec;
+import dev.btag.models.io.TaggerFile;
+import dev.btag.models.predict.JetInputs;
+import dev.btag.models.predict.TaggerPredictor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TaggerTrainerTest {
+
+    private static final LearnableJets JETS = new LearnableJets(1400, 7);
+    private static final int TRAIN = 1000;
+
+    private static TrainingData data(NDManager manager, int batchSize) {
+        return new TrainingData(JETS.dataset(manager, 0, TRAIN, batchSize, true),
+            JETS.dataset(manager, TRAIN, JETS.jets, 256, false));
+    }
+
+    private static TaggerSpec small(Architecture architecture) {
+        TaggerSpec.Builder b = TaggerSpec.builder().setArchitecture(architecture);
+        return architecture == Architecture.DNN ? b.build() : b.optHeadWidths(32, 16).optRecurrentUnits(16).build();
+    }
+
+    private static List<float[]> weights(Tagger tagger) {
+        List<float[]> values = new ArrayList<>();
+        for (Pair<String, Parameter> p : tagger.block().getParameters()) {
+            values.add(p.getValue().getArray().toFloatArray());
+        }
+        return values;
+    }
+
+    @Test
+    void trainingLowersValidationLossAndSeparatesB() throws Exception {
+        for (Architecture architecture : new Architecture[] {Architecture.DNN, Architecture.GRU}) {
+            try (NDManager manager = NDManager.newBaseManager();
+                 Tagger tagger = Tagger.create(small(architecture), LearnableJets.inputSpec(), Device.cpu())) {
+                TrainingResult result = new TaggerTrainer(TrainingOptions.builder().optEpochs(3)
+                    .optLearningRate(3e-3f).optDevice(DeviceChoice.CPU).build()).fit(tagger, data(manager, 32));
+                List<EpochRecord> epochs = result.history().epochs();
+                assertEquals(3, epochs.size());
+                assertTrue(epochs.get(2).valLoss() < epochs.get(0).valLoss() - 0.02, architecture + ": " + epochs);
+                assertEquals(StopReason.COMPLETED, result.stopReason());
+                assertTrue(result.devices().contains("cpu"), result.devices());
+
+                int n = JETS.jets - TRAIN;
+                JetInputs inputs = new JetInputs(n, slice(JETS.features, TRAIN, n, LearnableJets.FEATURES),
+                    slice(JETS.tracks, TRAIN, n, LearnableJets.TRACKS * LearnableJets.VARIABLES));
+                float[] p;
+                try (TaggerPredictor predictor = new TaggerPredictor(tagger, 100)) {
+                    p = predictor.predict(inputs);
+                }
+                List<Double> score = new ArrayList<>();
+                List<Boolean> signal = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    int c = JETS.truth[TRAIN + i];
+                    if (c < 0) {
+                        continue;
+                    }
+                    score.add((double) p[i * 6] + p[i * 6 + 1] + p[i * 6 + 2]);
+                    signal.add(c <= 2);
+                }
+                double auc = LearnableJets.auc(score.stream().mapToDouble(Double::doubleValue).toArray(),
+                    toArray(signal));
+                assertTrue(auc > 0.7, architecture + " AUC(b-like vs rest) = " + auc);
+            }
+        }
+    }
+
+    private static boolean[] toArray(List<Boolean> list) {
+        boolean[] a = new boolean[list.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = list.get(i);
+        }
+        return a;
+    }
+
+    private static float[] slice(float[] values, int fromJet, int jets, int perJet) {
+        float[] out = new float[jets * perJet];
+        System.arraycopy(values, fromJet * perJet, out, 0, out.length);
+        return out;
+    }
+
+    private static List<float[]> train(TaggerSpec spec, TrainingOptions options) throws Exception {
+        try (NDManager manager = NDManager.newBaseManager();
+             Tagger tagger = Tagger.create(spec, LearnableJets.inputSpec(), Device.cpu())) {
+            new TaggerTrainer(options).fit(tagger, data(manager, 64));
+            List<float[]> w = weights(tagger);
+            w.add(toFloats(tagger.history().epochs()));
+            return w;
+        }
+    }
+
+    private static float[] toFloats(List<EpochRecord> epochs) {
+        float[] f = new float[epochs.size() * 5];
+        for (int i = 0; i < epochs.size(); i++) {
+            EpochRecord r = epochs.get(i);
+            f[i * 5] = (float) r.loss();
+            f[i * 5 + 1] = (float) r.valLoss();
+            f[i * 5 + 2] = (float) r.accuracy();
+            f[i * 5 + 3] = (float) r.valAccuracy();
+            f[i * 5 + 4] = (float) r.learningRate();
+        }
+        return f;
+    }
+
+    private static void assertSameWeights(List<float[]> a, List<float[]> b) {
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertArrayEquals(a.get(i), b.get(i), "array " + i);
+        }
+    }
+
+    @Test
+    void sameSeedGivesIdenticalWeightsAndMetrics() throws Exception {
+        TaggerSpec spec = small(Architecture.LSTM);
+        TrainingOptions options = TrainingOptions.builder().optEpochs(2).optSeed(11).optDevice(DeviceChoice.CPU)
+            .build();
+        List<float[]> first = train(spec, options);
+        List<float[]> second = train(spec, options);
+        assertSameWeights(first, second);
+        List<float[]> other = train(spec, TrainingOptions.builder().optEpochs(2).optSeed(12)
+            .optDevice(DeviceChoice.CPU).build());
+        assertFalse(java.util.Arrays.equals(first.get(0), other.get(0)), "another seed gives other weights");
+    }
+
+    @Test
+    void resumeAfterInterruptionContinuesWhereItStopped(@TempDir Path dir) throws Exception {
+        TaggerSpec spec = small(Architecture.CNN1X1);
+        List<float[]> uninterrupted = train(spec, TrainingOptions.builder().optEpochs(4).optSeed(5)
+            .optPlateau(0.1f, 1).optDevice(DeviceChoice.CPU).build());
+
+        Path checkpoints = dir.resolve("checkpoints");
+        TrainingOptions.Builder interrupted = TrainingOptions.builder().optEpochs(4).optSeed(5).optPlateau(0.1f, 1)
+            .optDevice(DeviceChoice.CPU).optCheckpointDir(checkpoints).optResume(true);
+        RuntimeException crash = assertThrows(RuntimeException.class, () -> train(spec, interrupted
+            .optListener(record -> {
+                if (record.epoch() == 2) {
+                    throw new IllegalStateException("simulated crash after epoch 2");
+                }
+            }).build()));
+        assertEquals("simulated crash after epoch 2", crash.getMessage());
+        assertTrue(Files.exists(checkpoints.resolve(TaggerTrainer.LAST_CHECKPOINT)));
+        assertEquals(2, TaggerFile.readMetadata(checkpoints.resolve(TaggerTrainer.LAST_CHECKPOINT))
+            .getAsJsonObject("history").getAsJsonArray("epoch").size());
+
+        List<String> log = new ArrayList<>();
+        List<float[]> resumed = train(spec, interrupted.optListener(record -> { }).optLog(log::add).build());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("resumed from") && l.contains("after epoch 2")), log
+            .toString());
+        assertSameWeights(uninterrupted, resumed);
+        try (Stream<Path> files = Files.list(checkpoints)) {
+            assertEquals(List.of("best.btag", "last.btag"), files.map(p -> p.getFileName().toString()).sorted()
+                .toList(), "no temporary files are left behind");
+        }
+    }
+
+    @Test
+    void nanLossTerminatesNamingEpochAndBatch() throws Exception {
+        LearnableJets jets = new LearnableJets(200, 3);
+        jets.features[(2 * 32 + 5) * LearnableJets.FEATURES + 4] = Float.NaN;
+        try (NDManager manager = NDManager.newBaseManager();
+             Tagger tagger = Tagger.create(small(Architecture.DNN), LearnableJets.inputSpec(), Device.cpu())) {
+            TrainingData data = new TrainingData(jets.dataset(manager, 0, 200, 32, false), null);
+            NonFiniteLossException e = assertThrows(NonFiniteLossException.class, () -> new TaggerTrainer(
+                TrainingOptions.builder().optEpochs(2).optDevice(DeviceChoice.CPU).build()).fit(tagger, data));
+            assertEquals(1, e.epoch());
+            assertEquals(3, e.batch());
+            assertTrue(e.getMessage().contains("epoch 1, batch 3"), e.getMessage());
+        }
+    }
+
+    @Test
+    void finalWeightsAreTheBestEpochsAndMatchTheBestCheckpoint(@TempDir Path dir) throws Exception {
+        try (NDManager manager = NDManager.newBaseManager();
+             Tagger tagger = Tagger.create(small(Architecture.DNN), LearnableJets.inputSpec(), Device.cpu())) {
+            TrainingResult result = new TaggerTrainer(TrainingOptions.builder().optEpochs(4).optLearningRate(0.3f)
+                .optDevice(DeviceChoice.CPU).optCheckpointDir(dir).build()).fit(tagger, data(manager, 32));
+            double best = result.history().epochs().stream().mapToDouble(EpochRecord::valLoss).min().orElseThrow();
+            assertEquals(best, result.bestLoss());
+            assertEquals(best, result.history().epochs().get(result.bestEpoch() - 1).valLoss());
+            try (Tagger saved = TaggerFile.load(dir.resolve(TaggerTrainer.BEST_CHECKPOINT))) {
+                assertSameWeights(weights(saved), weights(tagger));
+                assertEquals(result.bestEpoch(), saved.history().size());
+            }
+            if (result.bestEpoch() != 4) {
+                try (Tagger last = TaggerFile.load(dir.resolve(TaggerTrainer.LAST_CHECKPOINT))) {
+                    assertNotEquals(weights(last).get(1)[0], weights(tagger).get(1)[0]);
+                }
+            }
+        }
+    }
+}
