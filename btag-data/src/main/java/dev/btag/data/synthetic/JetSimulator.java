@@ -138,6 +138,8 @@ final class JetSimulator {
     private final double[] dy = new double[32];
     private final double[] dz = new double[32];
     private final double[] pairTmp = new double[4];
+    private final double[] lineTmp = new double[4];
+    private final float[] kinematicsTmp = new float[10];
 
     // jet
     private double jetPt;
@@ -783,9 +785,10 @@ final class JetSimulator {
 
     /**
      * Closest approach of two lines (origin + s · direction): returns {distance, distance of the midpoint of the
-     * closest points from the origin, position s along the first line, sine of the opening angle}.
+     * closest points from the origin, position s along the first line, sine of the opening angle} in a scratch array
+     * that the next call overwrites.
      */
-    private static double[] lineToLine(double ax, double ay, double az, double adx, double ady, double adz,
+    private double[] lineToLine(double ax, double ay, double az, double adx, double ady, double adz,
                                        double bx, double by, double bz, double bdx, double bdy, double bdz) {
         double na = Math.sqrt(adx * adx + ady * ady + adz * adz);
         double nb = Math.sqrt(bdx * bdx + bdy * bdy + bdz * bdz);
@@ -821,7 +824,12 @@ final class JetSimulator {
         double mx = 0.5 * (px + qx);
         double my = 0.5 * (py + qy);
         double mz = 0.5 * (pz + qz);
-        return new double[] {dist, Math.sqrt(mx * mx + my * my + mz * mz), s, Math.sqrt(denom)};
+        double[] out = lineTmp;
+        out[0] = dist;
+        out[1] = Math.sqrt(mx * mx + my * my + mz * mz);
+        out[2] = s;
+        out[3] = Math.sqrt(denom);
+        return out;
     }
 
     /** arr_2: neutral candidates by decreasing pT: pT fraction, Δη, Δφ, ΔR, photon flag, pT (GeV). */
@@ -918,7 +926,7 @@ final class JetSimulator {
         int params = JetArray.DEEP_VERTEX_INPUTS.variableCount();
         int columns = JetArray.DEEP_VERTEX_INPUTS.capacity();
         int jetBase = row * JetArray.DEEP_VERTEX_INPUTS.valuesPerJet();
-        float[] tmp = new float[10];
+        float[] tmp = kinematicsTmp;
         for (int s = 0; s < seedsStored; s++) {
             int seed = seeds[s];
             int m = 0;
