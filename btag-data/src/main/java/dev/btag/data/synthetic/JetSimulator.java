@@ -379,7 +379,7 @@ final class JetSimulator {
             if (neutrino) {
                 continue;
             }
-            double pt = Math.hypot(px, py);
+            double pt = hypot(px, py);
             if (pt < 1e-6) {
                 continue;
             }
@@ -410,7 +410,7 @@ final class JetSimulator {
             double w = width * (1 + 0.6 / Math.sqrt(pt));
             double deta = w * rng.nextGaussian();
             double dphi = w * rng.nextGaussian();
-            double r = Math.hypot(deta, dphi);
+            double r = hypot(deta, dphi);
             if (r > JET_RADIUS) {
                 deta *= JET_RADIUS / r * rng.nextDouble();
                 dphi *= JET_RADIUS / r * rng.nextDouble();
@@ -467,7 +467,7 @@ final class JetSimulator {
             double along = tOx[t] * tx + tOy[t] * ty;
             double pcaX = tOx[t] - along * tx;
             double pcaY = tOy[t] - along * ty;
-            double ip2dTrue = Math.hypot(pcaX, pcaY);
+            double ip2dTrue = hypot(pcaX, pcaY);
             // lifetime sign: + when the track meets the jet axis downstream of the primary vertex
             double[] toAxis = lineToLine(0, 0, 0, axX, axY, axZ, tOx[t], tOy[t], tOz[t], tPx[t], tPy[t], tPz[t]);
             double sign = toAxis[2] >= 0 ? 1 : -1;
@@ -490,7 +490,7 @@ final class JetSimulator {
             tDz[t] = dzMeas;
             tChi2[t] = Math.max(0.1, (tail ? 2.2 : 1.0) + 0.35 * rng.nextGaussian());
             tHits[t] = tail ? 1 + rng.nextInt(3) : 2 + rng.nextInt(3);
-            double dR = Math.hypot(tEta[t] - jetEta, wrap(tPhi[t] - jetPhi));
+            double dR = hypot(tEta[t] - jetEta, wrap(tPhi[t] - jetPhi));
             tSelected[t] = pt > SELECT_PT_MIN && Math.abs(ip2d) < SELECT_IP2D_MAX && Math.abs(dzMeas) < SELECT_DZ_MAX
                 && dR < 0.3 && tHits[t] >= 2;
             tInVertex[t] = false;
@@ -554,9 +554,9 @@ final class JetSimulator {
         double mx = x + sigmaXy * rng.nextGaussian();
         double my = y + sigmaXy * rng.nextGaussian();
         double mz = z + sigma3d * rng.nextGaussian();
-        double dxy = Math.hypot(mx, my);
+        double dxy = hypot(mx, my);
         double d3d = Math.sqrt(dxy * dxy + mz * mz);
-        double pt = Math.hypot(px, py);
+        double pt = hypot(px, py);
         double p = Math.sqrt(pt * pt + pz * pz);
         double cos = d3d > 0 && p > 0 ? (mx * px + my * py + mz * pz) / (d3d * p) : 1;
         double sign = mx * Math.cos(jetPhi) + my * Math.sin(jetPhi) >= 0 ? 1 : -1;
@@ -607,7 +607,7 @@ final class JetSimulator {
             pz += nPt[k] * Math.sinh(nEta[k]);
             e += nPt[k] * c;
         }
-        double measuredPt = Math.hypot(px, py);
+        double measuredPt = hypot(px, py);
         double jetMass = Math.sqrt(Math.max(0, e * e - px * px - py * py - pz * pz));
 
         // ---- CSV variables from the selected tracks ----
@@ -623,10 +623,10 @@ final class JetSimulator {
                 sz += tPz[t];
             }
         }
-        double sumPt = Math.hypot(sx, sy);
+        double sumPt = hypot(sx, sy);
         double sumEtRatio = nSel == 0 ? 0 : sumPt / measuredPt;
         double sumDeltaR = nSel == 0 ? 0
-            : Math.hypot(asinh(sz / Math.max(sumPt, 1e-9)) - jetEta, wrap(Math.atan2(sy, sx) - jetPhi));
+            : hypot(asinh(sz / Math.max(sumPt, 1e-9)) - jetEta, wrap(Math.atan2(sy, sx) - jetPhi));
         float[] above2d = aboveCharm(nSel, false);
         float[] above3d = aboveCharm(nSel, true);
         int pseudoTracks = 0;
@@ -744,7 +744,7 @@ final class JetSimulator {
                     bestDca = pair[0];
                     bestFlight = pair[1];
                 }
-                if (pair[0] < 3 * Math.hypot(tSigmaXy[t], tSigmaXy[u]) && pair[1] > 0.01) {
+                if (pair[0] < 3 * hypot(tSigmaXy[t], tSigmaXy[u]) && pair[1] > 0.01) {
                     compatible++;
                 }
             }
@@ -777,7 +777,7 @@ final class JetSimulator {
     private double[] pairGeometry(SplittableRandom rng, int t, int u) {
         double[] l = lineToLine(tOx[t], tOy[t], tOz[t], tPx[t], tPy[t], tPz[t],
             tOx[u], tOy[u], tOz[u], tPx[u], tPy[u], tPz[u]);
-        double sigma = Math.hypot(tSigmaXy[t], tSigmaXy[u]);
+        double sigma = hypot(tSigmaXy[t], tSigmaXy[u]);
         pairTmp[0] = Math.abs(l[0] + sigma * rng.nextGaussian());
         pairTmp[1] = Math.min(5.0, Math.max(0, l[1] + sigma / Math.max(l[3], 0.02) * rng.nextGaussian()));
         return pairTmp;
@@ -849,7 +849,7 @@ final class JetSimulator {
             neutrals[o] = (float) (nPt[k] / jetPt);
             neutrals[o + 1] = (float) deta;
             neutrals[o + 2] = (float) dphi;
-            neutrals[o + 3] = (float) Math.hypot(deta, dphi);
+            neutrals[o + 3] = (float) hypot(deta, dphi);
             neutrals[o + 4] = nPhoton[k] ? 1f : 0f;
             neutrals[o + 5] = (float) nPt[k];
         }
@@ -886,7 +886,7 @@ final class JetSimulator {
             charged[o] = (float) (tPt[t] / jetPt);
             charged[o + 1] = (float) (tEta[t] - jetEta);
             charged[o + 2] = (float) wrap(tPhi[t] - jetPhi);
-            charged[o + 3] = (float) Math.hypot(tEta[t] - jetEta, wrap(tPhi[t] - jetPhi));
+            charged[o + 3] = (float) hypot(tEta[t] - jetEta, wrap(tPhi[t] - jetPhi));
             charged[o + 4] = (float) tIp2d[t];
             charged[o + 5] = (float) tSig2d[t];
             charged[o + 6] = (float) tIp3d[t];
@@ -934,7 +934,7 @@ final class JetSimulator {
                 if (t != seed) {
                     double[] l = lineToLine(tOx[seed], tOy[seed], tOz[seed], tPx[seed], tPy[seed], tPz[seed],
                         tOx[t], tOy[t], tOz[t], tPx[t], tPy[t], tPz[t]);
-                    double sigma = Math.hypot(tSigmaXy[seed], tSigmaXy[t]);
+                    double sigma = hypot(tSigmaXy[seed], tSigmaXy[t]);
                     double dca = Math.abs(l[0] + sigma * rng.nextGaussian());
                     order[m] = t;
                     sortKey[t] = -dca;
@@ -962,7 +962,7 @@ final class JetSimulator {
                 deep[o + 11 * columns] = (float) (tDca[t] / tDcaSigma[t]);
                 deep[o + 12 * columns] = (float) Math.min(tMid[t], 5.0);
                 deep[o + 13 * columns] = (float) tSinOpen[t];
-                deep[o + 14 * columns] = (float) Math.hypot(tEta[t] - tEta[seed], wrap(tPhi[t] - tPhi[seed]));
+                deep[o + 14 * columns] = (float) hypot(tEta[t] - tEta[seed], wrap(tPhi[t] - tPhi[seed]));
                 deep[o + 15 * columns] = (float) Math.sqrt(Math.max(0, e * e - px * px - py * py - pz * pz));
                 deep[o + 16 * columns] = tCharge[t];
                 deep[o + 17 * columns] = (float) tChi2[t];
@@ -1024,6 +1024,11 @@ final class JetSimulator {
 
     private static double clamp(double v, double lo, double hi) {
         return Math.max(lo, Math.min(hi, v));
+    }
+
+    /** √(x² + y²) without {@code Math.hypot}'s overflow care, which is slow and not needed for these magnitudes. */
+    private static double hypot(double x, double y) {
+        return Math.sqrt(x * x + y * y);
     }
 
     private static double asinh(double x) {
