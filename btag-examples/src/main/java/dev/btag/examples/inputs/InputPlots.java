@@ -61,7 +61,15 @@ public final class InputPlots {
      */
     public record Result(Path index, List<String> variables, List<Path> images, Map<String, Double> aucs,
                          boolean synthetic) {
-        /** Copies the collections. */
+        /**
+         * Copies the collections.
+         *
+         * @param index the gallery page
+         * @param variables the variables plotted
+         * @param images every PNG written
+         * @param aucs the AUCs of the single-variable ROC
+         * @param synthetic whether the input was the synthetic sample
+         */
         public Result {
             variables = List.copyOf(variables);
             images = List.copyOf(images);
