@@ -12,7 +12,8 @@ import java.util.Objects;
  * before the block, and the shape of the per-jet track array. A saved tagger stores this so that prediction applies
  * the same transformation and refuses inputs that do not match. This record copies its arrays in and out.
  *
- * <p>Standardisation: feature {@code j} enters the block as {@code (x - means[j]) / scales[j]}. Empty arrays mean
+ * <p>Standardisation: feature {@code j} enters the block as {@code (x - means[j]) / scales[j]} (see
+ * {@link #standardiseInPlace(float[])} for the exact float32 arithmetic). Empty arrays mean
  * the features enter unchanged. Tracks always enter unchanged.
  *
  * @param featureNames the feature names, for example the tutorial's 15 columns {@code jet_pt, jet_eta, ...}
@@ -21,7 +22,7 @@ import java.util.Objects;
  * @param trackCount tracks per jet (10 in the tutorial)
  * @param trackVariables variables per track (21 in the tutorial)
  */
-public record InputSpec(List<String> featureNames, float[] means, float[] scales, int trackCount,
+public record InputSpec(List<String> featureNames, double[] means, double[] scales, int trackCount,
         int trackVariables) {
 
     /**
@@ -45,7 +46,7 @@ public record InputSpec(List<String> featureNames, float[] means, float[] scales
                 + featureNames.size() + "), got " + means.length + " means and " + scales.length + " scales");
         }
         for (int j = 0; j < scales.length; j++) {
-            if (!(scales[j] > 0) || !Float.isFinite(scales[j]) || !Float.isFinite(means[j])) {
+            if (!(scales[j] > 0) || !Double.isFinite(scales[j]) || !Double.isFinite(means[j])) {
                 throw new IllegalArgumentException("standardisation of feature '" + featureNames.get(j)
                     + "' has mean " + means[j] + " and scale " + scales[j] + "; the scale must be positive and"
                     + " both finite");
@@ -66,16 +67,16 @@ public record InputSpec(List<String> featureNames, float[] means, float[] scales
      * @return the description
      */
     public static InputSpec unstandardised(List<String> featureNames, int trackCount, int trackVariables) {
-        return new InputSpec(featureNames, new float[0], new float[0], trackCount, trackVariables);
+        return new InputSpec(featureNames, new double[0], new double[0], trackCount, trackVariables);
     }
 
     @Override
-    public float[] means() {
+    public double[] means() {
         return means.clone();
     }
 
     @Override
-    public float[] scales() {
+    public double[] scales() {
         return scales.clone();
     }
 
@@ -100,7 +101,9 @@ public record InputSpec(List<String> featureNames, float[] means, float[] scales
     /**
      * Standardises a block of feature rows in place.
      *
-     * @param rows row-major (N, F) features; replaced by {@code (x - mean) / scale} per column
+     * @param rows row-major (N, F) features; replaced by {@code (x - mean) * (1 / scale)} per column, computed in
+     *     float32 from {@code (float) mean} and {@code (float) (1.0 / scale)} (the same arithmetic as btag-data's
+     *     {@code Standardizer}, so training and prediction see identical values)
      * @throws IllegalArgumentException if the length is not a multiple of F
      */
     public void standardiseInPlace(float[] rows) {
@@ -112,9 +115,15 @@ public record InputSpec(List<String> featureNames, float[] means, float[] scales
         if (!standardised()) {
             return;
         }
+        float[] m = new float[f];
+        float[] inv = new float[f];
+        for (int j = 0; j < f; j++) {
+            m[j] = (float) means[j];
+            inv[j] = (float) (1.0 / scales[j]);
+        }
         for (int i = 0; i < rows.length; i += f) {
             for (int j = 0; j < f; j++) {
-                rows[i + j] = (rows[i + j] - means[j]) / scales[j];
+                rows[i + j] = (rows[i + j] - m[j]) * inv[j];
             }
         }
     }
@@ -175,18 +184,18 @@ public record InputSpec(List<String> featureNames, float[] means, float[] scales
             o.get("trackCount").getAsInt(), o.get("trackVariables").getAsInt());
     }
 
-    private static JsonArray floats(float[] values) {
+    private static JsonArray floats(double[] values) {
         JsonArray a = new JsonArray();
-        for (float v : values) {
+        for (double v : values) {
             a.add(v);
         }
         return a;
     }
 
-    private static float[] floats(JsonArray a) {
-        float[] values = new float[a.size()];
+    private static double[] floats(JsonArray a) {
+        double[] values = new double[a.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = a.get(i).getAsFloat();
+            values[i] = a.get(i).getAsDouble();
         }
         return values;
     }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         BenchReadCommand.class,
         BenchRocCommand.class,
         BenchTrainCommand.class,
+        BenchPredictCommand.class,
     })
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
