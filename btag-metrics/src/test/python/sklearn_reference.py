@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Generates the scikit-learn reference values that btag-metrics' tests compare with.
+"""Generates the scikit-learn (and scipy) reference values that btag-metrics' tests compare with.
 
 Run once from the repository root with Debian's interpreter (python3-sklearn 1.2, python3-numpy 1.24):
 
@@ -13,6 +13,7 @@ import json
 import pathlib
 
 import numpy as np
+import scipy
 import sklearn
 from sklearn.metrics import auc, confusion_matrix, roc_auc_score, roc_curve
 
@@ -90,12 +91,24 @@ def main():
     pred = rng.integers(0, 3, 50)  # class 3 is never predicted: its column is zero, its pred-normalised column 0
     confusion.append(confusion_case("four classes, one never predicted", true, pred, 4))
 
+    # Clopper-Pearson intervals from scipy's Beta quantiles (the definition), at 68.27% and 95%
+    from scipy.stats import beta
+    clopper = []
+    for k, n in [(0, 10), (1, 10), (5, 10), (10, 10), (3, 7), (0, 1), (1, 1), (17, 400), (399, 400), (2.5, 6.25)]:
+        for cl in (0.6826894921370859, 0.95):
+            a = 1 - cl
+            lower = 0.0 if k == 0 else float(beta.ppf(a / 2, k, n - k + 1))
+            upper = 1.0 if k == n else float(beta.ppf(1 - a / 2, k + 1, n - k))
+            clopper.append({"passed": k, "total": n, "level": cl, "lower": lower, "upper": upper})
+
     document = {
         "generator": "btag-metrics/src/test/python/sklearn_reference.py",
         "sklearn": sklearn.__version__,
         "numpy": np.__version__,
+        "scipy": scipy.__version__,
         "roc": roc,
         "confusion": confusion,
+        "clopperPearson": clopper,
     }
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / "sklearn_reference.json"

@@ -59,11 +59,26 @@ public final class SklearnReference {
         }
     }
 
+    /** One Clopper-Pearson interval computed by scipy. */
+    public static final class ClopperPearsonCase {
+        public double passed;
+        public double total;
+        public double level;
+        public double lower;
+        public double upper;
+
+        @Override
+        public String toString() {
+            return passed + "/" + total + " at " + level;
+        }
+    }
+
     /** The whole document. */
     public static final class Document {
         public String sklearn;
         public List<RocCase> roc;
         public List<ConfusionCase> confusion;
+        public List<ClopperPearsonCase> clopperPearson;
     }
 
     private static Document document;

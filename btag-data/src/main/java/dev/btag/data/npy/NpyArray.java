@@ -273,6 +273,23 @@ public final class NpyArray {
     }
 
     /**
+     * Rows {@code [fromRow, toRow)} along axis 0 as ints, in C order (conversions as {@link #toIntArray()}).
+     *
+     * @param fromRow the first row, inclusive
+     * @param toRow the end row, exclusive
+     * @return a new array of {@code (toRow - fromRow) * rowLength()} values
+     * @throws IndexOutOfBoundsException when the range is not within {@code [0, rows()]}
+     * @throws IllegalStateException for a 0-d array, a closed file or a result too large for a Java array
+     * @throws UncheckedIOException wrapping an {@link NpyFormatException} when the data is corrupt
+     */
+    public int[] rowsAsIntArray(long fromRow, long toRow) {
+        int[] out = new int[arrayLength(rowCount(fromRow, toRow) * rowLength())];
+        IntBuffer buffer = IntBuffer.wrap(out);
+        readRows(fromRow, toRow, (raw, index) -> ElementConverter.toInt(raw, dtype().type(), buffer, index));
+        return out;
+    }
+
+    /**
      * One element as a double (conversions as {@link #toDoubleArray()}). On a compressed array each call inflates
      * the entry from its start up to the element, so prefer bulk reads there.
      *

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -14,6 +13,9 @@ import java.nio.file.StandardOpenOption;
  * streams over a region. Positional reads and maps are safe to use from several threads at once.
  */
 final class SourceFile implements AutoCloseable {
+
+    /** Regions shorter than this are read rather than mapped. */
+    static final int SMALL_REGION = 1 << 16;
 
     private final Path path;
     private final FileChannel channel;
@@ -79,14 +81,19 @@ final class SourceFile implements AutoCloseable {
     }
 
     /**
-     * Maps a region of the file read-only.
+     * The bytes of a region, memory-mapped read-only; a region of less than {@value #SMALL_REGION} bytes is read into
+     * the heap instead, which is cheaper than a map for so few bytes.
      *
      * @param position where the region starts
-     * @param length its length, at most {@link Integer#MAX_VALUE}
-     * @return the mapped bytes, big-endian as Java sets a new buffer; callers set the order they need
-     * @throws IOException when mapping fails
+     * @param length its length, at most {@link Integer#MAX_VALUE}, lying within the file
+     * @return a read-only view of the bytes, positioned at 0, big-endian as Java sets a new buffer (callers set the
+     *     order they need)
+     * @throws IOException when mapping or reading fails
      */
-    MappedByteBuffer map(long position, long length) throws IOException {
+    ByteBuffer map(long position, long length) throws IOException {
+        if (length < SMALL_REGION) {
+            return read(position, (int) length, null, "region").order(ByteOrder.BIG_ENDIAN).asReadOnlyBuffer();
+        }
         return channel.map(FileChannel.MapMode.READ_ONLY, position, length);
     }
 

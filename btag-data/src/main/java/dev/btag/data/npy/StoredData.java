@@ -3,7 +3,6 @@ package dev.btag.data.npy;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.util.zip.CRC32;
 
 /**
@@ -29,7 +28,7 @@ final class StoredData extends EntryData {
     private final long crc32;
     private final long entryBytes;
     private final int windowBytes;
-    private final MappedByteBuffer[] windows;
+    private final ByteBuffer[] windows;
 
     /**
      * Describes stored array data.
@@ -56,11 +55,11 @@ final class StoredData extends EntryData {
         this.order = dtype.order();
         this.crc32 = crc32;
         this.windowBytes = windowBytes;
-        this.windows = new MappedByteBuffer[(int) ((dataBytes + windowBytes - 1) / windowBytes)];
+        this.windows = new ByteBuffer[(int) ((dataBytes + windowBytes - 1) / windowBytes)];
     }
 
-    private synchronized MappedByteBuffer window(int index) throws IOException {
-        MappedByteBuffer window = windows[index];
+    private synchronized ByteBuffer window(int index) throws IOException {
+        ByteBuffer window = windows[index];
         if (window == null) {
             long offset = (long) index * windowBytes;
             window = file.map(dataStart + offset, Math.min(windowBytes, dataBytes - offset));
@@ -83,7 +82,7 @@ final class StoredData extends EntryData {
         if (scanTo > scanFrom) {
             for (int w = (int) (scanFrom / windowBytes); w <= (scanTo - 1) / windowBytes; w++) {
                 long windowStart = (long) w * windowBytes;
-                MappedByteBuffer window = window(w);
+                ByteBuffer window = window(w);
                 if (checkCrc) {
                     crc.update(window.duplicate());
                 }
@@ -124,7 +123,7 @@ final class StoredData extends EntryData {
             long offset = element * itemSize;
             int w = (int) (offset / windowBytes);
             int p = (int) (offset - (long) w * windowBytes);
-            MappedByteBuffer window;
+            ByteBuffer window;
             try {
                 window = window(w);
             } catch (IOException e) {

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
     description = "Benchmarks; each prints one JSON document (figures for docs/performance.md).",
     subcommands = {
         BenchReadCommand.class,
+        BenchDatasetCommand.class,
         BenchRocCommand.class,
         BenchTrainCommand.class,
         BenchPredictCommand.class,

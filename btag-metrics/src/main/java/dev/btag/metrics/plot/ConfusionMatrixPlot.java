@@ -1,5 +1,7 @@
 package dev.btag.metrics.plot;
 
+import dev.btag.metrics.confusion.ConfusionMatrix;
+import dev.btag.metrics.confusion.Normalization;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
@@ -84,6 +86,34 @@ public final class ConfusionMatrixPlot implements Plot {
             this.values = copy;
             this.classNames = List.copyOf(classNames);
             return this;
+        }
+
+        /**
+         * Draws a confusion matrix normalised as asked, with two decimals in the cells.
+         *
+         * @param matrix the confusion matrix
+         * @param normalization how to normalise it
+         * @return this builder
+         */
+        public Builder matrix(ConfusionMatrix matrix, Normalization normalization) {
+            this.pattern = "0.00";
+            return matrix(matrix.normalized(normalization), matrix.classNames());
+        }
+
+        /**
+         * Draws the counts of a confusion matrix, as integers in the cells.
+         *
+         * @param matrix the confusion matrix
+         * @return this builder
+         */
+        public Builder counts(ConfusionMatrix matrix) {
+            long[][] counts = matrix.counts();
+            double[][] values = new double[counts.length][];
+            for (int t = 0; t < counts.length; t++) {
+                values[t] = java.util.Arrays.stream(counts[t]).asDoubleStream().toArray();
+            }
+            this.pattern = "0";
+            return matrix(values, matrix.classNames());
         }
 
         /**

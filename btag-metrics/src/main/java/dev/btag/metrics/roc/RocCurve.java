@@ -87,7 +87,7 @@ public record RocCurve(double[] thresholds, double[] tpr, double[] fpr, ClassTot
      *     index), or there is no signal or no background entry
      */
     public static RocCurve of(double[] scores, boolean[] signal) {
-        return fromBlocks(ScoreBlocks.of(scores, signal, null, false));
+        return fromBlocks(ScoreBlocks.of(scores, signal, null));
     }
 
     /**
@@ -105,7 +105,7 @@ public record RocCurve(double[] thresholds, double[] tpr, double[] fpr, ClassTot
         if (weights == null) {
             throw new NullPointerException("weights is null; use of(scores, signal) for unit weights");
         }
-        return fromBlocks(ScoreBlocks.of(scores, signal, weights, false));
+        return fromBlocks(ScoreBlocks.of(scores, signal, weights));
     }
 
     /**
@@ -145,26 +145,21 @@ public record RocCurve(double[] thresholds, double[] tpr, double[] fpr, ClassTot
     }
 
     private static RocCurve fromBlocks(ScoreBlocks blocks) {
-        int n = blocks.size + 1;
-        double[] thresholds = new double[n];
-        double[] tpr = new double[n];
-        double[] fpr = new double[n];
-        thresholds[0] = Double.POSITIVE_INFINITY;
-        double tp = 0;
-        double fp = 0;
-        for (int k = 0; k < blocks.size; k++) {
-            tp += blocks.signalWeight[k];
-            fp += blocks.backgroundWeight[k];
-            thresholds[k + 1] = blocks.scores[k];
-            tpr[k + 1] = tp;
-            fpr[k + 1] = fp;
-        }
+        int n = blocks.size;
+        double[] tpr = blocks.tps;
+        double[] fpr = blocks.fps;
         // Divide by the last cumulative sum (as scikit-learn does), so the curve ends at exactly (1, 1).
-        double tpTotal = tp;
-        double fpTotal = fp;
+        double tpTotal = tpr[n - 1];
+        double fpTotal = fpr[n - 1];
         for (int k = 1; k < n; k++) {
             tpr[k] /= tpTotal;
             fpr[k] /= fpTotal;
+        }
+        double[] thresholds = blocks.thresholds;
+        if (thresholds.length != n) {
+            thresholds = Arrays.copyOf(thresholds, n);
+            tpr = Arrays.copyOf(tpr, n);
+            fpr = Arrays.copyOf(fpr, n);
         }
         return new RocCurve(thresholds, tpr, fpr, blocks.signal, blocks.background);
     }

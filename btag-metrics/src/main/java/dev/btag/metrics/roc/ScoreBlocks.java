@@ -1,56 +1,55 @@
 package dev.btag.metrics.roc;
 
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+
 /**
- * The distinct scores of a sample in descending order, with the signal and background weight of each block of
- * equal scores (and, when asked for, the sums of squared weights). Every ROC quantity is a pass over these blocks.
+ * The cumulative signal and background weight above each distinct score, in descending score order, as
+ * scikit-learn's {@code _binary_clf_curve} computes them, with the (0, 0) point at {@code +Infinity} in front. Every
+ * ROC quantity is a pass over these arrays.
  *
- * <p>Built by splitting the scores by class, radix-sorting each class's score keys (carrying the weights, if any)
- * and merging the two sorted runs from the top, so that equal scores of both classes fall into one block. Time
- * O(n), memory a small multiple of n.
+ * <p>Built by splitting the scores by class, radix-sorting each class's score keys (carrying the weights, if any;
+ * the two classes in parallel for large inputs) and merging the two sorted runs from the top, so that equal scores of
+ * both classes fall into one point. Time O(n), memory a small multiple of n.
  */
 final class ScoreBlocks {
 
-    /** Number of blocks (distinct scores). */
+    /** Inputs at least this long sort the two classes in parallel. */
+    private static final int PARALLEL_THRESHOLD = 1 << 16;
+
+    /** Number of points: distinct scores plus the leading (0, 0) point. */
     final int size;
-    /** The distinct scores, strictly descending. */
-    final double[] scores;
-    /** Signal weight of each block (the number of signal entries when unweighted). */
-    final double[] signalWeight;
-    /** Background weight of each block. */
-    final double[] backgroundWeight;
-    /** Sum of squared signal weights of each block, or null when not requested. */
-    final double[] signalWeightSquared;
-    /** Sum of squared background weights of each block, or null when not requested. */
-    final double[] backgroundWeightSquared;
+    /** {@code +Infinity}, then the distinct scores, strictly descending; {@code size} entries used. */
+    final double[] thresholds;
+    /** Signal weight with score at or above each threshold (0 first); {@code size} entries used. */
+    final double[] tps;
+    /** Background weight with score at or above each threshold (0 first); {@code size} entries used. */
+    final double[] fps;
     /** Totals of the signal class. */
     final ClassTotals signal;
     /** Totals of the background class. */
     final ClassTotals background;
 
-    private ScoreBlocks(int size, double[] scores, double[] signalWeight, double[] backgroundWeight,
-                        double[] signalWeightSquared, double[] backgroundWeightSquared,
-                        ClassTotals signal, ClassTotals background) {
+    private ScoreBlocks(int size, double[] thresholds, double[] tps, double[] fps, ClassTotals signal,
+                        ClassTotals background) {
         this.size = size;
-        this.scores = scores;
-        this.signalWeight = signalWeight;
-        this.backgroundWeight = backgroundWeight;
-        this.signalWeightSquared = signalWeightSquared;
-        this.backgroundWeightSquared = backgroundWeightSquared;
+        this.thresholds = thresholds;
+        this.tps = tps;
+        this.fps = fps;
         this.signal = signal;
         this.background = background;
     }
 
     /**
-     * Validates the input and groups it into blocks of equal scores.
+     * Validates the input and accumulates it by distinct score.
      *
      * @param scores finite scores
      * @param signal signal flags
      * @param weights finite non-negative weights, or null for unit weights
-     * @param withSquares whether to fill the sums of squared weights per block
-     * @return the blocks
+     * @return the cumulative sums
      * @throws IllegalArgumentException on invalid input or when a class is missing (see {@link RocInput})
      */
-    static ScoreBlocks of(double[] scores, boolean[] signal, double[] weights, boolean withSquares) {
+    static ScoreBlocks of(double[] scores, boolean[] signal, double[] weights) {
         RocInput.check(scores, signal, weights);
         int n = scores.length;
         int nSignal = 0;
@@ -59,7 +58,8 @@ final class ScoreBlocks {
                 nSignal++;
             }
         }
-        int nBackground = n - nSignal;
+        final int nBackground = n - nSignal;
+        final int signalCount = nSignal;
         if (nSignal == 0 || nBackground == 0) {
             RocInput.requireBothClasses(ClassTotals.unweighted(nSignal), ClassTotals.unweighted(nBackground));
         }
@@ -67,6 +67,8 @@ final class ScoreBlocks {
         long[] bkgKeys = new long[nBackground];
         double[] sigW = weights == null ? null : new double[nSignal];
         double[] bkgW = weights == null ? null : new double[nBackground];
+        int[][] sigCounts = SortableKeys.newCounts();
+        int[][] bkgCounts = SortableKeys.newCounts();
         int is = 0;
         int ib = 0;
         for (int i = 0; i < n; i++) {
@@ -75,37 +77,44 @@ final class ScoreBlocks {
                 if (sigW != null) {
                     sigW[is] = weights[i];
                 }
+                SortableKeys.count(sigCounts, key);
                 sigKeys[is++] = key;
             } else {
                 if (bkgW != null) {
                     bkgW[ib] = weights[i];
                 }
+                SortableKeys.count(bkgCounts, key);
                 bkgKeys[ib++] = key;
             }
         }
-        SortableKeys.sort(sigKeys, sigW, nSignal);
-        SortableKeys.sort(bkgKeys, bkgW, nBackground);
-        return merge(sigKeys, sigW, bkgKeys, bkgW, withSquares);
+        if (n >= PARALLEL_THRESHOLD && ForkJoinPool.getCommonPoolParallelism() > 1) {
+            ForkJoinTask<?> task = ForkJoinPool.commonPool().submit(
+                () -> SortableKeys.sort(sigKeys, sigW, signalCount, sigCounts));
+            SortableKeys.sort(bkgKeys, bkgW, nBackground, bkgCounts);
+            task.join();
+        } else {
+            SortableKeys.sort(sigKeys, sigW, nSignal, sigCounts);
+            SortableKeys.sort(bkgKeys, bkgW, nBackground, bkgCounts);
+        }
+        return merge(sigKeys, sigW, bkgKeys, bkgW);
     }
 
-    private static ScoreBlocks merge(long[] sigKeys, double[] sigW, long[] bkgKeys, double[] bkgW,
-                                     boolean withSquares) {
+    private static ScoreBlocks merge(long[] sigKeys, double[] sigW, long[] bkgKeys, double[] bkgW) {
         int nSignal = sigKeys.length;
         int nBackground = bkgKeys.length;
         boolean weighted = sigW != null;
-        int capacity = nSignal + nBackground;
-        double[] scores = new double[capacity];
-        double[] sw = new double[capacity];
-        double[] bw = new double[capacity];
-        double[] sw2 = withSquares && weighted ? new double[capacity] : null;
-        double[] bw2 = withSquares && weighted ? new double[capacity] : null;
-        double sumS = 0;
+        int capacity = nSignal + nBackground + 1;
+        double[] thresholds = new double[capacity];
+        double[] tps = new double[capacity];
+        double[] fps = new double[capacity];
+        thresholds[0] = Double.POSITIVE_INFINITY;
+        double tp = 0;
+        double fp = 0;
         double sumS2 = 0;
-        double sumB = 0;
         double sumB2 = 0;
         int i = nSignal - 1;
         int j = nBackground - 1;
-        int blocks = 0;
+        int points = 1;
         while (i >= 0 || j >= 0) {
             long key;
             if (i < 0) {
@@ -115,20 +124,16 @@ final class ScoreBlocks {
             } else {
                 key = Long.compareUnsigned(sigKeys[i], bkgKeys[j]) >= 0 ? sigKeys[i] : bkgKeys[j];
             }
-            double s = 0;
-            double s2 = 0;
-            double b = 0;
-            double b2 = 0;
             if (weighted) {
                 while (i >= 0 && sigKeys[i] == key) {
                     double w = sigW[i--];
-                    s += w;
-                    s2 += w * w;
+                    tp += w;
+                    sumS2 += w * w;
                 }
                 while (j >= 0 && bkgKeys[j] == key) {
                     double w = bkgW[j--];
-                    b += w;
-                    b2 += w * w;
+                    fp += w;
+                    sumB2 += w * w;
                 }
             } else {
                 int i0 = i;
@@ -139,30 +144,18 @@ final class ScoreBlocks {
                 while (j >= 0 && bkgKeys[j] == key) {
                     j--;
                 }
-                s = i0 - i;
-                b = j0 - j;
+                tp += i0 - i;
+                fp += j0 - j;
             }
-            scores[blocks] = SortableKeys.decode(key);
-            sw[blocks] = s;
-            bw[blocks] = b;
-            if (sw2 != null) {
-                sw2[blocks] = s2;
-                bw2[blocks] = b2;
-            }
-            sumS += s;
-            sumS2 += s2;
-            sumB += b;
-            sumB2 += b2;
-            blocks++;
+            thresholds[points] = SortableKeys.decode(key);
+            tps[points] = tp;
+            fps[points] = fp;
+            points++;
         }
-        ClassTotals signal = weighted ? ClassTotals.weighted(nSignal, sumS, sumS2) : ClassTotals.unweighted(nSignal);
+        ClassTotals signal = weighted ? ClassTotals.weighted(nSignal, tp, sumS2) : ClassTotals.unweighted(nSignal);
         ClassTotals background =
-            weighted ? ClassTotals.weighted(nBackground, sumB, sumB2) : ClassTotals.unweighted(nBackground);
+            weighted ? ClassTotals.weighted(nBackground, fp, sumB2) : ClassTotals.unweighted(nBackground);
         RocInput.requireBothClasses(signal, background);
-        if (withSquares && !weighted) {
-            sw2 = sw;
-            bw2 = bw;
-        }
-        return new ScoreBlocks(blocks, scores, sw, bw, sw2, bw2, signal, background);
+        return new ScoreBlocks(points, thresholds, tps, fps, signal, background);
     }
 }

@@ -39,6 +39,27 @@ final class SortableKeys {
     }
 
     /**
+     * Fresh digit histograms for {@link #count(int[][], long)}.
+     *
+     * @return one histogram per digit pass
+     */
+    static int[][] newCounts() {
+        return new int[PASSES][RADIX];
+    }
+
+    /**
+     * Adds a key to the digit histograms.
+     *
+     * @param counts histograms from {@link #newCounts()}
+     * @param key the key
+     */
+    static void count(int[][] counts, long key) {
+        for (int p = 0; p < PASSES; p++) {
+            counts[p][(int) (key >>> (p * DIGIT_BITS)) & MASK]++;
+        }
+    }
+
+    /**
      * Sorts {@code keys[0, n)} ascending in unsigned order, moving {@code payload[i]} along with {@code keys[i]}.
      * Stable; time O(n), extra memory one more array of each kind. Digit passes whose digit is the same for all
      * keys are skipped.
@@ -48,15 +69,24 @@ final class SortableKeys {
      * @param n how many leading entries to sort
      */
     static void sort(long[] keys, double[] payload, int n) {
+        int[][] counts = newCounts();
+        for (int i = 0; i < n; i++) {
+            count(counts, keys[i]);
+        }
+        sort(keys, payload, n, counts);
+    }
+
+    /**
+     * As {@link #sort(long[], double[], int)}, with the digit histograms of the keys already counted.
+     *
+     * @param keys the keys, sorted in place
+     * @param payload values that travel with the keys, or {@code null}
+     * @param n how many leading entries to sort
+     * @param counts the histograms of {@code keys[0, n)} made with {@link #count(int[][], long)}; overwritten
+     */
+    static void sort(long[] keys, double[] payload, int n, int[][] counts) {
         if (n < 2) {
             return;
-        }
-        int[][] counts = new int[PASSES][RADIX];
-        for (int i = 0; i < n; i++) {
-            long k = keys[i];
-            for (int p = 0; p < PASSES; p++) {
-                counts[p][(int) (k >>> (p * DIGIT_BITS)) & MASK]++;
-            }
         }
         long[] srcK = keys;
         long[] dstK = null;

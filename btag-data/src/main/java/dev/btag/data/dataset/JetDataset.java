@@ -1,0 +1,541 @@
+package dev.btag.data.dataset;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.dataset.RandomAccessDataset;
+import ai.djl.training.dataset.Record;
+import ai.djl.training.dataset.Sampler;
+import ai.djl.translate.Batchifier;
+import ai.djl.util.Progress;
+import dev.btag.data.schema.FeatureSet;
+import dev.btag.data.schema.TrainingClass;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A DJL {@link RandomAccessDataset} of jets for the tutorial's taggers. A batch of B jets has the data
+ * {@code NDList[features (B, F) float32, tracks (B, 10, 21) float32]} (tracks only when requested) and the labels
+ * {@code NDList[oneHot (B, 6) float32]} in {@link TrainingClass} order; an undefined jet has an all-zero label row.
+ *
+ * <p>Batches are assembled in bulk: the rows of a batch are gathered with {@link System#arraycopy} from the
+ * in-memory {@link JetColumns} into one array per input, and each becomes one {@code NDArray} (a batch never goes
+ * through DJL's record-by-record batchifier). Each batch has its own sub-manager; close it after use.
+ *
+ * <p>Order: with shuffling, every call of {@link #getData(NDManager)} starts a new epoch whose order is a permutation
+ * drawn from a random stream seeded with {@code (seed, epoch)}: epochs differ from each other, and the same seed gives
+ * the same sequence of epochs. {@link #batches(NDManager, int)} gives one epoch's batches explicitly. Without
+ * shuffling the rows come in file order. The last batch of an epoch may be smaller (Keras behaves the same).
+ *
+ * <p>Splits share the loaded columns: {@link #kerasSplit(double)} reproduces Keras' {@code validation_split} (the
+ * last fraction of the rows, taken before any shuffling), {@link #shuffledSplit(double, long)} a seeded random one.
+ * A {@link Standardizer} fitted on a training split can be attached with {@link #withStandardizer(Standardizer)}.
+ */
+public final class JetDataset extends RandomAccessDataset {
+
+    private final JetColumns columns;
+    private final int[] rows;
+    private final boolean withTracks;
+    private final boolean shuffle;
+    private final long seed;
+    private final int batchSize;
+    private final Standardizer standardizer;
+    private final AtomicInteger epoch = new AtomicInteger();
+    private final BufferPool buffers = new BufferPool();
+
+    private JetDataset(Builder builder, JetColumns columns, int[] rows, Standardizer standardizer) {
+        super(builder);
+        this.columns = columns;
+        this.rows = rows;
+        this.withTracks = builder.withTracks;
+        this.shuffle = builder.shuffle;
+        this.seed = builder.seed;
+        this.batchSize = builder.batchSize;
+        this.standardizer = standardizer;
+    }
+
+    /**
+     * A builder; {@link Builder#setColumns(JetColumns)} and {@link Builder#setSampling(int, boolean)} are required.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The loaded columns this dataset draws from (shared with its splits).
+     *
+     * @return the columns
+     */
+    public JetColumns columns() {
+        return columns;
+    }
+
+    /**
+     * The rows of {@link #columns()} this dataset covers, in its unshuffled order.
+     *
+     * @return a copy of the row indices
+     */
+    public int[] rowIndices() {
+        return rows.clone();
+    }
+
+    /**
+     * The feature set of the feature input.
+     *
+     * @return the feature set
+     */
+    public FeatureSet featureSet() {
+        return columns.featureSet();
+    }
+
+    /**
+     * Whether batches carry the track input.
+     *
+     * @return {@code true} when tracks are included
+     */
+    public boolean withTracks() {
+        return withTracks;
+    }
+
+    /**
+     * The batch size.
+     *
+     * @return B
+     */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /**
+     * The standardizer applied to the features, if any.
+     *
+     * @return the standardizer, or {@code null}
+     */
+    public Standardizer standardizer() {
+        return standardizer;
+    }
+
+    /**
+     * This dataset with a standardizer applied to its features (the columns are shared, not copied).
+     *
+     * @param standardizer the standardizer, fitted on training rows, with as many features as the feature set; or
+     *     {@code null} for none
+     * @return a new dataset over the same rows
+     * @throws IllegalArgumentException when the feature count differs
+     */
+    public JetDataset withStandardizer(Standardizer standardizer) {
+        if (standardizer != null && standardizer.size() != columns.featureSet().size()) {
+            throw new IllegalArgumentException("standardizer has " + standardizer.size() + " features, dataset "
+                + columns.featureSet().size());
+        }
+        return new JetDataset(copyBuilder(), columns, rows, standardizer);
+    }
+
+    /**
+     * The Keras split: training = the first rows, validation = the last {@code validationFraction} of them, split at
+     * {@code (int) (n * (1 - validationFraction))} exactly as Keras' {@code validation_split}.
+     *
+     * @param validationFraction in [0, 1)
+     * @return the two datasets, with this dataset's settings
+     * @throws IllegalArgumentException for a fraction outside [0, 1)
+     */
+    public Split kerasSplit(double validationFraction) {
+        int splitAt = splitPoint(validationFraction);
+        int[] train = java.util.Arrays.copyOfRange(rows, 0, splitAt);
+        int[] validation = java.util.Arrays.copyOfRange(rows, splitAt, rows.length);
+        return new Split(subset(train), subset(validation));
+    }
+
+    /**
+     * A seeded random split with the same sizes as {@link #kerasSplit(double)}: the rows are permuted with a random
+     * stream seeded by {@code seed}, the first part trains, the rest validates; each part keeps file order.
+     *
+     * @param validationFraction in [0, 1)
+     * @param splitSeed the seed of the permutation
+     * @return the two datasets
+     * @throws IllegalArgumentException for a fraction outside [0, 1)
+     */
+    public Split shuffledSplit(double validationFraction, long splitSeed) {
+        int splitAt = splitPoint(validationFraction);
+        int[] permuted = permutation(rows, new SplittableRandom(splitSeed));
+        int[] train = java.util.Arrays.copyOfRange(permuted, 0, splitAt);
+        int[] validation = java.util.Arrays.copyOfRange(permuted, splitAt, permuted.length);
+        java.util.Arrays.sort(train);
+        java.util.Arrays.sort(validation);
+        return new Split(subset(train), subset(validation));
+    }
+
+    private int splitPoint(double validationFraction) {
+        if (!(validationFraction >= 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException("validation fraction must be in [0, 1), not " + validationFraction);
+        }
+        return (int) (rows.length * (1.0 - validationFraction));
+    }
+
+    private JetDataset subset(int[] subsetRows) {
+        return new JetDataset(copyBuilder(), columns, subsetRows, standardizer);
+    }
+
+    private Builder copyBuilder() {
+        Builder b = new Builder();
+        b.setColumns(columns).optTracks(withTracks).optSeed(seed).setSampling(batchSize, shuffle);
+        b.optDevice(device);
+        return b;
+    }
+
+    /**
+     * The order of the rows in an epoch.
+     *
+     * @param epochNumber the epoch, from 0
+     * @return row indices into {@link #columns()}: a seeded permutation when shuffling, file order otherwise
+     */
+    public int[] epochOrder(int epochNumber) {
+        if (!shuffle) {
+            return rows.clone();
+        }
+        return permutation(rows, new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (epochNumber + 1L))));
+    }
+
+    private static int[] permutation(int[] values, SplittableRandom rng) {
+        int[] out = values.clone();
+        for (int i = out.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = out[i];
+            out[i] = out[j];
+            out[j] = t;
+        }
+        return out;
+    }
+
+    /**
+     * The batches of the next epoch (the epoch counter starts at 0 and advances with each call).
+     *
+     * @param manager the manager whose sub-managers hold the batches
+     * @return the batches, assembled lazily while iterating
+     */
+    @Override
+    public Iterable<Batch> getData(NDManager manager) {
+        return batches(manager, epoch.getAndIncrement());
+    }
+
+    /**
+     * As {@link #getData(NDManager)}; batch assembly is cheap, so the executor is not used.
+     *
+     * @param manager the manager
+     * @param executorService ignored
+     * @return the batches of the next epoch
+     */
+    @Override
+    public Iterable<Batch> getData(NDManager manager, ExecutorService executorService) {
+        return getData(manager);
+    }
+
+    /**
+     * Batches in the order a DJL sampler gives, still assembled in bulk.
+     *
+     * @param manager the manager
+     * @param batchSampler the sampler (its indices are positions in this dataset, 0 to size - 1)
+     * @return the batches
+     */
+    @Override
+    public Iterable<Batch> getData(NDManager manager, Sampler batchSampler) {
+        return () -> new Iterator<>() {
+            private final Iterator<List<Long>> indices = batchSampler.sample(JetDataset.this);
+            private long progress;
+
+            @Override
+            public boolean hasNext() {
+                return indices.hasNext();
+            }
+
+            @Override
+            public Batch next() {
+                List<Long> positions = indices.next();
+                int[] batchRows = new int[positions.size()];
+                for (int i = 0; i < batchRows.length; i++) {
+                    batchRows[i] = rows[Math.toIntExact(positions.get(i))];
+                }
+                progress += batchRows.length;
+                return assemble(manager, batchRows, 0, batchRows.length, progress, rows.length);
+            }
+        };
+    }
+
+    /**
+     * As {@link #getData(NDManager, Sampler)}.
+     *
+     * @param manager the manager
+     * @param batchSampler the sampler
+     * @param executorService ignored
+     * @return the batches
+     */
+    @Override
+    public Iterable<Batch> getData(NDManager manager, Sampler batchSampler, ExecutorService executorService) {
+        return getData(manager, batchSampler);
+    }
+
+    /**
+     * The batches of one epoch.
+     *
+     * @param manager the manager whose sub-managers hold the batches
+     * @param epochNumber the epoch (selects the shuffled order)
+     * @return the batches, assembled lazily while iterating; each must be closed
+     */
+    public Iterable<Batch> batches(NDManager manager, int epochNumber) {
+        Objects.requireNonNull(manager, "manager");
+        int[] order = epochOrder(epochNumber);
+        return () -> new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < order.length;
+            }
+
+            @Override
+            public Batch next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int from = next;
+                int to = Math.min(order.length, from + batchSize);
+                next = to;
+                return assemble(manager, order, from, to, to, order.length);
+            }
+        };
+    }
+
+    /**
+     * Assembles one batch from rows {@code order[from, to)}: each input is gathered row by row with bulk copies
+     * straight into one native-order direct buffer, which becomes one {@code NDArray} (three per batch). The direct
+     * buffers come from a pool and go back to it when the batch is closed: on the CPU a PyTorch tensor made from a
+     * direct buffer uses its memory in place, so a batch's arrays are valid until the batch is closed (copy them with
+     * {@code duplicate()} to keep them longer).
+     */
+    Batch assemble(NDManager manager, int[] order, int from, int to, long progress, long total) {
+        int b = to - from;
+        int f = columns.featureSet().size();
+        int l = TrainingClass.COUNT;
+        int t = JetColumns.TRACK_VALUES;
+        ByteBuffer featureBytes = buffers.take(b * f);
+        ByteBuffer labelBytes = buffers.take(b * l);
+        ByteBuffer trackBytes = withTracks ? buffers.take(b * t) : null;
+        FloatBuffer featureOut = featureBytes.asFloatBuffer();
+        FloatBuffer labelOut = labelBytes.asFloatBuffer();
+        FloatBuffer trackOut = trackBytes == null ? null : trackBytes.asFloatBuffer();
+        float[] row = standardizer == null ? null : new float[f];
+        List<Integer> indexList = new ArrayList<>(b);
+        for (int i = 0; i < b; i++) {
+            int r = order[from + i];
+            indexList.add(r);
+            if (row == null) {
+                featureOut.put(columns.features, r * f, f);
+            } else {
+                System.arraycopy(columns.features, r * f, row, 0, f);
+                standardizer.applyInPlace(row);
+                featureOut.put(row);
+            }
+            labelOut.put(columns.labels, r * l, l);
+            if (trackOut != null) {
+                trackOut.put(columns.tracks, r * t, t);
+            }
+        }
+        NDManager batchManager = manager.newSubManager();
+        NDList data = new NDList(batchManager.create(featureBytes, new Shape(b, f), DataType.FLOAT32));
+        List<ByteBuffer> used = new ArrayList<>(3);
+        used.add(featureBytes);
+        used.add(labelBytes);
+        if (trackBytes != null) {
+            data.add(batchManager.create(trackBytes, new Shape(b, 10, 21), DataType.FLOAT32));
+            used.add(trackBytes);
+        }
+        NDList label = new NDList(batchManager.create(labelBytes, new Shape(b, l), DataType.FLOAT32));
+        return new PooledBatch(batchManager, data, label, b, progress, total, indexList, buffers, used);
+    }
+
+    /** A batch that returns its direct buffers to the pool when closed. */
+    private static final class PooledBatch extends Batch {
+        private final BufferPool pool;
+        private final List<ByteBuffer> used;
+        private boolean closed;
+
+        PooledBatch(NDManager manager, NDList data, NDList labels, int size, long progress, long total,
+                    List<Integer> indices, BufferPool pool, List<ByteBuffer> used) {
+            super(manager, data, labels, size, Batchifier.STACK, Batchifier.STACK, progress, total, indices);
+            this.pool = pool;
+            this.used = used;
+        }
+
+        @Override
+        public void close() {
+            super.close();
+            if (!closed) {
+                closed = true;
+                pool.give(used);
+            }
+        }
+    }
+
+    /**
+     * One jet as a DJL record (DJL's generic path; training uses the bulk batches instead).
+     *
+     * @param manager the manager for the arrays
+     * @param index position in this dataset, 0 to size - 1
+     * @return data {@code [features (F), tracks (10, 21)]} and labels {@code [oneHot (6)]}
+     */
+    @Override
+    public Record get(NDManager manager, long index) {
+        int row = rows[Math.toIntExact(index)];
+        int f = columns.featureSet().size();
+        float[] features = new float[f];
+        System.arraycopy(columns.features, row * f, features, 0, f);
+        if (standardizer != null) {
+            standardizer.applyInPlace(features);
+        }
+        NDList data = new NDList(manager.create(features));
+        if (withTracks) {
+            float[] track = new float[JetColumns.TRACK_VALUES];
+            System.arraycopy(columns.tracks, row * track.length, track, 0, track.length);
+            data.add(manager.create(track, new Shape(10, 21)));
+        }
+        float[] label = new float[TrainingClass.COUNT];
+        System.arraycopy(columns.labels, row * label.length, label, 0, label.length);
+        NDArray labels = manager.create(label);
+        return new Record(data, new NDList(labels));
+    }
+
+    @Override
+    protected long availableSize() {
+        return rows.length;
+    }
+
+    /** Nothing to prepare: the columns are loaded when the dataset is built. */
+    @Override
+    public void prepare(Progress progress) {
+    }
+
+    /**
+     * A training and a validation dataset.
+     *
+     * @param train the training rows
+     * @param validation the validation rows
+     */
+    public record Split(JetDataset train, JetDataset validation) {
+    }
+
+    /** Builds a {@link JetDataset}. */
+    public static final class Builder extends RandomAccessDataset.BaseBuilder<Builder> {
+        private JetColumns columns;
+        private boolean withTracks;
+        private boolean shuffle;
+        private int batchSize;
+        private long seed;
+        private Standardizer standardizer;
+
+        Builder() {
+        }
+
+        /**
+         * The loaded columns (required).
+         *
+         * @param columns from {@link JetColumns#load}
+         * @return this builder
+         */
+        public Builder setColumns(JetColumns columns) {
+            this.columns = Objects.requireNonNull(columns, "columns");
+            return this;
+        }
+
+        /**
+         * Batch size and whether each epoch is shuffled (required).
+         *
+         * @param batchSize B, at least 1
+         * @param random whether to shuffle every epoch with the seeded stream
+         * @return this builder
+         */
+        @Override
+        public Builder setSampling(int batchSize, boolean random) {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batch size must be at least 1, not " + batchSize);
+            }
+            this.batchSize = batchSize;
+            this.shuffle = random;
+            return super.setSampling(batchSize, random);
+        }
+
+        /**
+         * Whether batches include the 10 × 21 tracks (default false); the columns must have them.
+         *
+         * @param withTracks include tracks
+         * @return this builder
+         */
+        public Builder optTracks(boolean withTracks) {
+            this.withTracks = withTracks;
+            return this;
+        }
+
+        /**
+         * The seed of the per-epoch shuffling (default 0).
+         *
+         * @param seed the seed
+         * @return this builder
+         */
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * A standardizer for the features (default none).
+         *
+         * @param standardizer the standardizer or {@code null}
+         * @return this builder
+         */
+        public Builder optStandardizer(Standardizer standardizer) {
+            this.standardizer = standardizer;
+            return this;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        /**
+         * Builds the dataset over all rows of the columns.
+         *
+         * @return the dataset
+         * @throws IllegalStateException when columns or sampling are missing, or tracks are requested but not loaded
+         */
+        public JetDataset build() {
+            if (columns == null) {
+                throw new IllegalStateException("JetDataset needs setColumns(...)");
+            }
+            if (batchSize < 1) {
+                throw new IllegalStateException("JetDataset needs setSampling(batchSize, shuffle)");
+            }
+            if (withTracks && !columns.hasTracks()) {
+                throw new IllegalStateException("tracks requested but the columns were loaded without tracks");
+            }
+            int[] all = new int[columns.jetCount()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            JetDataset dataset = new JetDataset(this, columns, all, null);
+            return standardizer == null ? dataset : dataset.withStandardizer(standardizer);
+        }
+    }
+}
