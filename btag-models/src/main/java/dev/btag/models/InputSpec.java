@@ -1,6 +1,9 @@
 package dev.btag.models;
 
 import com.google.gson.JsonArray;
+import dev.btag.data.dataset.Standardizer;
+import dev.btag.data.schema.FeatureSet;
+import dev.btag.data.schema.JetArray;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,6 +71,47 @@ public record InputSpec(List<String> featureNames, double[] means, double[] scal
      */
     public static InputSpec unstandardised(List<String> featureNames, int trackCount, int trackVariables) {
         return new InputSpec(featureNames, new double[0], new double[0], trackCount, trackVariables);
+    }
+
+    /**
+     * Describes the inputs of a tutorial-layout file: the columns of a feature set, standardised by a
+     * {@code Standardizer} fitted on the training rows (or not standardised), and the 10 x 21 seeding tracks.
+     *
+     * @param featureSet the features, in order
+     * @param standardizer the fitted standardisation of those features, or {@code null} for none
+     * @return the description
+     * @throws IllegalArgumentException if the standardizer's feature names differ from the feature set's
+     */
+    public static InputSpec of(FeatureSet featureSet, Standardizer standardizer) {
+        int tracks = JetArray.SEEDING_TRACKS.capacity();
+        int variables = JetArray.SEEDING_TRACKS.variableCount();
+        if (standardizer == null) {
+            return unstandardised(featureSet.columnNames(), tracks, variables);
+        }
+        if (!standardizer.featureNames().equals(featureSet.columnNames())) {
+            throw new IllegalArgumentException("the standardizer is fitted on " + standardizer.featureNames()
+                + ", not on the feature set " + featureSet.columnNames());
+        }
+        return new InputSpec(featureSet.columnNames(), standardizer.mean(), standardizer.std(), tracks, variables);
+    }
+
+    /**
+     * Returns the feature set of a tutorial-layout file that these features name.
+     *
+     * @return the feature set (named {@code "tagger"})
+     * @throws IllegalArgumentException if a feature is not a column of the tutorial's jet table; the message names it
+     */
+    public FeatureSet featureSet() {
+        return FeatureSet.ofNames("tagger", featureNames.toArray(new String[0]));
+    }
+
+    /**
+     * Returns the standardisation as btag-data's {@code Standardizer}.
+     *
+     * @return the standardizer, or {@code null} when the features are not standardised
+     */
+    public Standardizer standardizer() {
+        return standardised() ? new Standardizer(featureNames, means, scales) : null;
     }
 
     @Override
