@@ -31,6 +31,11 @@ public record InputSpec(List<String> featureNames, double[] means, double[] scal
     /**
      * Validates and copies the arguments.
      *
+     * @param featureNames the featureNames component
+     * @param means the means component
+     * @param scales the scales component
+     * @param trackCount the trackCount component
+     * @param trackVariables the trackVariables component
      * @throws IllegalArgumentException if there are no features, names repeat, the arrays have the wrong length,
      *     a scale is not positive and finite, or a track size is below 1
      */
@@ -114,11 +119,21 @@ public record InputSpec(List<String> featureNames, double[] means, double[] scal
         return standardised() ? new Standardizer(featureNames, means, scales) : null;
     }
 
+    /**
+     * Returns the per-feature offsets.
+     *
+     * @return a copy; empty when the features are not standardised
+     */
     @Override
     public double[] means() {
         return means.clone();
     }
 
+    /**
+     * Returns the per-feature divisors.
+     *
+     * @return a copy; empty when the features are not standardised
+     */
     @Override
     public double[] scales() {
         return scales.clone();

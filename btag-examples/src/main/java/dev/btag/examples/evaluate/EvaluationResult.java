@@ -22,6 +22,13 @@ public record EvaluationResult(String architecture, int jets, boolean synthetic,
 
     /**
      * Copies the list.
+     *
+     * @param architecture the architecture component
+     * @param jets the jets component
+     * @param synthetic the synthetic component
+     * @param rocs the rocs component
+     * @param confusion the confusion component
+     * @param outDir the outDir component
      */
     public EvaluationResult {
         rocs = List.copyOf(rocs);
@@ -41,6 +48,12 @@ public record EvaluationResult(String architecture, int jets, boolean synthetic,
 
         /**
          * Copies the list.
+         *
+         * @param name the name component
+         * @param key the key component
+         * @param discriminant the discriminant component
+         * @param roc the roc component
+         * @param workingPoints the workingPoints component
          */
         public Comparison {
             workingPoints = List.copyOf(workingPoints);

@@ -50,7 +50,7 @@ public final class TrainingRun {
     }
 
     /**
-     * What to train and how. Build with {@link #builder(Architecture, Path, Path)}.
+     * What to train and how; {@link #defaults(Architecture, Path, Path)} gives the tutorial's settings.
      *
      * @param architecture the tagger
      * @param trainFile the tutorial-layout training file
@@ -74,6 +74,20 @@ public final class TrainingRun {
         /**
          * Validates the settings that the trainer does not check itself.
          *
+         * @param architecture the architecture component
+         * @param trainFile the trainFile component
+         * @param outDir the outDir component
+         * @param epochs the epochs component
+         * @param batchSize the batchSize component
+         * @param learningRate the learningRate component
+         * @param dropout the dropout component
+         * @param seed the seed component
+         * @param device the device component
+         * @param validationSplit the validationSplit component
+         * @param standardise the standardise component
+         * @param resume the resume component
+         * @param progress the progress component
+         * @param log the log component
          * @throws IllegalArgumentException for a batch size below 1 or a validation split outside [0, 1)
          */
         public Config {
