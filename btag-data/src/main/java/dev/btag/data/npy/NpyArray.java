@@ -26,6 +26,11 @@ import java.util.Arrays;
  * type as described in {@link #toDoubleArray()}. Reads of the whole array ({@code to...Array}, {@link #toNDArray})
  * verify the archive entry's CRC-32; row ranges and single elements cannot (they do not see the whole entry).
  *
+ * <p>Costs: a row range of a stored array reads just those rows. Deflate cannot seek, so a row range of a compressed
+ * array inflates the entry from its start up to the last row asked for: reading a compressed array batch by batch
+ * costs quadratic time, so read it whole once instead. A Fortran-order array is reordered element by element into C
+ * order (a compressed one is first inflated whole, so any row range of it costs a full read).
+ *
  * <p>Read methods declare no checked exception: corrupt data found while reading (CRC-32 mismatch, corrupt or
  * truncated deflate stream) is reported as an {@link UncheckedIOException} whose cause is an
  * {@link NpyFormatException} naming the file, entry and problem; everything that can be checked without reading the
@@ -47,15 +52,13 @@ public final class NpyArray {
 
     private final NpzFile owner;
     private final String name;
-    private final String entryName;
     private final NpyHeader header;
     private final EntryData data;
     private final boolean compressed;
 
-    NpyArray(NpzFile owner, String name, String entryName, NpyHeader header, EntryData data, boolean compressed) {
+    NpyArray(NpzFile owner, String name, NpyHeader header, EntryData data, boolean compressed) {
         this.owner = owner;
         this.name = name;
-        this.entryName = entryName;
         this.header = header;
         this.data = data;
         this.compressed = compressed;
@@ -504,10 +507,5 @@ public final class NpyArray {
     public String toString() {
         return name + " " + dtype() + " " + NpyHeader.shapeString(header.shape())
             + (fortranOrder() ? " Fortran-order" : " C-order") + (compressed ? " deflated" : " stored");
-    }
-
-    /** @return the zip entry name, or null for a plain .npy file */
-    String entryName() {
-        return entryName;
     }
 }

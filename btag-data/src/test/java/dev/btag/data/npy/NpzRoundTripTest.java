@@ -75,6 +75,23 @@ class NpzRoundTripTest {
     }
 
     @Test
+    void headerLongerThan65535BytesIsWrittenAsVersion2AndReadBack() throws IOException {
+        long[] shape = new long[23000];
+        java.util.Arrays.fill(shape, 1);
+        shape[0] = 2;
+        Path file = dir.resolve("many.npy");
+        NpyWriter.write(file, new float[] {1.5f, -2.5f}, shape);
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        assertEquals(2, bytes[6], "major version");
+        assertEquals(0, (bytes.length - 8) % 64, "data aligned to 64 bytes");
+        try (NpzFile npy = NpzFile.open(file)) {
+            NpyArray array = npy.get("many");
+            assertEquals(23000, array.ndim());
+            assertArrayEquals(new float[] {1.5f, -2.5f}, array.toFloatArray());
+        }
+    }
+
+    @Test
     void missingNameListsTheAvailableNames() throws IOException {
         Path file = dir.resolve("two.npz");
         try (NpzWriter writer = NpzWriter.create(file, false)) {
