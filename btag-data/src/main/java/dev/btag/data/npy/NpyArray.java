@@ -349,11 +349,11 @@ public final class NpyArray {
      * @throws UncheckedIOException wrapping an {@link NpyFormatException} when the data is corrupt
      */
     public NDArray toNDArray(NDManager manager, DataType type) {
-        long bytes = size() * type.getNumOfBytes();
-        if (bytes > MAX_ARRAY_LENGTH) {
-            throw new IllegalStateException("array '" + name + "' needs " + bytes + " bytes as " + type
-                + ", more than one buffer holds; read it in row ranges");
+        if (size() > MAX_ARRAY_LENGTH / type.getNumOfBytes()) {
+            throw new IllegalStateException("array '" + name + "' has " + size() + " elements, more than one "
+                + type + " buffer of 2 GiB holds; read it in row ranges");
         }
+        long bytes = size() * type.getNumOfBytes();
         ByteBuffer buffer = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder());
         ScalarType source = dtype().type();
         switch (type) {
@@ -394,7 +394,7 @@ public final class NpyArray {
     private void readAll(Target target) {
         owner.ensureOpen();
         if (header.ndim() <= 1 || !header.fortranOrder()) {
-            io(() -> data.read(0, size(), true, (raw, first) -> target.put(raw, (int) first)));
+            io(() -> data.readConcurrently(0, size(), true, (raw, first) -> target.put(raw, (int) first)));
         } else {
             io(() -> gather(0, header.dim(0), true, target));
         }
@@ -405,7 +405,7 @@ public final class NpyArray {
         long rowLength = rowLength();
         if (header.ndim() <= 1 || !header.fortranOrder()) {
             long first = fromRow * rowLength;
-            io(() -> data.read(first, (toRow - fromRow) * rowLength, false,
+            io(() -> data.readConcurrently(first, (toRow - fromRow) * rowLength, false,
                 (raw, element) -> target.put(raw, (int) (element - first))));
         } else {
             io(() -> gather(fromRow, toRow, false, target));

@@ -65,7 +65,8 @@ public final class NpzFile implements AutoCloseable {
      * @return the open file; close it when done
      * @throws NpyFormatException when the file is neither a zip archive nor a {@code .npy} file, or its zip
      *     directory is corrupt or truncated, or two entries have the same name
-     * @throws IOException when the file cannot be read
+     * @throws java.nio.file.NoSuchFileException when the file does not exist (message {@code "PATH: no such file"})
+     * @throws IOException when the file cannot be read (a directory, no permission, an I/O error)
      */
     public static NpzFile open(Path path) throws IOException {
         return open(path, StoredData.DEFAULT_WINDOW_BYTES);

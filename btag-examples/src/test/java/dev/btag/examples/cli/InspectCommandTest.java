@@ -59,6 +59,28 @@ class InspectCommandTest {
     }
 
     @Test
+    void undefinedStatisticsAreNullAndInfiniteOnesStrings() throws IOException {
+        Path file = dir.resolve("odd.npz");
+        try (NpzWriter writer = NpzWriter.create(file, true)) {
+            writer.write("empty", new float[0], 0, 5).write("allnan", new double[] {Double.NaN})
+                .write("inf", new double[] {1, Double.POSITIVE_INFINITY});
+        }
+        BtagCommandTest.Run run = BtagCommandTest.run("inspect", file.toString(), "--stats", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonArray arrays = JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonArray("files").get(0)
+            .getAsJsonObject().getAsJsonArray("arrays");
+        JsonObject empty = arrays.get(0).getAsJsonObject().getAsJsonObject("stats");
+        assertEquals("{\"sum\":0.0,\"min\":null,\"max\":null,\"mean\":null,\"nan\":0}", empty.toString());
+        JsonObject allNan = arrays.get(1).getAsJsonObject().getAsJsonObject("stats");
+        assertTrue(allNan.get("min").isJsonNull());
+        assertEquals(1, allNan.get("nan").getAsInt());
+        JsonObject inf = arrays.get(2).getAsJsonObject().getAsJsonObject("stats");
+        assertEquals("Infinity", inf.get("max").getAsString());
+        assertEquals("Infinity", inf.get("sum").getAsString());
+        assertEquals(1.0, inf.get("min").getAsDouble());
+    }
+
+    @Test
     void withoutStatsThereIsNoStatsObject() throws IOException {
         BtagCommandTest.Run run = BtagCommandTest.run("inspect", archive().toString(), "--json");
         assertEquals(0, run.exitCode(), run.err());

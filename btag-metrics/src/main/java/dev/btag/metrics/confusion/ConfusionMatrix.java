@@ -1,5 +1,6 @@
 package dev.btag.metrics.confusion;
 
+import dev.btag.metrics.selection.OneHotLabels;
 import java.util.List;
 
 /**
@@ -92,6 +93,34 @@ public record ConfusionMatrix(List<String> classNames, long[][] counts) {
      */
     public static ConfusionMatrix fromProbabilities(List<String> classNames, int[] truth, float[] probabilities) {
         return of(classNames, truth, argmax(probabilities, classNames.size()));
+    }
+
+    /**
+     * Counts one-hot true classes against the most probable class, leaving out entries whose one-hot row is all zero
+     * (the tutorial's undefined jets, which belong to no class; Keras' {@code argmax} would count them as class 0).
+     *
+     * @param classNames the class names, one per column
+     * @param oneHotTruth row-major N x {@code classNames.size()} one-hot labels
+     * @param probabilities row-major N x {@code classNames.size()} class probabilities
+     * @return the matrix of the entries that have a class
+     * @throws IllegalArgumentException if the arrays differ in length, are not N x classes, a label row has more than
+     *     one flag, or a probability is NaN (the messages name the row)
+     */
+    public static ConfusionMatrix fromOneHot(List<String> classNames, float[] oneHotTruth, float[] probabilities) {
+        if (oneHotTruth.length != probabilities.length) {
+            throw new IllegalArgumentException("one-hot labels have " + oneHotTruth.length
+                + " values but probabilities have " + probabilities.length);
+        }
+        int[] truth = OneHotLabels.classIndices(oneHotTruth, classNames.size());
+        int[] predicted = argmax(probabilities, classNames.size());
+        int kept = 0;
+        for (int i = 0; i < truth.length; i++) {
+            if (truth[i] >= 0) {
+                truth[kept] = truth[i];
+                predicted[kept++] = predicted[i];
+            }
+        }
+        return of(classNames, java.util.Arrays.copyOf(truth, kept), java.util.Arrays.copyOf(predicted, kept));
     }
 
     /**

@@ -31,9 +31,7 @@ public final class Figure {
     public static final String SYNTHETIC_SAMPLE = "Synthetic sample \u2014 not CMS data";
 
     static {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
+        PlotStyle.requireHeadless();
     }
 
     private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 18);

@@ -15,9 +15,7 @@ import org.knowm.xchart.style.Styler;
 final class PlotStyle {
 
     static {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
+        requireHeadless();
     }
 
     /** Okabe&ndash;Ito colours, distinguishable with the common colour-vision deficiencies. */
@@ -38,6 +36,13 @@ final class PlotStyle {
     static final BasicStroke THIN_LINE = new BasicStroke(1.2f);
 
     private PlotStyle() {
+    }
+
+    /** Sets {@code java.awt.headless=true} unless the property is already set; plots never open windows. */
+    static void requireHeadless() {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
     }
 
     /**
@@ -101,16 +106,5 @@ final class PlotStyle {
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
         double step = raw / magnitude < 2 ? magnitude : raw / magnitude < 5 ? 2 * magnitude : 5 * magnitude;
         return new double[] {Math.floor(lo / step) * step, Math.ceil(hi / step) * step};
-    }
-
-    /**
-     * Formats a number for legends, with up to {@code digits} significant digits.
-     *
-     * @param value the number
-     * @param digits significant digits
-     * @return the text
-     */
-    static String format(double value, int digits) {
-        return String.format(java.util.Locale.ROOT, "%." + digits + "g", value);
     }
 }

@@ -104,6 +104,58 @@ public record Selection(int[] rows, boolean[] signal) {
     }
 
     /**
+     * The flags of the kept rows.
+     *
+     * @param values one flag per jet of the original arrays (for example "tagged at a working point")
+     * @return the flags at {@link #rows()}
+     * @throws ArrayIndexOutOfBoundsException if {@code values} is shorter than the original arrays
+     */
+    public boolean[] pick(boolean[] values) {
+        boolean[] out = new boolean[rows.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values[rows[i]];
+        }
+        return out;
+    }
+
+    /**
+     * The signal jets alone (for example to compute the b efficiency versus p<sub>T</sub>).
+     *
+     * @return a selection of the signal rows, all flagged signal
+     */
+    public Selection onlySignal() {
+        return only(true);
+    }
+
+    /**
+     * The background jets alone (for example to compute the mistag rate versus p<sub>T</sub>).
+     *
+     * @return a selection of the background rows, all flagged background
+     */
+    public Selection onlyBackground() {
+        return only(false);
+    }
+
+    private Selection only(boolean which) {
+        int count = 0;
+        for (boolean s : signal) {
+            if (s == which) {
+                count++;
+            }
+        }
+        int[] kept = new int[count];
+        int k = 0;
+        for (int i = 0; i < rows.length; i++) {
+            if (signal[i] == which) {
+                kept[k++] = rows[i];
+            }
+        }
+        boolean[] flags = new boolean[count];
+        java.util.Arrays.fill(flags, which);
+        return new Selection(kept, flags);
+    }
+
+    /**
      * Compares by value.
      *
      * @param other the other object

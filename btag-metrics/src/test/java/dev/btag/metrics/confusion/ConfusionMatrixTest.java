@@ -94,6 +94,18 @@ class ConfusionMatrixTest {
     }
 
     @Test
+    void oneHotTruthLeavesOutUndefinedRows() {
+        float[] oneHot = {1, 0, 0, /* undefined */ 0, 0, 0, 0, 0, 1};
+        float[] p = {0.2f, 0.5f, 0.3f, 0.9f, 0.05f, 0.05f, 0.1f, 0.1f, 0.8f};
+        ConfusionMatrix m = ConfusionMatrix.fromOneHot(List.of("a", "b", "c"), oneHot, p);
+        assertEquals(2, m.total());
+        assertEquals(1, m.count(0, 1));
+        assertEquals(1, m.count(2, 2));
+        assertThrows(IllegalArgumentException.class,
+            () -> ConfusionMatrix.fromOneHot(List.of("a", "b", "c"), oneHot, new float[6]));
+    }
+
+    @Test
     void badIndicesAreRejectedByEntry() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> ConfusionMatrix.of(List.of("a", "b"), new int[] {0, 2}, new int[] {0, 1}));

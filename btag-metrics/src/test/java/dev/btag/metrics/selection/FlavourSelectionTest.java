@@ -39,6 +39,16 @@ class FlavourSelectionTest {
     }
 
     @Test
+    void signalAndBackgroundAlone() {
+        Selection s = FlavourSelection.B_VS_C.apply(CODES);
+        assertArrayEquals(new int[] {0, 5}, s.onlySignal().rows());
+        assertArrayEquals(new boolean[] {true, true}, s.onlySignal().signal());
+        assertArrayEquals(new int[] {1, 7}, s.onlyBackground().rows());
+        assertArrayEquals(new boolean[] {false, true}, s.onlyBackground().pick(
+            new boolean[] {true, false, true, true, true, true, true, true}));
+    }
+
+    @Test
     void oneHotLabelsGiveTheSameSelectionAsTruthCodes() {
         // rows: b, c, uds, g, undefined, bb, uds, c  (the same flavours as CODES, with bb for the second b)
         float[] oneHot = {
