@@ -19,6 +19,13 @@ public record EpochRecord(int epoch, double loss, double valLoss, double accurac
     /**
      * Validates the record.
      *
+     * @param epoch the epoch component
+     * @param loss the loss component
+     * @param valLoss the valLoss component
+     * @param accuracy the accuracy component
+     * @param valAccuracy the valAccuracy component
+     * @param learningRate the learningRate component
+     * @param seconds the seconds component
      * @throws IllegalArgumentException if {@code epoch} is below 1 or {@code learningRate} or {@code seconds}
      *     negative
      */

@@ -1,6 +1,9 @@
 package dev.btag.models;
 
 import com.google.gson.JsonArray;
+import dev.btag.data.dataset.Standardizer;
+import dev.btag.data.schema.FeatureSet;
+import dev.btag.data.schema.JetArray;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +15,8 @@ import java.util.Objects;
  * before the block, and the shape of the per-jet track array. A saved tagger stores this so that prediction applies
  * the same transformation and refuses inputs that do not match. This record copies its arrays in and out.
  *
- * <p>Standardisation: feature {@code j} enters the block as {@code (x - means[j]) / scales[j]}. Empty arrays mean
+ * <p>Standardisation: feature {@code j} enters the block as {@code (x - means[j]) / scales[j]} (see
+ * {@link #standardiseInPlace(float[])} for the exact float32 arithmetic). Empty arrays mean
  * the features enter unchanged. Tracks always enter unchanged.
  *
  * @param featureNames the feature names, for example the tutorial's 15 columns {@code jet_pt, jet_eta, ...}
@@ -21,12 +25,17 @@ import java.util.Objects;
  * @param trackCount tracks per jet (10 in the tutorial)
  * @param trackVariables variables per track (21 in the tutorial)
  */
-public record InputSpec(List<String> featureNames, float[] means, float[] scales, int trackCount,
+public record InputSpec(List<String> featureNames, double[] means, double[] scales, int trackCount,
         int trackVariables) {
 
     /**
      * Validates and copies the arguments.
      *
+     * @param featureNames the featureNames component
+     * @param means the means component
+     * @param scales the scales component
+     * @param trackCount the trackCount component
+     * @param trackVariables the trackVariables component
      * @throws IllegalArgumentException if there are no features, names repeat, the arrays have the wrong length,
      *     a scale is not positive and finite, or a track size is below 1
      */
@@ -45,7 +54,7 @@ public record InputSpec(List<String> featureNames, float[] means, float[] scales
                 + featureNames.size() + "), got " + means.length + " means and " + scales.length + " scales");
         }
         for (int j = 0; j < scales.length; j++) {
-            if (!(scales[j] > 0) || !Float.isFinite(scales[j]) || !Float.isFinite(means[j])) {
+            if (!(scales[j] > 0) || !Double.isFinite(scales[j]) || !Double.isFinite(means[j])) {
                 throw new IllegalArgumentException("standardisation of feature '" + featureNames.get(j)
                     + "' has mean " + means[j] + " and scale " + scales[j] + "; the scale must be positive and"
                     + " both finite");
@@ -66,16 +75,67 @@ public record InputSpec(List<String> featureNames, float[] means, float[] scales
      * @return the description
      */
     public static InputSpec unstandardised(List<String> featureNames, int trackCount, int trackVariables) {
-        return new InputSpec(featureNames, new float[0], new float[0], trackCount, trackVariables);
+        return new InputSpec(featureNames, new double[0], new double[0], trackCount, trackVariables);
     }
 
+    /**
+     * Describes the inputs of a tutorial-layout file: the columns of a feature set, standardised by a
+     * {@code Standardizer} fitted on the training rows (or not standardised), and the 10 x 21 seeding tracks.
+     *
+     * @param featureSet the features, in order
+     * @param standardizer the fitted standardisation of those features, or {@code null} for none
+     * @return the description
+     * @throws IllegalArgumentException if the standardizer's feature names differ from the feature set's
+     */
+    public static InputSpec of(FeatureSet featureSet, Standardizer standardizer) {
+        int tracks = JetArray.SEEDING_TRACKS.capacity();
+        int variables = JetArray.SEEDING_TRACKS.variableCount();
+        if (standardizer == null) {
+            return unstandardised(featureSet.columnNames(), tracks, variables);
+        }
+        if (!standardizer.featureNames().equals(featureSet.columnNames())) {
+            throw new IllegalArgumentException("the standardizer is fitted on " + standardizer.featureNames()
+                + ", not on the feature set " + featureSet.columnNames());
+        }
+        return new InputSpec(featureSet.columnNames(), standardizer.mean(), standardizer.std(), tracks, variables);
+    }
+
+    /**
+     * Returns the feature set of a tutorial-layout file that these features name.
+     *
+     * @return the feature set (named {@code "tagger"})
+     * @throws IllegalArgumentException if a feature is not a column of the tutorial's jet table; the message names it
+     */
+    public FeatureSet featureSet() {
+        return FeatureSet.ofNames("tagger", featureNames.toArray(new String[0]));
+    }
+
+    /**
+     * Returns the standardisation as btag-data's {@code Standardizer}.
+     *
+     * @return the standardizer, or {@code null} when the features are not standardised
+     */
+    public Standardizer standardizer() {
+        return standardised() ? new Standardizer(featureNames, means, scales) : null;
+    }
+
+    /**
+     * Returns the per-feature offsets.
+     *
+     * @return a copy; empty when the features are not standardised
+     */
     @Override
-    public float[] means() {
+    public double[] means() {
         return means.clone();
     }
 
+    /**
+     * Returns the per-feature divisors.
+     *
+     * @return a copy; empty when the features are not standardised
+     */
     @Override
-    public float[] scales() {
+    public double[] scales() {
         return scales.clone();
     }
 
@@ -100,7 +160,9 @@ public record InputSpec(List<String> featureNames, float[] means, float[] scales
     /**
      * Standardises a block of feature rows in place.
      *
-     * @param rows row-major (N, F) features; replaced by {@code (x - mean) / scale} per column
+     * @param rows row-major (N, F) features; replaced by {@code (x - mean) * (1 / scale)} per column, computed in
+     *     float32 from {@code (float) mean} and {@code (float) (1.0 / scale)} (the same arithmetic as btag-data's
+     *     {@code Standardizer}, so training and prediction see identical values)
      * @throws IllegalArgumentException if the length is not a multiple of F
      */
     public void standardiseInPlace(float[] rows) {
@@ -112,9 +174,15 @@ public record InputSpec(List<String> featureNames, float[] means, float[] scales
         if (!standardised()) {
             return;
         }
+        float[] m = new float[f];
+        float[] inv = new float[f];
+        for (int j = 0; j < f; j++) {
+            m[j] = (float) means[j];
+            inv[j] = (float) (1.0 / scales[j]);
+        }
         for (int i = 0; i < rows.length; i += f) {
             for (int j = 0; j < f; j++) {
-                rows[i + j] = (rows[i + j] - means[j]) / scales[j];
+                rows[i + j] = (rows[i + j] - m[j]) * inv[j];
             }
         }
     }
@@ -175,18 +243,18 @@ public record InputSpec(List<String> featureNames, float[] means, float[] scales
             o.get("trackCount").getAsInt(), o.get("trackVariables").getAsInt());
     }
 
-    private static JsonArray floats(float[] values) {
+    private static JsonArray floats(double[] values) {
         JsonArray a = new JsonArray();
-        for (float v : values) {
+        for (double v : values) {
             a.add(v);
         }
         return a;
     }
 
-    private static float[] floats(JsonArray a) {
-        float[] values = new float[a.size()];
+    private static double[] floats(JsonArray a) {
+        double[] values = new double[a.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = a.get(i).getAsFloat();
+            values[i] = a.get(i).getAsDouble();
         }
         return values;
     }

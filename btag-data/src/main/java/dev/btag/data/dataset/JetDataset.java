@@ -288,7 +288,7 @@ public final class JetDataset extends RandomAccessDataset {
     }
 
     /**
-     * The batches of one epoch.
+     * The batches of one epoch (with DJL's {@code optLimit(n)}, only the first n rows of the epoch's order).
      *
      * @param manager the manager whose sub-managers hold the batches
      * @param epochNumber the epoch (selects the shuffled order)
@@ -296,7 +296,9 @@ public final class JetDataset extends RandomAccessDataset {
      */
     public Iterable<Batch> batches(NDManager manager, int epochNumber) {
         Objects.requireNonNull(manager, "manager");
-        int[] order = epochOrder(epochNumber);
+        int[] shuffled = epochOrder(epochNumber);
+        // DJL's optLimit(n) caps size(); the epoch then takes the first n rows of its order
+        int[] order = shuffled.length > size() ? java.util.Arrays.copyOf(shuffled, (int) size()) : shuffled;
         return () -> new Iterator<>() {
             private int next;
 

@@ -28,6 +28,9 @@ public record Standardizer(List<String> featureNames, double[] mean, double[] st
     /**
      * Validates lengths and copies the arrays.
      *
+     * @param featureNames the feature names, in feature order
+     * @param mean the mean of each feature
+     * @param std the standard deviation of each feature, positive
      * @throws IllegalArgumentException when the lengths disagree or a value is not finite or a std not positive
      */
     public Standardizer {
@@ -92,11 +95,21 @@ public record Standardizer(List<String> featureNames, double[] mean, double[] st
         return mean.length;
     }
 
+    /**
+     * The means.
+     *
+     * @return a copy of the per-feature means
+     */
     @Override
     public double[] mean() {
         return mean.clone();
     }
 
+    /**
+     * The standard deviations.
+     *
+     * @return a copy of the per-feature standard deviations
+     */
     @Override
     public double[] std() {
         return std.clone();

@@ -52,6 +52,22 @@ abstract class EntryData {
     abstract void read(long firstElement, long count, boolean verify, ChunkConsumer consumer) throws IOException;
 
     /**
+     * Like {@link #read}, but may hand runs to the consumer from several threads at once, in any order; for
+     * consumers that write disjoint parts of a destination. The default reads sequentially.
+     *
+     * @param firstElement the first element, in storage order
+     * @param count how many elements
+     * @param verify whether to verify the entry's CRC-32
+     * @param consumer receives the runs; must be safe to call from several threads for disjoint runs
+     * @throws NpyFormatException when the bytes are corrupt or the CRC-32 does not match
+     * @throws IOException when reading fails or the consumer throws
+     */
+    void readConcurrently(long firstElement, long count, boolean verify, ChunkConsumer consumer)
+        throws IOException {
+        read(firstElement, count, verify, consumer);
+    }
+
+    /**
      * Random access to the elements; may first inflate the whole array.
      *
      * @param verify whether to verify the entry's CRC-32 first (a deflated entry is always verified, since it is

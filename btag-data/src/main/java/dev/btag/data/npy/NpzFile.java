@@ -65,7 +65,8 @@ public final class NpzFile implements AutoCloseable {
      * @return the open file; close it when done
      * @throws NpyFormatException when the file is neither a zip archive nor a {@code .npy} file, or its zip
      *     directory is corrupt or truncated, or two entries have the same name
-     * @throws IOException when the file cannot be read
+     * @throws java.nio.file.NoSuchFileException when the file does not exist (message {@code "PATH: no such file"})
+     * @throws IOException when the file cannot be read (a directory, no permission, an I/O error)
      */
     public static NpzFile open(Path path) throws IOException {
         return open(path, StoredData.DEFAULT_WINDOW_BYTES);
@@ -184,7 +185,7 @@ public final class NpzFile implements AutoCloseable {
             NpyHeader header = NpyHeader.read(file.stream(0, file.size()), file.size(), file.path(), null);
             EntryData data = new StoredData(file, null, 0, file.size(), header.headerLength(), header.dataBytes(),
                 header.dtype(), -1, windowBytes);
-            return new NpyArray(this, name, null, header, data, false);
+            return new NpyArray(this, name, header, data, false);
         }
         ZipEntryInfo entry = entries.get(name);
         if (entry == null) {
@@ -196,7 +197,7 @@ public final class NpzFile implements AutoCloseable {
                 file.path(), entry.name());
             EntryData data = new StoredData(file, entry.name(), start, entry.compressedSize(), header.headerLength(),
                 header.dataBytes(), header.dtype(), entry.crc32(), windowBytes);
-            return new NpyArray(this, name, entry.name(), header, data, false);
+            return new NpyArray(this, name, header, data, false);
         }
         Inflater inflater = new Inflater(true);
         NpyHeader header;
@@ -211,7 +212,7 @@ public final class NpzFile implements AutoCloseable {
         }
         EntryData data = new DeflatedData(file, entry.name(), entry, start, header.headerLength(),
             header.dataBytes(), header.dtype(), windowBytes);
-        return new NpyArray(this, name, entry.name(), header, data, true);
+        return new NpyArray(this, name, header, data, true);
     }
 
     private NpyFormatException missing(String name) {

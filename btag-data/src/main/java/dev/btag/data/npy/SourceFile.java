@@ -5,6 +5,10 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -32,10 +36,22 @@ final class SourceFile implements AutoCloseable {
      *
      * @param path the file
      * @return the open file
-     * @throws IOException when the file cannot be opened
+     * @throws IOException when the file cannot be opened; a missing file is a {@link NoSuchFileException}, an
+     *     unreadable one an {@link AccessDeniedException}, each with the message {@code "PATH: no such file"} or
+     *     {@code "PATH: permission denied"}
      */
     static SourceFile open(Path path) throws IOException {
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        if (Files.isDirectory(path)) {
+            throw new FileSystemException(path.toString(), null, "is a directory, not a .npy or .npz file");
+        }
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(path, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(path.toString(), null, "no such file");
+        } catch (AccessDeniedException e) {
+            throw new AccessDeniedException(path.toString(), null, "permission denied");
+        }
         try {
             return new SourceFile(path, channel);
         } catch (IOException | RuntimeException e) {

@@ -1,8 +1,12 @@
 package dev.btag.data.npy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 import java.util.zip.CRC32;
 
 /**
@@ -14,6 +18,9 @@ import java.util.zip.CRC32;
  * single buffer larger than a Java buffer can be. Nothing is copied until a consumer asks.
  */
 final class StoredData extends EntryData {
+
+    /** Bytes read (and checksummed) as one unit; parallel reads run segments concurrently. */
+    static final int SEGMENT_BYTES = 1 << 25;
 
     /** Default mapping window: 1 GiB. */
     static final int DEFAULT_WINDOW_BYTES = 1 << 30;
@@ -70,39 +77,96 @@ final class StoredData extends EntryData {
 
     @Override
     void read(long firstElement, long count, boolean verify, ChunkConsumer consumer) throws IOException {
+        read(firstElement, count, verify, consumer, false);
+    }
+
+    @Override
+    void readConcurrently(long firstElement, long count, boolean verify, ChunkConsumer consumer)
+        throws IOException {
+        read(firstElement, count, verify, consumer, true);
+    }
+
+    /**
+     * Reads in segments of at most {@value #SEGMENT_BYTES} bytes that never cross a window, each checksummed on its
+     * own (the CRC-32s are combined afterwards), so that segments can run in parallel.
+     */
+    private void read(long firstElement, long count, boolean verify, ChunkConsumer consumer, boolean parallel)
+        throws IOException {
         boolean checkCrc = verify && crc32 >= 0;
-        CRC32 crc = checkCrc ? new CRC32() : null;
-        if (checkCrc) {
-            updateCrc(crc, entryStart, dataStart - entryStart);
-        }
         long from = firstElement * itemSize;
         long to = (firstElement + count) * itemSize;
         long scanFrom = checkCrc ? 0 : from;
         long scanTo = checkCrc ? dataBytes : to;
-        if (scanTo > scanFrom) {
-            for (int w = (int) (scanFrom / windowBytes); w <= (scanTo - 1) / windowBytes; w++) {
-                long windowStart = (long) w * windowBytes;
-                ByteBuffer window = window(w);
-                if (checkCrc) {
-                    crc.update(window.duplicate());
+        List<long[]> segments = new ArrayList<>();
+        for (long a = scanFrom; a < scanTo; ) {
+            long b = Math.min(scanTo, Math.min((a / windowBytes + 1) * windowBytes,
+                (a / SEGMENT_BYTES + 1) * SEGMENT_BYTES));
+            segments.add(new long[] {a, b});
+            a = b;
+        }
+        long[] crcs = new long[segments.size()];
+        if (parallel && segments.size() > 1 && Runtime.getRuntime().availableProcessors() > 1) {
+            try {
+                IntStream.range(0, segments.size()).parallel().forEach(i -> {
+                    try {
+                        crcs[i] = segment(segments.get(i), from, to, checkCrc, consumer);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (RuntimeException e) {
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    if (t instanceof IOException io) {
+                        throw io;
+                    }
                 }
-                long a = Math.max(from, windowStart);
-                long b = Math.min(to, windowStart + window.capacity());
-                if (a < b) {
-                    ByteBuffer chunk = window.duplicate().position((int) (a - windowStart))
-                        .limit((int) (b - windowStart)).slice().order(order);
-                    consumer.accept(chunk, a / itemSize);
-                }
+                throw e;
+            }
+        } else {
+            for (int i = 0; i < crcs.length; i++) {
+                crcs[i] = segment(segments.get(i), from, to, checkCrc, consumer);
             }
         }
         if (checkCrc) {
-            updateCrc(crc, dataStart + dataBytes, entryStart + entryBytes - dataStart - dataBytes);
-            if (crc.getValue() != crc32) {
+            CRC32 head = new CRC32();
+            updateCrc(head, entryStart, dataStart - entryStart);
+            long crc = head.getValue();
+            for (int i = 0; i < crcs.length; i++) {
+                crc = Crc32Combiner.combine(crc, crcs[i], segments.get(i)[1] - segments.get(i)[0]);
+            }
+            CRC32 tail = new CRC32();
+            long tailBytes = entryStart + entryBytes - dataStart - dataBytes;
+            updateCrc(tail, dataStart + dataBytes, tailBytes);
+            crc = Crc32Combiner.combine(crc, tail.getValue(), tailBytes);
+            if (crc != crc32) {
                 throw new NpyFormatException(file.path(), entry, String.format(
                     "CRC-32 mismatch (the zip directory says 0x%08x, the data gives 0x%08x): corrupt data",
-                    crc32, crc.getValue()));
+                    crc32, crc));
             }
         }
+    }
+
+    /** Checksums one segment (when asked) and hands its part within [from, to) to the consumer. */
+    private long segment(long[] segment, long from, long to, boolean checkCrc, ChunkConsumer consumer)
+        throws IOException {
+        int w = (int) (segment[0] / windowBytes);
+        long windowStart = (long) w * windowBytes;
+        ByteBuffer window = window(w);
+        long crc = 0;
+        if (checkCrc) {
+            CRC32 checksum = new CRC32();
+            checksum.update(window.duplicate().position((int) (segment[0] - windowStart))
+                .limit((int) (segment[1] - windowStart)));
+            crc = checksum.getValue();
+        }
+        long a = Math.max(from, segment[0]);
+        long b = Math.min(to, segment[1]);
+        if (a < b) {
+            ByteBuffer chunk = window.duplicate().position((int) (a - windowStart)).limit((int) (b - windowStart))
+                .slice().order(order);
+            consumer.accept(chunk, a / itemSize);
+        }
+        return crc;
     }
 
     private void updateCrc(CRC32 crc, long position, long length) throws IOException {

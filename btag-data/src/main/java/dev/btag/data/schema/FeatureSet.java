@@ -30,6 +30,8 @@ public record FeatureSet(String name, List<JetColumn> columns) {
     /**
      * Validates and copies the column list.
      *
+     * @param name a short name
+     * @param columns the columns in feature order
      * @throws IllegalArgumentException when the name is blank, the list is empty, a column repeats or is a truth
      *     column (a tagger must never see the truth)
      */

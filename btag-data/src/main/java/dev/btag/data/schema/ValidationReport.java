@@ -28,7 +28,17 @@ public record ValidationReport(Path path, long jetCount, Map<String, Long> nonFi
     /** How many inconsistent row indices a report lists at most. */
     public static final int MAX_LISTED = 10;
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param path the file
+     * @param jetCount the number of jets
+     * @param nonFinite NaN and infinite values per array entry name
+     * @param inconsistentTruthRows the number of inconsistent truth rows
+     * @param firstInconsistentRows the first of them
+     * @param extraEntries entries besides arr_0 ... arr_5
+     * @param synthetic whether the synthetic marker is present
+     */
     public ValidationReport {
         Objects.requireNonNull(path, "path");
         nonFinite = java.util.Collections.unmodifiableMap(new TreeMap<>(nonFinite));

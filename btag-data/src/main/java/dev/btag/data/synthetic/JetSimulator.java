@@ -53,7 +53,7 @@ final class JetSimulator {
     static final double V0_CTAU = 0.025;
     static final double JET_RADIUS = 0.4;
     /** Fraction of tracks whose impact parameter is smeared with {@link #TAIL_WIDTH} times the resolution. */
-    static final double TAIL_FRACTION = 0.10;
+    static final double TAIL_FRACTION = 0.12;
     static final double TAIL_WIDTH = 6.0;
     /** Probability that the b- and c-hadron vertices of a b jet are reconstructed as one vertex. */
     static final double MERGE_B_AND_D = 0.6;
@@ -138,6 +138,8 @@ final class JetSimulator {
     private final double[] dy = new double[32];
     private final double[] dz = new double[32];
     private final double[] pairTmp = new double[4];
+    private final double[] lineTmp = new double[4];
+    private final float[] kinematicsTmp = new float[10];
 
     // jet
     private double jetPt;
@@ -196,14 +198,14 @@ final class JetSimulator {
             }
             default -> { }
         }
-        double v0Probability = flag == TruthFlag.S ? 0.30 : gluonLike ? 0.25 : 0.20;
+        double v0Probability = flag == TruthFlag.S ? 0.35 : gluonLike ? 0.30 : 0.25;
         if (rng.nextDouble() < v0Probability) {
             hadronShare += v0(rng);
         }
 
         // fragmentation: charged and neutral constituents sharing the rest of the jet pT
         double logPt = Math.log(jetPt / 20.0);
-        double multiplicity = (4.0 + 3.0 * logPt) * (gluonLike ? 1.4 : 1.0) * (heavy ? 0.7 : 1.0);
+        double multiplicity = (4.0 + 3.0 * logPt) * (gluonLike ? 1.4 : 1.0) * (heavy ? 0.55 : 1.0);
         double width = Math.min(0.22, Math.max(0.03, 0.12 * Math.pow(50.0 / jetPt, 0.45))) * (gluonLike ? 1.3 : 1.0);
         double rest = Math.max(0.05, 1 - hadronShare);
         double chargedShare = Math.min(0.9, Math.max(0.3, 0.62 + 0.08 * rng.nextGaussian()));
@@ -248,8 +250,9 @@ final class JetSimulator {
         // B -> D + X: the D takes about half of the momentum, X decays at the B vertex
         double pD = p * clamp(0.5 + 0.1 * rng.nextGaussian(), 0.25, 0.75);
         int nCharged = 2 + poisson(rng, 1.2);
-        int nNeutral = poisson(rng, 0.7) + (lepton ? 1 : 0);
-        decay(rng, p - pD, dir, 3.4, vx, vy, vz, nCharged, nNeutral, FROM_B, hadron, lepton);
+        int nNeutral = 1 + poisson(rng, 0.5) + (lepton ? 1 : 0);
+        double massX = 1.2 + 2.4 * rng.nextDouble();
+        decay(rng, p - pD, dir, massX, vx, vy, vz, nCharged, nNeutral, FROM_B, hadron, lepton);
         double spread = 0.5 * B_MASS / p;
         double[] dDir = perturb(rng, dir, spread);
         cHadron(rng, pD / (jetPt * Math.cosh(jetEta)), vx, vy, vz, cascadeLepton, dDir);
@@ -271,7 +274,7 @@ final class JetSimulator {
         double vz = oz + length * dir[2];
         int hadron = addHadron(vx, vy, vz, FROM_D);
         int nCharged = rng.nextDouble() < 0.3 ? 4 : 2;
-        int nNeutral = poisson(rng, 0.5) + (lepton ? 1 : 0);
+        int nNeutral = poisson(rng, 0.9) + (lepton ? 1 : 0);
         if (lepton) {
             nCharged -= 1;
         }
@@ -376,7 +379,7 @@ final class JetSimulator {
             if (neutrino) {
                 continue;
             }
-            double pt = Math.hypot(px, py);
+            double pt = hypot(px, py);
             if (pt < 1e-6) {
                 continue;
             }
@@ -407,7 +410,7 @@ final class JetSimulator {
             double w = width * (1 + 0.6 / Math.sqrt(pt));
             double deta = w * rng.nextGaussian();
             double dphi = w * rng.nextGaussian();
-            double r = Math.hypot(deta, dphi);
+            double r = hypot(deta, dphi);
             if (r > JET_RADIUS) {
                 deta *= JET_RADIUS / r * rng.nextDouble();
                 dphi *= JET_RADIUS / r * rng.nextDouble();
@@ -426,6 +429,8 @@ final class JetSimulator {
             return;
         }
         int t = nTracks++;
+        // momentum resolution: about 1% at low pT, growing with pT; the direction is measured exactly enough
+        pt *= Math.max(0.5, 1 + (0.01 + 0.0002 * pt) * rng.nextGaussian());
         tPt[t] = pt;
         tEta[t] = eta;
         tPhi[t] = phi;
@@ -462,7 +467,7 @@ final class JetSimulator {
             double along = tOx[t] * tx + tOy[t] * ty;
             double pcaX = tOx[t] - along * tx;
             double pcaY = tOy[t] - along * ty;
-            double ip2dTrue = Math.hypot(pcaX, pcaY);
+            double ip2dTrue = hypot(pcaX, pcaY);
             // lifetime sign: + when the track meets the jet axis downstream of the primary vertex
             double[] toAxis = lineToLine(0, 0, 0, axX, axY, axZ, tOx[t], tOy[t], tOz[t], tPx[t], tPy[t], tPz[t]);
             double sign = toAxis[2] >= 0 ? 1 : -1;
@@ -485,7 +490,7 @@ final class JetSimulator {
             tDz[t] = dzMeas;
             tChi2[t] = Math.max(0.1, (tail ? 2.2 : 1.0) + 0.35 * rng.nextGaussian());
             tHits[t] = tail ? 1 + rng.nextInt(3) : 2 + rng.nextInt(3);
-            double dR = Math.hypot(tEta[t] - jetEta, wrap(tPhi[t] - jetPhi));
+            double dR = hypot(tEta[t] - jetEta, wrap(tPhi[t] - jetPhi));
             tSelected[t] = pt > SELECT_PT_MIN && Math.abs(ip2d) < SELECT_IP2D_MAX && Math.abs(dzMeas) < SELECT_DZ_MAX
                 && dR < 0.3 && tHits[t] >= 2;
             tInVertex[t] = false;
@@ -508,7 +513,7 @@ final class JetSimulator {
                     members[m++] = t;
                 }
             }
-            double efficiency = hKind[h] == FROM_B ? 0.85 : hKind[h] == FROM_D ? 0.75 : 0.6;
+            double efficiency = hKind[h] == FROM_B ? 0.75 : hKind[h] == FROM_D ? 0.65 : 0.6;
             if (m >= 2 && rng.nextDouble() < efficiency) {
                 addVertex(rng, members, m, hX[h], hY[h], hZ[h]);
             }
@@ -549,9 +554,9 @@ final class JetSimulator {
         double mx = x + sigmaXy * rng.nextGaussian();
         double my = y + sigmaXy * rng.nextGaussian();
         double mz = z + sigma3d * rng.nextGaussian();
-        double dxy = Math.hypot(mx, my);
+        double dxy = hypot(mx, my);
         double d3d = Math.sqrt(dxy * dxy + mz * mz);
-        double pt = Math.hypot(px, py);
+        double pt = hypot(px, py);
         double p = Math.sqrt(pt * pt + pz * pz);
         double cos = d3d > 0 && p > 0 ? (mx * px + my * py + mz * pz) / (d3d * p) : 1;
         double sign = mx * Math.cos(jetPhi) + my * Math.sin(jetPhi) >= 0 ? 1 : -1;
@@ -602,7 +607,7 @@ final class JetSimulator {
             pz += nPt[k] * Math.sinh(nEta[k]);
             e += nPt[k] * c;
         }
-        double measuredPt = Math.hypot(px, py);
+        double measuredPt = hypot(px, py);
         double jetMass = Math.sqrt(Math.max(0, e * e - px * px - py * py - pz * pz));
 
         // ---- CSV variables from the selected tracks ----
@@ -618,10 +623,10 @@ final class JetSimulator {
                 sz += tPz[t];
             }
         }
-        double sumPt = Math.hypot(sx, sy);
+        double sumPt = hypot(sx, sy);
         double sumEtRatio = nSel == 0 ? 0 : sumPt / measuredPt;
         double sumDeltaR = nSel == 0 ? 0
-            : Math.hypot(asinh(sz / Math.max(sumPt, 1e-9)) - jetEta, wrap(Math.atan2(sy, sx) - jetPhi));
+            : hypot(asinh(sz / Math.max(sumPt, 1e-9)) - jetEta, wrap(Math.atan2(sy, sx) - jetPhi));
         float[] above2d = aboveCharm(nSel, false);
         float[] above3d = aboveCharm(nSel, true);
         int pseudoTracks = 0;
@@ -739,7 +744,7 @@ final class JetSimulator {
                     bestDca = pair[0];
                     bestFlight = pair[1];
                 }
-                if (pair[0] < 3 * Math.hypot(tSigmaXy[t], tSigmaXy[u]) && pair[1] > 0.01) {
+                if (pair[0] < 3 * hypot(tSigmaXy[t], tSigmaXy[u]) && pair[1] > 0.01) {
                     compatible++;
                 }
             }
@@ -772,7 +777,7 @@ final class JetSimulator {
     private double[] pairGeometry(SplittableRandom rng, int t, int u) {
         double[] l = lineToLine(tOx[t], tOy[t], tOz[t], tPx[t], tPy[t], tPz[t],
             tOx[u], tOy[u], tOz[u], tPx[u], tPy[u], tPz[u]);
-        double sigma = Math.hypot(tSigmaXy[t], tSigmaXy[u]);
+        double sigma = hypot(tSigmaXy[t], tSigmaXy[u]);
         pairTmp[0] = Math.abs(l[0] + sigma * rng.nextGaussian());
         pairTmp[1] = Math.min(5.0, Math.max(0, l[1] + sigma / Math.max(l[3], 0.02) * rng.nextGaussian()));
         return pairTmp;
@@ -780,9 +785,10 @@ final class JetSimulator {
 
     /**
      * Closest approach of two lines (origin + s · direction): returns {distance, distance of the midpoint of the
-     * closest points from the origin, position s along the first line, sine of the opening angle}.
+     * closest points from the origin, position s along the first line, sine of the opening angle} in a scratch array
+     * that the next call overwrites.
      */
-    private static double[] lineToLine(double ax, double ay, double az, double adx, double ady, double adz,
+    private double[] lineToLine(double ax, double ay, double az, double adx, double ady, double adz,
                                        double bx, double by, double bz, double bdx, double bdy, double bdz) {
         double na = Math.sqrt(adx * adx + ady * ady + adz * adz);
         double nb = Math.sqrt(bdx * bdx + bdy * bdy + bdz * bdz);
@@ -818,7 +824,12 @@ final class JetSimulator {
         double mx = 0.5 * (px + qx);
         double my = 0.5 * (py + qy);
         double mz = 0.5 * (pz + qz);
-        return new double[] {dist, Math.sqrt(mx * mx + my * my + mz * mz), s, Math.sqrt(denom)};
+        double[] out = lineTmp;
+        out[0] = dist;
+        out[1] = Math.sqrt(mx * mx + my * my + mz * mz);
+        out[2] = s;
+        out[3] = Math.sqrt(denom);
+        return out;
     }
 
     /** arr_2: neutral candidates by decreasing pT: pT fraction, Δη, Δφ, ΔR, photon flag, pT (GeV). */
@@ -838,7 +849,7 @@ final class JetSimulator {
             neutrals[o] = (float) (nPt[k] / jetPt);
             neutrals[o + 1] = (float) deta;
             neutrals[o + 2] = (float) dphi;
-            neutrals[o + 3] = (float) Math.hypot(deta, dphi);
+            neutrals[o + 3] = (float) hypot(deta, dphi);
             neutrals[o + 4] = nPhoton[k] ? 1f : 0f;
             neutrals[o + 5] = (float) nPt[k];
         }
@@ -875,7 +886,7 @@ final class JetSimulator {
             charged[o] = (float) (tPt[t] / jetPt);
             charged[o + 1] = (float) (tEta[t] - jetEta);
             charged[o + 2] = (float) wrap(tPhi[t] - jetPhi);
-            charged[o + 3] = (float) Math.hypot(tEta[t] - jetEta, wrap(tPhi[t] - jetPhi));
+            charged[o + 3] = (float) hypot(tEta[t] - jetEta, wrap(tPhi[t] - jetPhi));
             charged[o + 4] = (float) tIp2d[t];
             charged[o + 5] = (float) tSig2d[t];
             charged[o + 6] = (float) tIp3d[t];
@@ -915,7 +926,7 @@ final class JetSimulator {
         int params = JetArray.DEEP_VERTEX_INPUTS.variableCount();
         int columns = JetArray.DEEP_VERTEX_INPUTS.capacity();
         int jetBase = row * JetArray.DEEP_VERTEX_INPUTS.valuesPerJet();
-        float[] tmp = new float[10];
+        float[] tmp = kinematicsTmp;
         for (int s = 0; s < seedsStored; s++) {
             int seed = seeds[s];
             int m = 0;
@@ -923,7 +934,7 @@ final class JetSimulator {
                 if (t != seed) {
                     double[] l = lineToLine(tOx[seed], tOy[seed], tOz[seed], tPx[seed], tPy[seed], tPz[seed],
                         tOx[t], tOy[t], tOz[t], tPx[t], tPy[t], tPz[t]);
-                    double sigma = Math.hypot(tSigmaXy[seed], tSigmaXy[t]);
+                    double sigma = hypot(tSigmaXy[seed], tSigmaXy[t]);
                     double dca = Math.abs(l[0] + sigma * rng.nextGaussian());
                     order[m] = t;
                     sortKey[t] = -dca;
@@ -951,7 +962,7 @@ final class JetSimulator {
                 deep[o + 11 * columns] = (float) (tDca[t] / tDcaSigma[t]);
                 deep[o + 12 * columns] = (float) Math.min(tMid[t], 5.0);
                 deep[o + 13 * columns] = (float) tSinOpen[t];
-                deep[o + 14 * columns] = (float) Math.hypot(tEta[t] - tEta[seed], wrap(tPhi[t] - tPhi[seed]));
+                deep[o + 14 * columns] = (float) hypot(tEta[t] - tEta[seed], wrap(tPhi[t] - tPhi[seed]));
                 deep[o + 15 * columns] = (float) Math.sqrt(Math.max(0, e * e - px * px - py * py - pz * pz));
                 deep[o + 16 * columns] = tCharge[t];
                 deep[o + 17 * columns] = (float) tChi2[t];
@@ -1013,6 +1024,11 @@ final class JetSimulator {
 
     private static double clamp(double v, double lo, double hi) {
         return Math.max(lo, Math.min(hi, v));
+    }
+
+    /** √(x² + y²) without {@code Math.hypot}'s overflow care, which is slow and not needed for these magnitudes. */
+    private static double hypot(double x, double y) {
+        return Math.sqrt(x * x + y * y);
     }
 
     private static double asinh(double x) {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         BenchDatasetCommand.class,
         BenchRocCommand.class,
         BenchTrainCommand.class,
+        BenchPredictCommand.class,
     })
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -31,7 +31,8 @@ final class BenchDatasetCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "512", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--epochs", defaultValue = "5", description = "Timed epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "20",
+        description = "Timed epochs, after 3 untimed warm-up epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Spec

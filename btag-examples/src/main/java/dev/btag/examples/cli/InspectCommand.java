@@ -13,8 +13,6 @@ import dev.btag.data.npy.NpzFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,12 +112,6 @@ final class InspectCommand implements Callable<Integer> {
 
     private static String problem(Path file, Exception e) {
         Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-        if (cause instanceof NoSuchFileException) {
-            return file + ": no such file";
-        }
-        if (cause instanceof AccessDeniedException) {
-            return file + ": permission denied";
-        }
         String message = BtagCommand.oneLine(cause);
         return message.startsWith(file.toString()) ? message : file + ": " + message;
     }
@@ -189,7 +181,7 @@ final class InspectCommand implements Callable<Integer> {
         }
         JsonObject document = new JsonObject();
         document.add("files", files);
-        Gson gson = new GsonBuilder().disableHtmlEscaping().create();
+        Gson gson = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
         return gson.toJson(document);
     }
 

@@ -18,6 +18,9 @@ import java.nio.file.Path;
  */
 public final class DataThroughput {
 
+    /** Untimed epochs before timing, so that the JIT has compiled the batch path. */
+    public static final int WARM_UP_EPOCHS = 3;
+
     private DataThroughput() {
     }
 
@@ -40,7 +43,7 @@ public final class DataThroughput {
      *
      * @param jets jets per epoch
      * @param batchSize B
-     * @param epochs epochs timed (after one warm-up epoch)
+     * @param epochs epochs timed (after {@link #WARM_UP_EPOCHS} untimed ones)
      * @param loadSeconds seconds to read the features, tracks and labels from the file
      * @param jetsPerSecond jets per second delivered as closed batches (features, tracks, labels as NDArrays)
      */
@@ -87,7 +90,9 @@ public final class DataThroughput {
         JetDataset dataset = JetDataset.builder().setColumns(columns).optTracks(true).optSeed(1)
             .setSampling(batchSize, true).build();
         try (NDManager manager = NDManager.newBaseManager()) {
-            drain(dataset, manager);
+            for (int e = 0; e < WARM_UP_EPOCHS; e++) {
+                drain(dataset, manager);
+            }
             long t0 = System.nanoTime();
             long jets = 0;
             for (int e = 0; e < epochs; e++) {

@@ -59,6 +59,28 @@ class InspectCommandTest {
     }
 
     @Test
+    void undefinedStatisticsAreNullAndInfiniteOnesStrings() throws IOException {
+        Path file = dir.resolve("odd.npz");
+        try (NpzWriter writer = NpzWriter.create(file, true)) {
+            writer.write("empty", new float[0], 0, 5).write("allnan", new double[] {Double.NaN})
+                .write("inf", new double[] {1, Double.POSITIVE_INFINITY});
+        }
+        BtagCommandTest.Run run = BtagCommandTest.run("inspect", file.toString(), "--stats", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonArray arrays = JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonArray("files").get(0)
+            .getAsJsonObject().getAsJsonArray("arrays");
+        JsonObject empty = arrays.get(0).getAsJsonObject().getAsJsonObject("stats");
+        assertEquals("{\"sum\":0.0,\"min\":null,\"max\":null,\"mean\":null,\"nan\":0}", empty.toString());
+        JsonObject allNan = arrays.get(1).getAsJsonObject().getAsJsonObject("stats");
+        assertTrue(allNan.get("min").isJsonNull());
+        assertEquals(1, allNan.get("nan").getAsInt());
+        JsonObject inf = arrays.get(2).getAsJsonObject().getAsJsonObject("stats");
+        assertEquals("Infinity", inf.get("max").getAsString());
+        assertEquals("Infinity", inf.get("sum").getAsString());
+        assertEquals(1.0, inf.get("min").getAsDouble());
+    }
+
+    @Test
     void withoutStatsThereIsNoStatsObject() throws IOException {
         BtagCommandTest.Run run = BtagCommandTest.run("inspect", archive().toString(), "--json");
         assertEquals(0, run.exitCode(), run.err());
@@ -112,6 +134,7 @@ class InspectCommandTest {
         assertEquals(6 * 4 + 2 * 4, result.get("bytes").getAsLong());
         assertTrue(result.get("seconds").getAsDouble() > 0);
         assertTrue(result.get("gbPerSecond").getAsDouble() > 0);
+        assertTrue(result.get("firstSeconds").getAsDouble() >= result.get("seconds").getAsDouble());
         BtagCommandTest.Run rows = BtagCommandTest.run("bench", "read", file.toString(), "--array", "arr_0",
             "--rows", "1:3");
         assertEquals(0, rows.exitCode(), rows.err());

@@ -90,21 +90,51 @@ public final class ThroughputBenchmark {
             }
             double trainRate = (double) jets * epochs / seconds;
 
-            JetInputs all = new JetInputs(jets, features, spec.architecture().usesTracks() ? tracks : new float[0]);
-            double predictRate;
-            try (TaggerPredictor predictor = new TaggerPredictor(tagger)) {
-                predictor.predict(all);
-                long t0 = System.nanoTime();
-                int reps = 3;
-                for (int r = 0; r < reps; r++) {
-                    predictor.predict(all);
-                }
-                predictRate = (double) jets * reps / ((System.nanoTime() - t0) / 1e9);
-            }
+            double predictRate = predictRate(tagger, new JetInputs(jets, features,
+                spec.architecture().usesTracks() ? tracks : new float[0]), TaggerPredictor.DEFAULT_BATCH_SIZE);
             double macs = spec.forwardMacsPerJet();
             return new ThroughputResult(spec.architecture().cliName(), tagger.parameterCount().total(), jets,
                 batchSize, epochs, trainRate, predictRate, trainRate * 6 * macs / 1e9, predictRate * 2 * macs / 1e9,
                 matmulGflops, rss.size() > 1 ? rss.get(1) : 0, rss.isEmpty() ? 0 : rss.get(rss.size() - 1));
+        }
+    }
+
+    /**
+     * Measures inference alone with a freshly initialised tagger (weights do not change the speed).
+     *
+     * @param spec the tagger
+     * @param jets jets per pass, at least 1
+     * @param batchSize jets per forward pass, at least 1
+     * @return jets per second over three timed passes after one warm-up pass
+     * @throws TranslateException if the engine fails
+     */
+    public static double predict(TaggerSpec spec, int jets, int batchSize) throws TranslateException {
+        if (jets < 1) {
+            throw new IllegalArgumentException("jets must be at least 1, got " + jets);
+        }
+        Random random = new Random(0);
+        float[] features = gaussian(random, jets * spec.featureCount());
+        float[] tracks = spec.architecture().usesTracks()
+            ? gaussian(random, jets * spec.trackCount() * spec.trackVariables()) : new float[0];
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < spec.featureCount(); j++) {
+            names.add("x" + j);
+        }
+        try (Tagger tagger = Tagger.create(spec, InputSpec.unstandardised(names, spec.trackCount(),
+                spec.trackVariables()), Device.cpu()).initialize()) {
+            return predictRate(tagger, new JetInputs(jets, features, tracks), batchSize);
+        }
+    }
+
+    private static double predictRate(Tagger tagger, JetInputs inputs, int batchSize) throws TranslateException {
+        try (TaggerPredictor predictor = new TaggerPredictor(tagger, batchSize)) {
+            predictor.predict(inputs);
+            long t0 = System.nanoTime();
+            int reps = 3;
+            for (int r = 0; r < reps; r++) {
+                predictor.predict(inputs);
+            }
+            return (double) inputs.jets() * reps / ((System.nanoTime() - t0) / 1e9);
         }
     }
 

@@ -14,6 +14,9 @@ public record JetInputs(int jets, float[] features, float[] tracks) {
     /**
      * Validates the sizes that do not depend on a tagger.
      *
+     * @param jets the jets component
+     * @param features the features component
+     * @param tracks the tracks component
      * @throws IllegalArgumentException if {@code jets} is negative or the features are null
      */
     public JetInputs {

@@ -20,6 +20,9 @@ public record Predictions(int jets, int classes, float[] probabilities) {
     /**
      * Validates and copies.
      *
+     * @param jets the jets component
+     * @param classes the classes component
+     * @param probabilities the probabilities component
      * @throws IllegalArgumentException if the array length is not {@code jets * classes}
      */
     public Predictions {
@@ -30,6 +33,11 @@ public record Predictions(int jets, int classes, float[] probabilities) {
         probabilities = probabilities.clone();
     }
 
+    /**
+     * Returns the probabilities.
+     *
+     * @return a copy, N x classes, jet-major
+     */
     @Override
     public float[] probabilities() {
         return probabilities.clone();

@@ -8,6 +8,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.TranslatorContext;
+import dev.btag.data.schema.FeatureSet;
+import dev.btag.data.schema.TutorialFile;
 import dev.btag.models.InferenceMode;
 import dev.btag.models.InputSpec;
 import dev.btag.models.Tagger;
@@ -28,6 +30,9 @@ public final class TaggerPredictor implements AutoCloseable {
 
     /** The default number of jets per forward pass. */
     public static final int DEFAULT_BATCH_SIZE = 4096;
+
+    /** Jets read from a file at a time by {@link #predict(TutorialFile)}. */
+    public static final int FILE_CHUNK = 16384;
 
     private final Tagger tagger;
     private final int batchSize;
@@ -115,7 +120,8 @@ public final class TaggerPredictor implements AutoCloseable {
         try (InferenceMode inference = InferenceMode.enter()) {
             for (int from = 0; from < inputs.jets(); from += batchSize) {
                 int to = Math.min(inputs.jets(), from + batchSize);
-                float[] p = predictor.predict(inputs.slice(from, to, f, tv));
+                JetInputs part = from == 0 && to == inputs.jets() ? inputs : inputs.slice(from, to, f, tv);
+                float[] p = predictor.predict(part);
                 System.arraycopy(p, 0, out, from * classes, p.length);
             }
         }
@@ -131,6 +137,36 @@ public final class TaggerPredictor implements AutoCloseable {
      */
     public Predictions predictAll(JetInputs inputs) throws TranslateException {
         return new Predictions(inputs.jets(), classes(), predict(inputs));
+    }
+
+    /**
+     * Predicts every jet of a tutorial-layout file, reading it in chunks of {@value #FILE_CHUNK} jets (features by
+     * the tagger's feature names, tracks from {@code arr_1}).
+     *
+     * @param file an open file
+     * @return the predictions, one row per jet in file order
+     * @throws IllegalArgumentException if a feature of the tagger is not a column of the file's schema (the message
+     *     names the file)
+     * @throws TranslateException if the engine fails
+     */
+    public Predictions predict(TutorialFile file) throws TranslateException {
+        FeatureSet features;
+        try {
+            features = tagger.inputs().featureSet();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file.path() + ": the tagger reads features that are not columns of the"
+                + " tutorial layout: " + e.getMessage(), e);
+        }
+        int n = file.jetCountAsInt();
+        boolean tracks = tagger.spec().architecture().usesTracks();
+        float[] out = new float[n * classes()];
+        for (int from = 0; from < n; from += FILE_CHUNK) {
+            int to = Math.min(n, from + FILE_CHUNK);
+            float[] p = predict(new JetInputs(to - from, file.features(features, from, to),
+                tracks ? file.tracks(from, to) : new float[0]));
+            System.arraycopy(p, 0, out, from * classes(), p.length);
+        }
+        return new Predictions(n, classes(), out);
     }
 
     /** Closes every per-thread DJL predictor; the tagger stays open. */

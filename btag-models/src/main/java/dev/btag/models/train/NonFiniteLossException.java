@@ -9,7 +9,9 @@ public final class NonFiniteLossException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The epoch of the bad batch, from 1. */
     private final int epoch;
+    /** The bad batch within its epoch, from 1. */
     private final long batch;
 
     /**

@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
+import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import ai.djl.translate.TranslateException;
@@ -18,6 +19,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.btag.data.dataset.JetDataset;
 import dev.btag.models.EpochRecord;
 import dev.btag.models.InferenceMode;
 import dev.btag.models.Tagger;
@@ -207,13 +209,15 @@ public final class TaggerTrainer {
         long batchNumber = 0;
         ProgressBar bar = null;
         try {
-            for (Batch batch : trainer.iterateDataset(dataset)) {
+            for (Batch batch : batches(trainer, dataset, epoch)) {
                 try (batch) {
                     batchNumber++;
                     if (bar == null && options.progress() != null) {
+                        long jets = dataset instanceof RandomAccessDataset ? ((RandomAccessDataset) dataset).size()
+                            : -1;
                         bar = new ProgressBarBuilder().setTaskName(String.format(Locale.ROOT, "epoch %d/%d", epoch,
                                 options.epochs()))
-                            .setInitialMax(batch.getProgressTotal()).setStyle(ProgressBarStyle.ASCII)
+                            .setInitialMax(jets).setUnit(" jets", 1).setStyle(ProgressBarStyle.ASCII)
                             .setUpdateIntervalMillis(250)
                             .setConsumer(new ConsoleProgressBarConsumer(options.progress())).build();
                     }
@@ -235,7 +239,7 @@ public final class TaggerTrainer {
                     }
                     trainer.step();
                     if (bar != null) {
-                        bar.step();
+                        bar.stepBy(batch.getSize());
                         bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f", totals.meanLoss()));
                     }
                 }
@@ -255,7 +259,7 @@ public final class TaggerTrainer {
             throws IOException, TranslateException {
         Totals totals = new Totals();
         try (InferenceMode inference = InferenceMode.enter()) {
-            for (Batch batch : trainer.iterateDataset(dataset)) {
+            for (Batch batch : batches(trainer, dataset, 1)) {
                 try (batch) {
                     Batch[] parts = devices.length == 1 ? new Batch[] {batch} : batch.split(devices, false);
                     for (Batch part : parts) {
@@ -269,6 +273,18 @@ public final class TaggerTrainer {
             }
         }
         return totals;
+    }
+
+    /**
+     * The batches of an epoch: a {@link JetDataset} gives the seeded order of that epoch explicitly (so a resumed
+     * run sees the same order as an uninterrupted one); any other dataset is iterated as DJL does.
+     */
+    private static Iterable<Batch> batches(Trainer trainer, Dataset dataset, int epoch)
+            throws IOException, TranslateException {
+        if (dataset instanceof JetDataset) {
+            return ((JetDataset) dataset).batches(trainer.getManager(), epoch - 1);
+        }
+        return trainer.iterateDataset(dataset);
     }
 
     /** Keras' categorical accuracy: argmax of the prediction equals argmax of the one-hot label. */

@@ -19,6 +19,8 @@ public record TrainingData(Dataset train, Dataset validation) {
     /**
      * Validates the arguments.
      *
+     * @param train the train component
+     * @param validation the validation component
      * @throws NullPointerException if {@code train} is null
      */
     public TrainingData {

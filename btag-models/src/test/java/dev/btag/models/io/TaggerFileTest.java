@@ -37,11 +37,11 @@ class TaggerFileTest {
     private static final LearnableJets JETS = new LearnableJets(300, 1);
 
     private static InputSpec standardisedInputs() {
-        float[] means = new float[LearnableJets.FEATURES];
-        float[] scales = new float[LearnableJets.FEATURES];
+        double[] means = new double[LearnableJets.FEATURES];
+        double[] scales = new double[LearnableJets.FEATURES];
         for (int j = 0; j < means.length; j++) {
-            means[j] = 0.1f * j;
-            scales[j] = 1f + 0.05f * j;
+            means[j] = 0.1 * j;
+            scales[j] = 1 + 0.05 * j;
         }
         return new InputSpec(LearnableJets.inputSpec().featureNames(), means, scales, 10, 21);
     }

@@ -1,0 +1,44 @@
+package dev.btag.examples.cli;
+
+import com.google.gson.Gson;
+import dev.btag.models.Architecture;
+import dev.btag.models.TaggerSpec;
+import dev.btag.models.bench.ThroughputBenchmark;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code btag bench predict}: inference throughput of a freshly initialised tutorial tagger on random jets. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+    description = "Inference throughput of a tagger on random jets; prints jets/s as JSON.")
+final class BenchPredictCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "dnn, cnn1x1, lstm or gru.")
+    String model;
+
+    @Option(names = "--jets", defaultValue = "20000", description = "Jets per pass (default: ${DEFAULT-VALUE}).")
+    int jets;
+
+    @Option(names = "--batch-size", defaultValue = "4096", description = "Jets per forward pass (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Override
+    public Integer call() throws Exception {
+        TaggerSpec tagger = TaggerSpec.tutorial(Architecture.fromCliName(model));
+        double rate = ThroughputBenchmark.predict(tagger, jets, batchSize);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("model", tagger.architecture().cliName());
+        json.put("jets", jets);
+        json.put("batchSize", batchSize);
+        json.put("predictJetsPerSecond", rate);
+        spec.commandLine().getOut().println(new Gson().toJson(json));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.btag.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.btag.data.npy.NpzFile;
+import dev.btag.data.synthetic.SyntheticSample;
+import dev.btag.models.TrainingHistory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainEvaluateCommandTest {
+
+    @TempDir
+    static Path dir;
+    static SyntheticSample.Files sample;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        sample = SyntheticSample.write(dir.resolve("data"), 800, 3);
+    }
+
+    private static JsonObject json(BtagCommandTest.Run run) {
+        assertEquals(0, run.exitCode(), run.err());
+        return JsonParser.parseString(run.out()).getAsJsonObject();
+    }
+
+    @Test
+    void trainThenEvaluateWritesModelHistoryMetricsAndPredictions() throws Exception {
+        Path out = dir.resolve("cnn");
+        BtagCommandTest.Run run = BtagCommandTest.run("train", "--model", "cnn1x1", "--train",
+            sample.train().toString(), "--out", out.toString(), "--epochs", "2", "--batch-size", "64", "--json");
+        assertTrue(run.err().contains("training the cnn1x1 tagger on [cpu()]"), "the log names the device: " + run.err());
+        JsonObject trained = json(run);
+        assertEquals(85114, trained.get("kerasParameters").getAsLong());
+        assertEquals(85114, trained.get("parameters").getAsLong());
+        assertEquals(2, trained.get("epochs").getAsInt());
+        assertEquals(560, trained.get("trainJets").getAsInt(), "Keras validation split: the last 30% validate");
+        assertTrue(trained.get("synthetic").getAsBoolean());
+        for (String f : new String[] {"model.btag", "history.csv", "history.json", "loss.png",
+            "checkpoints/best.btag", "checkpoints/last.btag"}) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        assertEquals(2, TrainingHistory.readJson(out.resolve("history.json")).size());
+        assertEquals(3, Files.readAllLines(out.resolve("history.csv")).size());
+
+        Path eval = dir.resolve("cnn-eval");
+        JsonObject metrics = json(BtagCommandTest.run("evaluate", "--model", out.toString(), "--test",
+            sample.test().toString(), "--out", eval.toString(), "--json"));
+        assertEquals(JsonParser.parseString(Files.readString(eval.resolve("metrics.json"))), metrics);
+        assertEquals("Synthetic sample \u2014 not CMS data", metrics.get("note").getAsString());
+        for (String key : new String[] {"bVsAll", "bVsC", "bVsLightGluon"}) {
+            double auc = metrics.getAsJsonObject("auc").get(key).getAsDouble();
+            assertTrue(auc >= 0 && auc <= 1, key + " " + auc);
+        }
+        double bl = metrics.getAsJsonObject("auc").get("bVsLightGluon").getAsDouble();
+        assertTrue(bl > 0.6, "two epochs already separate b from light and gluon jets: " + bl);
+        assertEquals(3, metrics.getAsJsonArray("rocs").get(2).getAsJsonObject().getAsJsonArray("workingPoints")
+            .size());
+        assertEquals(6, metrics.getAsJsonObject("confusion").getAsJsonArray("counts").size());
+        try (NpzFile npz = NpzFile.open(eval.resolve("predictions.npz"))) {
+            assertEquals(800, npz.get("probabilities").shape()[0]);
+            assertEquals(6, npz.get("probabilities").shape()[1]);
+            assertTrue(npz.contains("truth") && npz.contains("BvsL"));
+        }
+        for (String plot : new String[] {"roc.png", "confusion.png", "confusion-coarse.png"}) {
+            assertTrue(Files.size(eval.resolve(plot)) > 1000, plot);
+        }
+    }
+
+    @Test
+    void resumeContinuesFromTheLastCheckpoint() throws Exception {
+        Path out = dir.resolve("dnn");
+        json(BtagCommandTest.run("train", "--model", "dnn", "--train", sample.train().toString(), "--out",
+            out.toString(), "--epochs", "1", "--json"));
+        BtagCommandTest.Run resumed = BtagCommandTest.run("train", "--model", "dnn", "--train",
+            sample.train().toString(), "--out", out.toString(), "--epochs", "3", "--resume", "--json");
+        assertEquals(3, json(resumed).get("epochs").getAsInt());
+        assertTrue(resumed.err().contains("resumed from") && resumed.err().contains("after epoch 1"), resumed.err());
+    }
+
+    @Test
+    void errorsAreOneLineNamingTheProblem() {
+        Path missing = dir.resolve("nothing-here");
+        BtagCommandTest.Run run = BtagCommandTest.run("evaluate", "--model", missing.toString(), "--test",
+            sample.test().toString(), "--out", dir.resolve("x").toString());
+        assertEquals(BtagCommand.EXIT_FAILURE, run.exitCode());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains("nothing-here"), run.err());
+
+        run = BtagCommandTest.run("train", "--model", "rnn", "--train", sample.train().toString(), "--out",
+            dir.resolve("y").toString());
+        assertEquals(BtagCommand.EXIT_FAILURE, run.exitCode());
+        assertTrue(run.err().contains("'rnn'") && run.err().contains("cnn1x1"), run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
+    }
+
+    @Test
+    void benchTrainPrintsTheContractFields() {
+        JsonObject bench = json(BtagCommandTest.run("bench", "train", "--model", "gru", "--jets", "300",
+            "--batch-size", "100", "--epochs", "1", "--no-matmul"));
+        for (String key : new String[] {"model", "parameters", "jets", "batchSize", "trainJetsPerSecond",
+            "predictJetsPerSecond"}) {
+            assertTrue(bench.has(key), key);
+        }
+        assertEquals("gru", bench.get("model").getAsString());
+        assertEquals(300, bench.get("jets").getAsInt());
+        assertTrue(bench.get("trainJetsPerSecond").getAsDouble() > 0);
+        JsonObject predict = json(BtagCommandTest.run("bench", "predict", "--model", "dnn", "--jets", "500"));
+        assertTrue(predict.get("predictJetsPerSecond").getAsDouble() > 0);
+    }
+}
