@@ -34,8 +34,10 @@ class TrainEvaluateCommandTest {
     @Test
     void trainThenEvaluateWritesModelHistoryMetricsAndPredictions() throws Exception {
         Path out = dir.resolve("cnn");
-        JsonObject trained = json(BtagCommandTest.run("train", "--model", "cnn1x1", "--train",
-            sample.train().toString(), "--out", out.toString(), "--epochs", "2", "--batch-size", "64", "--json"));
+        BtagCommandTest.Run run = BtagCommandTest.run("train", "--model", "cnn1x1", "--train",
+            sample.train().toString(), "--out", out.toString(), "--epochs", "2", "--batch-size", "64", "--json");
+        assertTrue(run.err().contains("training the cnn1x1 tagger on [cpu()]"), "the log names the device: " + run.err());
+        JsonObject trained = json(run);
         assertEquals(85114, trained.get("kerasParameters").getAsLong());
         assertEquals(85114, trained.get("parameters").getAsLong());
         assertEquals(2, trained.get("epochs").getAsInt());

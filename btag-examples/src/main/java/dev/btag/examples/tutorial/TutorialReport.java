@@ -1,0 +1,196 @@
+package dev.btag.examples.tutorial;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.btag.data.synthetic.SyntheticSample;
+import dev.btag.examples.evaluate.TaggerEvaluation;
+import dev.btag.examples.report.HtmlReport;
+import dev.btag.examples.train.TrainingRun;
+import dev.btag.metrics.workingpoint.WorkingPoint;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes the tutorial's {@code report.html} and {@code summary.json} from a {@link TutorialResult}. */
+final class TutorialReport {
+
+    /** The input variables shown in the report itself; the full gallery is linked. */
+    private static final List<String> KEY_INPUTS = List.of("jet_pt", "jet_eta", "nCpfcand", "nsv",
+        "TagVarCSV_trackSip2dSigAboveCharm", "TagVarCSV_trackSip3dSigAboveCharm", "TagVarCSV_vertexCategory",
+        "TagVarCSV_trackSumJetEtRatio");
+    private static final List<String> NAMES = List.of("b vs all", "b vs c", "b vs light+gluon");
+    private static final List<String> WORKING_POINTS = List.of("loose", "medium", "tight");
+
+    private TutorialReport() {
+    }
+
+    static void write(TutorialResult r, ComparisonPlots plots, Tutorial.Config config) throws IOException {
+        report(r, plots, config).write(r.report());
+        Path tmp = Files.createTempFile(r.outDir(), ".summary", ".tmp");
+        Files.writeString(tmp, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
+            .toJson(summary(r, config)), StandardCharsets.UTF_8);
+        Files.move(tmp, r.summary(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static HtmlReport report(TutorialResult r, ComparisonPlots plots, Tutorial.Config config) {
+        HtmlReport.Builder b = HtmlReport.builder("b-tagging in CMS: the tutorial on the JVM");
+        if (r.synthetic()) {
+            b.optBanner(SyntheticSample.BANNER + ": every number and plot here comes from btag's synthetic"
+                + " CMS-like sample (docs/synthetic.md), not from CMS simulation.");
+        }
+        b.paragraph(String.format(Locale.ROOT, "Training file: %s. Test file: %s. Device: %s. Up to %d epochs,"
+            + " batch size %d, seed %d. Total time %.0f s.", r.trainFile(), r.testFile(), r.device(),
+            config.epochs(), config.batchSize(), config.seed(), r.seconds()));
+
+        b.section("Inputs per flavour (notebooks 1 and 2)");
+        b.paragraph("Normalised distributions for b, c, light and gluon jets (truth from column 50). A few key"
+            + " variables are shown here; every variable of every array is in the full gallery.");
+        b.link(rel(r, r.inputs().index()), "Full input-plot gallery (" + r.inputs().variables().size()
+            + " variables)");
+        List<HtmlReport.Image> inputImages = new ArrayList<>();
+        for (Path image : r.inputs().images()) {
+            String name = image.getFileName().toString();
+            if (name.startsWith("roc_") || KEY_INPUTS.contains(name.replace(".png", ""))) {
+                inputImages.add(new HtmlReport.Image(rel(r, image), name.replace(".png", "")));
+            }
+        }
+        b.gallery(inputImages);
+
+        b.section("Taggers and training (notebooks 3 to 5, lecture)");
+        List<List<String>> training = new ArrayList<>();
+        for (TutorialResult.ModelRun m : r.models()) {
+            training.add(List.of(m.architecture().cliName(), Long.toString(m.kerasParameters()),
+                Long.toString(m.parameters().total()), Long.toString(m.parameters().trainable()),
+                Integer.toString(m.epochs()), Integer.toString(m.bestEpoch()), m.stopReason().name().toLowerCase(),
+                String.format(Locale.ROOT, "%.1f", m.trainSeconds())));
+        }
+        b.table(List.of("tagger", "parameters (Keras)", "parameters (btag)", "trainable", "epochs",
+            "best epoch", "stopped by", "training time [s]"), training);
+        b.paragraph("Keras counts BatchNorm's moving mean and variance as (non-trainable) parameters; a PyTorch"
+            + " LSTM or GRU has two bias vectors per gate where Keras has one, so btag's recurrent taggers have"
+            + " 4 x 64 (LSTM) or 3 x 64 (GRU) more parameters than the notebooks report.");
+        List<HtmlReport.Image> losses = new ArrayList<>();
+        for (TutorialResult.ModelRun m : r.models()) {
+            losses.add(new HtmlReport.Image(rel(r, m.directory().resolve("loss.png")),
+                m.architecture().cliName() + ": training and validation loss"));
+        }
+        b.gallery(losses);
+
+        b.section("ROC curves on the test file");
+        b.paragraph("b-jet efficiency on x, mistag rate on a log y axis. b vs all uses BvsAll = pb + pbb + plepb;"
+            + " b vs c uses BvsC with only b and c jets; b vs light+gluon uses BvsL with only b, light and gluon"
+            + " jets. The best single input variable (" + r.singleVariable().name() + ") is the baseline.");
+        List<HtmlReport.Image> rocs = new ArrayList<>();
+        for (int k = 0; k < Tutorial.KEYS.size(); k++) {
+            rocs.add(new HtmlReport.Image(rel(r, plots.rocs().get(Tutorial.KEYS.get(k))), NAMES.get(k)));
+        }
+        b.gallery(rocs);
+
+        b.section("AUC");
+        List<List<String>> aucs = new ArrayList<>();
+        for (TutorialResult.ModelRun m : r.models()) {
+            List<String> row = new ArrayList<>(List.of(m.architecture().cliName()));
+            for (String key : Tutorial.KEYS) {
+                row.add(String.format(Locale.ROOT, "%.4f \u00b1 %.4f", m.evaluation().auc(key),
+                    m.aucErrors().get(key)));
+            }
+            aucs.add(row);
+        }
+        List<String> singleRow = new ArrayList<>(List.of(r.singleVariable().name() + " (single variable)"));
+        for (String key : Tutorial.KEYS) {
+            singleRow.add(String.format(Locale.ROOT, "%.4f", r.singleVariable().aucs().get(key)));
+        }
+        aucs.add(singleRow);
+        List<String> header = new ArrayList<>(List.of("tagger"));
+        NAMES.forEach(n -> header.add("AUC " + n));
+        b.table(header, aucs);
+        b.paragraph("Uncertainties are DeLong standard errors (statistical only).");
+
+        b.section("Working points (b vs light+gluon, BvsL)");
+        List<List<String>> wps = new ArrayList<>();
+        for (TutorialResult.ModelRun m : r.models()) {
+            List<WorkingPoint> points = ComparisonPlots.comparison(m, "bVsLightGluon").workingPoints();
+            for (int i = 0; i < points.size(); i++) {
+                WorkingPoint wp = points.get(i);
+                wps.add(List.of(m.architecture().cliName(), WORKING_POINTS.get(i),
+                    String.format(Locale.ROOT, "%.1f%%", 100 * wp.target()),
+                    String.format(Locale.ROOT, "%.4g", wp.threshold()),
+                    String.format(Locale.ROOT, "%.3f \u00b1 %.3f", wp.efficiency(), wp.efficiencyError()),
+                    String.format(Locale.ROOT, "%.4f", wp.mistag())));
+            }
+        }
+        b.table(List.of("tagger", "working point", "target mistag", "BvsL cut", "b efficiency", "achieved mistag"),
+            wps);
+        b.gallery(List.of(new HtmlReport.Image(rel(r, plots.efficiency()), "b-jet efficiency vs pT (medium)"),
+            new HtmlReport.Image(rel(r, plots.mistag()), "light+gluon mistag vs pT (medium)")));
+
+        b.section("Confusion matrices (normalised per true class)");
+        List<HtmlReport.Image> confusion = new ArrayList<>();
+        for (TutorialResult.ModelRun m : r.models()) {
+            Path eval = m.evaluation().outDir();
+            confusion.add(new HtmlReport.Image(rel(r, eval.resolve("confusion.png")),
+                m.architecture().cliName() + ": six classes"));
+            confusion.add(new HtmlReport.Image(rel(r, eval.resolve("confusion-coarse.png")),
+                m.architecture().cliName() + ": b / c / light / gluon"));
+        }
+        b.gallery(confusion);
+        b.paragraph("Each tagger's metrics.json (identical to what btag evaluate writes) and predictions.npz are in"
+            + " models/<tagger>/eval/; summary.json holds every figure of this page.");
+        return b.build();
+    }
+
+    private static JsonObject summary(TutorialResult r, Tutorial.Config config) {
+        JsonObject o = new JsonObject();
+        o.addProperty("synthetic", r.synthetic());
+        if (r.synthetic()) {
+            o.addProperty("note", SyntheticSample.BANNER);
+        }
+        o.addProperty("trainFile", r.trainFile().toString());
+        o.addProperty("testFile", r.testFile().toString());
+        o.addProperty("device", r.device());
+        o.addProperty("maxEpochs", config.epochs());
+        o.addProperty("batchSize", config.batchSize());
+        o.addProperty("seed", config.seed());
+        o.addProperty("seconds", r.seconds());
+        JsonObject single = new JsonObject();
+        single.addProperty("variable", r.singleVariable().name());
+        JsonObject singleAuc = new JsonObject();
+        Tutorial.KEYS.forEach(k -> singleAuc.addProperty(k, r.singleVariable().aucs().get(k)));
+        single.add("auc", singleAuc);
+        o.add("singleVariable", single);
+        JsonArray models = new JsonArray();
+        for (TutorialResult.ModelRun m : r.models()) {
+            JsonObject model = new JsonObject();
+            model.addProperty("model", m.architecture().cliName());
+            model.addProperty("kerasParameters", m.kerasParameters());
+            model.addProperty("parameters", m.parameters().total());
+            model.addProperty("trainableParameters", m.parameters().trainable());
+            model.addProperty("trainSeconds", m.trainSeconds());
+            model.addProperty("epochs", m.epochs());
+            model.addProperty("bestEpoch", m.bestEpoch());
+            model.addProperty("stopReason", m.stopReason().name());
+            JsonObject errors = new JsonObject();
+            Tutorial.KEYS.forEach(k -> errors.addProperty(k, m.aucErrors().get(k)));
+            JsonObject metrics = TaggerEvaluation.toJson(m.evaluation(), m.directory().resolve(TrainingRun.MODEL_FILE),
+                r.testFile());
+            model.add("auc", metrics.get("auc"));
+            model.add("aucError", errors);
+            model.add("rocs", metrics.get("rocs"));
+            model.add("confusion", metrics.get("confusion"));
+            model.add("confusionCoarse", metrics.get("confusionCoarse"));
+            models.add(model);
+        }
+        o.add("models", models);
+        return o;
+    }
+
+    private static String rel(TutorialResult r, Path file) {
+        return r.outDir().toAbsolutePath().relativize(file.toAbsolutePath()).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,104 @@
+package dev.btag.examples.tutorial;
+
+import dev.btag.examples.evaluate.EvaluationResult;
+import dev.btag.examples.inputs.InputPlots;
+import dev.btag.models.Architecture;
+import dev.btag.models.ParameterCount;
+import dev.btag.models.train.StopReason;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@link Tutorial#run} did and measured. Every figure here is also in {@code summary.json} and in the report.
+ *
+ * @param outDir the output directory
+ * @param report the HTML report ({@code report.html})
+ * @param summary the JSON summary ({@code summary.json})
+ * @param trainFile the training file (generated or given)
+ * @param testFile the test file
+ * @param synthetic whether the files are the synthetic sample (then every output says so)
+ * @param device the device that trained, as DJL names it (for example {@code cpu()})
+ * @param inputs the input plots of notebooks 1 and 2
+ * @param singleVariable the best single input variable and its AUCs (keys as in {@link EvaluationResult#auc})
+ * @param models one entry per trained tagger, in the order trained
+ * @param seconds wall-clock time of the whole run
+ */
+public record TutorialResult(Path outDir, Path report, Path summary, Path trainFile, Path testFile,
+        boolean synthetic, String device, InputPlots.Result inputs, SingleVariableResult singleVariable,
+        List<ModelRun> models, double seconds) {
+
+    /**
+     * Copies the list.
+     *
+     * @param outDir the output directory
+     * @param report the report file
+     * @param summary the summary file
+     * @param trainFile the training file
+     * @param testFile the test file
+     * @param synthetic whether the sample is synthetic
+     * @param device the training device
+     * @param inputs the input plots
+     * @param singleVariable the single-variable baseline
+     * @param models the trained taggers
+     * @param seconds the wall-clock time
+     */
+    public TutorialResult {
+        models = List.copyOf(models);
+    }
+
+    /**
+     * The baseline: the best of the 15 input variables used directly as a b-tagging score.
+     *
+     * @param name the variable's column name, with a leading minus sign when it is used flipped
+     * @param aucs its AUC for b vs all, b vs c and b vs light+gluon (keys {@code bVsAll}, {@code bVsC},
+     *     {@code bVsLightGluon})
+     */
+    public record SingleVariableResult(String name, Map<String, Double> aucs) {
+        /**
+         * Copies the map.
+         *
+         * @param name the variable
+         * @param aucs its AUCs
+         */
+        public SingleVariableResult {
+            aucs = Map.copyOf(aucs);
+        }
+    }
+
+    /**
+     * One tagger of the tutorial: how it was trained and how it performed on the test file.
+     *
+     * @param architecture the tagger
+     * @param parameters its parameter count in btag (PyTorch counts two bias vectors per LSTM/GRU gate)
+     * @param kerasParameters the same architecture's count as Keras reports it (the notebooks' figure)
+     * @param trainSeconds wall-clock training time, validation included
+     * @param epochs epochs run
+     * @param bestEpoch the epoch whose weights were kept (lowest validation loss)
+     * @param stopReason why training ended
+     * @param evaluation the test-file measurements, identical to what {@code btag evaluate} gives
+     * @param aucErrors DeLong standard error of each AUC (same keys as the AUCs)
+     * @param directory where its model, history, plots and evaluation are
+     */
+    public record ModelRun(Architecture architecture, ParameterCount parameters, long kerasParameters,
+            double trainSeconds, int epochs, int bestEpoch, StopReason stopReason, EvaluationResult evaluation,
+            Map<String, Double> aucErrors, Path directory) {
+        /**
+         * Copies the map.
+         *
+         * @param architecture the tagger
+         * @param parameters btag's count
+         * @param kerasParameters Keras' count
+         * @param trainSeconds training time
+         * @param epochs epochs run
+         * @param bestEpoch the kept epoch
+         * @param stopReason why training ended
+         * @param evaluation the measurements
+         * @param aucErrors the AUC uncertainties
+         * @param directory the tagger's output directory
+         */
+        public ModelRun {
+            aucErrors = Map.copyOf(aucErrors);
+        }
+    }
+}

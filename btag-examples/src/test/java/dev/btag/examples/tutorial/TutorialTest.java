@@ -1,0 +1,84 @@
+package dev.btag.examples.tutorial;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.btag.examples.cli.BtagCommand;
+import dev.btag.examples.report.ReportBrowserCheck;
+import dev.btag.models.Architecture;
+import dev.btag.models.train.DeviceChoice;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the whole tutorial with tiny settings: every output exists and agrees with {@code btag evaluate}. */
+class TutorialTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void wholeTutorialWithTinySettingsWritesAConsistentReport() throws Exception {
+        Tutorial.Config config = new Tutorial.Config(dir.resolve("out"), 400, 1, null, null,
+            List.of(Architecture.values()), 7L, 128, DeviceChoice.CPU, null, line -> { });
+        TutorialResult result = Tutorial.run(config);
+
+        assertTrue(result.synthetic());
+        assertEquals(4, result.models().size());
+        String html = Files.readString(result.report());
+        assertTrue(html.contains("Synthetic sample \u2014 not CMS data"), "banner");
+        for (Architecture a : Architecture.values()) {
+            assertTrue(html.contains("<td>" + a.cliName() + "</td>"), a.cliName() + " in the tables");
+        }
+        // Every image the report references exists.
+        java.util.regex.Matcher img = java.util.regex.Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
+        int images = 0;
+        while (img.find()) {
+            images++;
+            assertTrue(Files.isRegularFile(result.outDir().resolve(img.group(1))), "missing " + img.group(1));
+        }
+        assertTrue(images >= 4 * 3 + 3 + 2, "images in the report: " + images);
+
+        // The figures of summary.json are exactly those of btag evaluate on the same model and test file.
+        JsonObject summary = JsonParser.parseString(Files.readString(result.summary())).getAsJsonObject();
+        assertTrue(summary.get("synthetic").getAsBoolean());
+        JsonObject lstm = summary.getAsJsonArray("models").get(2).getAsJsonObject();
+        assertEquals("lstm", lstm.get("model").getAsString());
+        Path evalOut = dir.resolve("evaluate-lstm");
+        int exit = BtagCommand.execute("evaluate", "--model", result.models().get(2).directory().toString(),
+            "--test", result.testFile().toString(), "--out", evalOut.toString());
+        assertEquals(0, exit);
+        JsonObject metrics = JsonParser.parseString(Files.readString(evalOut.resolve("metrics.json")))
+            .getAsJsonObject();
+        assertEquals(metrics.get("auc"), lstm.get("auc"));
+        assertEquals(metrics.get("rocs"), lstm.get("rocs"));
+
+        Optional<Path> browser = ReportBrowserCheck.findBrowser();
+        if (browser.isPresent()) {
+            ReportBrowserCheck.Result rendered = new ReportBrowserCheck(browser.get()).check(result.report());
+            assertEquals(images, rendered.images());
+            assertEquals(0, rendered.broken(), "images the browser could not show");
+        }
+    }
+
+    @Test
+    void refusesOnlyOneOfTrainAndTest() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Tutorial.Config(dir, 400,
+            1, dir.resolve("train.npz"), null, List.of(Architecture.DNN), 1L, 64, DeviceChoice.CPU, null, s -> { }));
+        assertTrue(e.getMessage().contains("--train and --test"), e.getMessage());
+    }
+
+    @Test
+    void missingTrainingFileIsOneLineErrorNamingIt() {
+        Path missing = dir.resolve("nope.npz");
+        int exit = BtagCommand.execute("tutorial", "--out", dir.resolve("o").toString(), "--train", missing.toString(),
+            "--test", missing.toString(), "--no-progress");
+        assertEquals(BtagCommand.EXIT_FAILURE, exit);
+    }
+}
