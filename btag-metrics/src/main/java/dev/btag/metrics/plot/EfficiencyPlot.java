@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -95,10 +96,14 @@ public final class EfficiencyPlot implements Plot {
                 xMax = Math.max(xMax, e.binning().upper(e.binning().bins() - 1));
             }
             double floor = logY ? Math.pow(10, Math.floor(Math.log10(smallest)) - 1) : 0;
-            chart.getStyler().setXAxisMin(xMin).setXAxisMax(xMax).setYAxisMin(floor);
-            if (!logY) {
-                chart.getStyler().setYAxisMax(1.05);
+            if (logY) {
+                PlotStyle.labelShortLogAxis(chart, floor, 1);
             }
+            chart.getStyler().setXAxisMin(xMin).setXAxisMax(xMax).setYAxisMin(floor);
+            chart.getStyler().setYAxisMax(logY ? 1.0 : 1.05);
+            // below the plot: efficiencies fill the top and mistag rates the bottom, so no inside corner is free
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
             for (int s = 0; s < series.size(); s++) {
                 BinnedEfficiency e = series.get(s);
                 Binning binning = e.binning();

@@ -166,6 +166,7 @@ public final class HistogramPlot implements Plot {
             double[] range = PlotStyle.niceRange(used.lower(0), used.upper(used.bins() - 1));
             chart.getStyler().setXAxisMin(range[0]).setXAxisMax(range[1]);
             double smallest = Double.POSITIVE_INFINITY;
+            double largest = 0;
             for (int c = 0; c < names.size(); c++) {
                 Histogram h = Histogram.of(used, values.get(c));
                 double total = h.total();
@@ -183,6 +184,7 @@ public final class HistogramPlot implements Plot {
                     if (f > 0) {
                         smallest = Math.min(smallest, f);
                     }
+                    largest = Math.max(largest, f);
                 }
                 double[][] xy = steps(used, fractions, logY);
                 XYSeries series = chart.addSeries(legend(names.get(c), under, over, h.nan()), xy[0], xy[1]);
@@ -191,7 +193,9 @@ public final class HistogramPlot implements Plot {
                 series.setLineStyle(PlotStyle.LINE);
             }
             if (logY && smallest < Double.POSITIVE_INFINITY) {
-                chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(smallest))));
+                double floor = Math.pow(10, Math.floor(Math.log10(smallest)));
+                chart.getStyler().setYAxisMin(floor);
+                PlotStyle.labelShortLogAxis(chart, floor, largest);
             } else if (!logY) {
                 chart.getStyler().setYAxisMin(0.0);
             }

@@ -130,8 +130,9 @@ public final class LinePlot implements Plot {
                     yMax = Math.max(yMax, v);
                 }
             }
-            // with less than two decades, label the 2..9 ticks too, or the axis may carry a single label
-            chart.getStyler().setYAxisLogarithmicDecadeOnly(!(logY && yMax / yMin < 100));
+            if (logY) {
+                PlotStyle.labelShortLogAxis(chart, yMin, yMax);
+            }
             for (int s = 0; s < names.size(); s++) {
                 double[] y = ys.get(s);
                 if (logY) {

@@ -94,6 +94,18 @@ final class PlotStyle {
     }
 
     /**
+     * On a logarithmic y axis spanning less than two decades, labels the 2..9 ticks too; otherwise XChart may label
+     * a single tick. Does nothing useful on a linear axis.
+     *
+     * @param chart the chart
+     * @param smallest the smallest positive y value drawn
+     * @param largest the largest y value drawn
+     */
+    static void labelShortLogAxis(XYChart chart, double smallest, double largest) {
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(!(largest / smallest < 100));
+    }
+
+    /**
      * Widens {@code [lo, hi]} to multiples of a round step (1, 2 or 5 times a power of ten, about a tenth of the
      * range), so that XChart's axis ticks fall on round numbers.
      *

@@ -77,26 +77,43 @@ final class ScoreBlocks {
                 if (sigW != null) {
                     sigW[is] = weights[i];
                 }
-                SortableKeys.count(sigCounts, key);
+                count(sigCounts, key, weights);
                 sigKeys[is++] = key;
             } else {
                 if (bkgW != null) {
                     bkgW[ib] = weights[i];
                 }
-                SortableKeys.count(bkgCounts, key);
+                count(bkgCounts, key, weights);
                 bkgKeys[ib++] = key;
             }
         }
         if (n >= PARALLEL_THRESHOLD && Runtime.getRuntime().availableProcessors() > 1) {
             ForkJoinTask<?> task = ForkJoinPool.commonPool().submit(
-                () -> SortableKeys.sort(sigKeys, sigW, signalCount, sigCounts));
-            SortableKeys.sort(bkgKeys, bkgW, nBackground, bkgCounts);
+                () -> sort(sigKeys, sigW, signalCount, sigCounts));
+            sort(bkgKeys, bkgW, nBackground, bkgCounts);
             task.join();
         } else {
-            SortableKeys.sort(sigKeys, sigW, nSignal, sigCounts);
-            SortableKeys.sort(bkgKeys, bkgW, nBackground, bkgCounts);
+            sort(sigKeys, sigW, nSignal, sigCounts);
+            sort(bkgKeys, bkgW, nBackground, bkgCounts);
         }
         return merge(sigKeys, sigW, bkgKeys, bkgW);
+    }
+
+    private static void count(int[][] counts, long key, double[] weights) {
+        SortableKeys.count(counts, key);
+    }
+
+    /**
+     * Weighted keys take a full radix sort carrying the weights. Unweighted keys take the cheaper high-bits sort when
+     * their low digits vary (float64 scores with many distinct values), and the full radix sort, which skips digits
+     * that never vary, otherwise (float32 scores have constant low digits and many ties).
+     */
+    private static void sort(long[] keys, double[] weights, int n, int[][] counts) {
+        if (weights == null && n > 0 && SortableKeys.varyingLowDigits(counts, keys[0], n) >= 2) {
+            SortableKeys.sortByHighBits(keys, n, counts);
+        } else {
+            SortableKeys.sort(keys, weights, n, counts);
+        }
     }
 
     private static ScoreBlocks merge(long[] sigKeys, double[] sigW, long[] bkgKeys, double[] bkgW) {

@@ -47,6 +47,100 @@ final class SortableKeys {
         return new int[PASSES][RADIX];
     }
 
+    /** The number of low key bits that {@link #sortByHighBits} leaves to a finishing sort of each run. */
+    private static final int LOW_BITS = (PASSES / 2) * DIGIT_BITS;
+    /** Runs of equal high bits up to this length are finished by insertion sort, longer ones by Arrays.sort. */
+    private static final int INSERTION_LIMIT = 24;
+
+    /**
+     * How many of the low digits (those {@link #sortByHighBits} leaves to its finishing sort) are not the same for
+     * all keys.
+     *
+     * @param counts the histograms of {@code keys[0, n)}
+     * @param anyKey one of the keys
+     * @param n the number of keys
+     * @return the number of varying low digits, 0 to {@code PASSES / 2}
+     */
+    static int varyingLowDigits(int[][] counts, long anyKey, int n) {
+        int varying = 0;
+        for (int p = 0; p < PASSES / 2; p++) {
+            if (counts[p][(int) (anyKey >>> (p * DIGIT_BITS)) & MASK] != n) {
+                varying++;
+            }
+        }
+        return varying;
+    }
+
+    /**
+     * Sorts {@code keys[0, n)} ascending in unsigned order, without payload: radix passes over the high digits only,
+     * then each run of keys with equal high bits is sorted by a comparison sort. Runs are short for scores with many
+     * distinct values, so this does about half the work of a full radix sort; long runs (scores that differ only in
+     * their last ~33 bits) cost O(k log k).
+     *
+     * @param keys the keys, sorted in place
+     * @param n how many leading entries to sort
+     * @param counts the histograms of {@code keys[0, n)} made with {@link #count(int[][], long)}; the high digits'
+     *     are overwritten
+     */
+    static void sortByHighBits(long[] keys, int n, int[][] counts) {
+        if (n < 2) {
+            return;
+        }
+        long[] src = keys;
+        long[] dst = null;
+        long first = keys[0];
+        for (int p = PASSES / 2; p < PASSES; p++) {
+            int shift = p * DIGIT_BITS;
+            int[] count = counts[p];
+            if (count[(int) (first >>> shift) & MASK] == n) {
+                continue;
+            }
+            if (dst == null) {
+                dst = new long[n];
+            }
+            int offset = 0;
+            for (int d = 0; d < RADIX; d++) {
+                int c = count[d];
+                count[d] = offset;
+                offset += c;
+            }
+            for (int i = 0; i < n; i++) {
+                long k = src[i];
+                dst[count[(int) (k >>> shift) & MASK]++] = k;
+            }
+            long[] t = src;
+            src = dst;
+            dst = t;
+        }
+        if (src != keys) {
+            System.arraycopy(src, 0, keys, 0, n);
+        }
+        // within a run the high bits (sign bit included) are equal, so signed order is unsigned order there
+        int start = 0;
+        while (start < n) {
+            long high = keys[start] >>> LOW_BITS;
+            int end = start + 1;
+            while (end < n && keys[end] >>> LOW_BITS == high) {
+                end++;
+            }
+            int length = end - start;
+            if (length > INSERTION_LIMIT) {
+                java.util.Arrays.sort(keys, start, end);
+            } else if (length > 1) {
+                for (int i = start + 1; i < end; i++) {
+                    long k = keys[i];
+                    int j = i - 1;
+                    while (j >= start && keys[j] > k) {
+                        keys[j + 1] = keys[j];
+                        j--;
+                    }
+                    keys[j + 1] = k;
+                }
+            }
+            start = end;
+        }
+    }
+
     /**
      * Adds a key to the digit histograms.
      *

@@ -158,6 +158,20 @@ class PlotsTest {
     }
 
     @Test
+    void histogramOfACategoryWithoutFiniteValuesStillDraws() throws IOException {
+        for (boolean logY : new boolean[] {false, true}) {
+            HistogramPlot plot = HistogramPlot.builder()
+                .addCategory("all NaN", new double[] {Double.NaN, Double.NaN})
+                .addCategory("normal", new double[] {1, 2, 2, 3})
+                .optLogY(logY)
+                .build();
+            checkPng(plot.savePng(OUT.resolve(logY ? "histogram-nan-log.png" : "histogram-nan.png")), 800, 600);
+        }
+        assertThrows(IllegalStateException.class,
+            () -> HistogramPlot.builder().addCategory("only NaN", new double[] {Double.NaN}).build());
+    }
+
+    @Test
     void lossCurvesOnALogAxis() throws IOException {
         double[] train = new double[30];
         double[] validation = new double[30];
