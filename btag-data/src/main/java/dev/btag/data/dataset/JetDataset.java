@@ -288,7 +288,7 @@ public final class JetDataset extends RandomAccessDataset {
     }
 
     /**
-     * The batches of one epoch.
+     * The batches of one epoch (with DJL's {@code optLimit(n)}, only the first n rows of the epoch's order).
      *
      * @param manager the manager whose sub-managers hold the batches
      * @param epochNumber the epoch (selects the shuffled order)
@@ -296,7 +296,9 @@ public final class JetDataset extends RandomAccessDataset {
      */
     public Iterable<Batch> batches(NDManager manager, int epochNumber) {
         Objects.requireNonNull(manager, "manager");
-        int[] order = epochOrder(epochNumber);
+        int[] shuffled = epochOrder(epochNumber);
+        // DJL's optLimit(n) caps size(); the epoch then takes the first n rows of its order
+        int[] order = shuffled.length > size() ? java.util.Arrays.copyOf(shuffled, (int) size()) : shuffled;
         return () -> new Iterator<>() {
             private int next;
 
@@ -337,10 +339,9 @@ public final class JetDataset extends RandomAccessDataset {
         FloatBuffer labelOut = labelBytes.asFloatBuffer();
         FloatBuffer trackOut = trackBytes == null ? null : trackBytes.asFloatBuffer();
         float[] row = standardizer == null ? null : new float[f];
-        List<Integer> indexList = new ArrayList<>(b);
+        int[] rowsOfBatch = java.util.Arrays.copyOfRange(order, from, to);
         for (int i = 0; i < b; i++) {
-            int r = order[from + i];
-            indexList.add(r);
+            int r = rowsOfBatch[i];
             if (row == null) {
                 featureOut.put(columns.features, r * f, f);
             } else {
@@ -363,7 +364,26 @@ public final class JetDataset extends RandomAccessDataset {
             used.add(trackBytes);
         }
         NDList label = new NDList(batchManager.create(labelBytes, new Shape(b, l), DataType.FLOAT32));
-        return new PooledBatch(batchManager, data, label, b, progress, total, indexList, buffers, used);
+        return new PooledBatch(batchManager, data, label, b, progress, total, new RowList(rowsOfBatch), buffers, used);
+    }
+
+    /** The row indices of a batch as a read-only list, boxed only when read. */
+    private static final class RowList extends java.util.AbstractList<Integer> implements java.util.RandomAccess {
+        private final int[] rows;
+
+        RowList(int[] rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public Integer get(int index) {
+            return rows[index];
+        }
+
+        @Override
+        public int size() {
+            return rows.length;
+        }
     }
 
     /** A batch that returns its direct buffers to the pool when closed. */

@@ -26,6 +26,11 @@ import java.util.Arrays;
  * type as described in {@link #toDoubleArray()}. Reads of the whole array ({@code to...Array}, {@link #toNDArray})
  * verify the archive entry's CRC-32; row ranges and single elements cannot (they do not see the whole entry).
  *
+ * <p>Costs: a row range of a stored array reads just those rows. Deflate cannot seek, so a row range of a compressed
+ * array inflates the entry from its start up to the last row asked for: reading a compressed array batch by batch
+ * costs quadratic time, so read it whole once instead. A Fortran-order array is reordered element by element into C
+ * order (a compressed one is first inflated whole, so any row range of it costs a full read).
+ *
  * <p>Read methods declare no checked exception: corrupt data found while reading (CRC-32 mismatch, corrupt or
  * truncated deflate stream) is reported as an {@link UncheckedIOException} whose cause is an
  * {@link NpyFormatException} naming the file, entry and problem; everything that can be checked without reading the
@@ -47,15 +52,13 @@ public final class NpyArray {
 
     private final NpzFile owner;
     private final String name;
-    private final String entryName;
     private final NpyHeader header;
     private final EntryData data;
     private final boolean compressed;
 
-    NpyArray(NpzFile owner, String name, String entryName, NpyHeader header, EntryData data, boolean compressed) {
+    NpyArray(NpzFile owner, String name, NpyHeader header, EntryData data, boolean compressed) {
         this.owner = owner;
         this.name = name;
-        this.entryName = entryName;
         this.header = header;
         this.data = data;
         this.compressed = compressed;
@@ -380,6 +383,35 @@ public final class NpyArray {
     }
 
     /**
+     * Rows {@code [fromRow, toRow)} along axis 0 as a float32 DJL {@code NDArray} of shape
+     * {@code (toRow - fromRow, shape()[1], ...)}, converted as {@link #toFloatArray()} and created from one direct
+     * buffer in a single call; for feeding batches to an engine without an intermediate {@code float[]}. Costs as
+     * {@link #rowsAsFloatArray}; the CRC-32 is not verified.
+     *
+     * @param manager the manager that will own the new array
+     * @param fromRow the first row, inclusive
+     * @param toRow the end row, exclusive
+     * @return a new float32 array
+     * @throws IndexOutOfBoundsException when the range is not within {@code [0, rows()]}
+     * @throws IllegalStateException for a 0-d array, a closed file, or a result of 2 GiB or more
+     * @throws UncheckedIOException wrapping an {@link NpyFormatException} when the data is corrupt
+     */
+    public NDArray rowsAsNDArray(NDManager manager, long fromRow, long toRow) {
+        long count = rowCount(fromRow, toRow) * rowLength();
+        if (count > MAX_ARRAY_LENGTH / 4) {
+            throw new IllegalStateException("rows [" + fromRow + ", " + toRow + ") of array '" + name + "' hold "
+                + count + " elements, more than one float32 buffer of 2 GiB holds");
+        }
+        ByteBuffer buffer = ByteBuffer.allocateDirect((int) count * 4).order(ByteOrder.nativeOrder());
+        FloatBuffer view = buffer.asFloatBuffer();
+        ScalarType source = dtype().type();
+        readRows(fromRow, toRow, (raw, index) -> ElementConverter.toFloat(raw, source, view, index));
+        long[] shape = header.shape();
+        shape[0] = toRow - fromRow;
+        return manager.create(buffer, new Shape(shape), DataType.FLOAT32);
+    }
+
+    /**
      * Streams the whole array's raw elements in storage order, verifying the CRC-32; for statistics that do not
      * depend on the order.
      *
@@ -504,10 +536,5 @@ public final class NpyArray {
     public String toString() {
         return name + " " + dtype() + " " + NpyHeader.shapeString(header.shape())
             + (fortranOrder() ? " Fortran-order" : " C-order") + (compressed ? " deflated" : " stored");
-    }
-
-    /** @return the zip entry name, or null for a plain .npy file */
-    String entryName() {
-        return entryName;
     }
 }

@@ -39,18 +39,13 @@ final class NpyHeader {
 
     private static final Set<String> KEYS = Set.of("descr", "fortran_order", "shape");
 
-    private final int majorVersion;
-    private final int minorVersion;
     private final DType dtype;
     private final long[] shape;
     private final boolean fortranOrder;
     private final long headerLength;
     private final long size;
 
-    private NpyHeader(int majorVersion, int minorVersion, DType dtype, long[] shape, boolean fortranOrder,
-                      long headerLength, long size) {
-        this.majorVersion = majorVersion;
-        this.minorVersion = minorVersion;
+    private NpyHeader(DType dtype, long[] shape, boolean fortranOrder, long headerLength, long size) {
         this.dtype = dtype;
         this.shape = shape;
         this.fortranOrder = fortranOrder;
@@ -100,7 +95,7 @@ final class NpyHeader {
         }
         byte[] textBytes = readFully(in, (int) textLength, file, entry, "truncated .npy header");
         String text = new String(textBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        NpyHeader header = parseText(text, major, headerLength, file, entry);
+        NpyHeader header = parseText(text, headerLength, file, entry);
         long remaining = available - headerLength;
         long dataBytes = header.dataBytes();
         if (dataBytes > remaining) {
@@ -111,7 +106,7 @@ final class NpyHeader {
         return header;
     }
 
-    private static NpyHeader parseText(String text, int major, long headerLength, Path file, String entry)
+    private static NpyHeader parseText(String text, long headerLength, Path file, String entry)
         throws NpyFormatException {
         Object literal;
         try {
@@ -170,7 +165,7 @@ final class NpyHeader {
             throw new NpyFormatException(file, entry, "shape " + shapeString(shape) + " of " + dtype
                 + " overflows a 64-bit byte count");
         }
-        return new NpyHeader(major, 0, dtype, shape, fortran, headerLength, size);
+        return new NpyHeader(dtype, shape, fortran, headerLength, size);
     }
 
     private static byte[] readFully(InputStream in, int n, Path file, String entry, String problem)
@@ -260,16 +255,6 @@ final class NpyHeader {
             sb.append(String.format("%02x", b & 0xff));
         }
         return "0x" + sb;
-    }
-
-    /** @return the format's major version: 1, 2 or 3 */
-    int majorVersion() {
-        return majorVersion;
-    }
-
-    /** @return the format's minor version (always 0) */
-    int minorVersion() {
-        return minorVersion;
     }
 
     /** @return the element type */

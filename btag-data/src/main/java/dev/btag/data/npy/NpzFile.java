@@ -185,7 +185,7 @@ public final class NpzFile implements AutoCloseable {
             NpyHeader header = NpyHeader.read(file.stream(0, file.size()), file.size(), file.path(), null);
             EntryData data = new StoredData(file, null, 0, file.size(), header.headerLength(), header.dataBytes(),
                 header.dtype(), -1, windowBytes);
-            return new NpyArray(this, name, null, header, data, false);
+            return new NpyArray(this, name, header, data, false);
         }
         ZipEntryInfo entry = entries.get(name);
         if (entry == null) {
@@ -197,7 +197,7 @@ public final class NpzFile implements AutoCloseable {
                 file.path(), entry.name());
             EntryData data = new StoredData(file, entry.name(), start, entry.compressedSize(), header.headerLength(),
                 header.dataBytes(), header.dtype(), entry.crc32(), windowBytes);
-            return new NpyArray(this, name, entry.name(), header, data, false);
+            return new NpyArray(this, name, header, data, false);
         }
         Inflater inflater = new Inflater(true);
         NpyHeader header;
@@ -212,7 +212,7 @@ public final class NpzFile implements AutoCloseable {
         }
         EntryData data = new DeflatedData(file, entry.name(), entry, start, header.headerLength(),
             header.dataBytes(), header.dtype(), windowBytes);
-        return new NpyArray(this, name, entry.name(), header, data, true);
+        return new NpyArray(this, name, header, data, true);
     }
 
     private NpyFormatException missing(String name) {

@@ -27,7 +27,9 @@ import java.util.Optional;
  *
  * <p>Reading: every accessor reads row ranges lazily from the archive (stored entries are memory-mapped by the npz
  * reader), so the file never needs to fit in the Java heap; only the returned arrays do. Values of any numeric dtype
- * are converted to float. The file stays open until {@link #close()}. Not thread-safe.
+ * are converted to float. The file stays open until {@link #close()}. Not thread-safe. Data that turns out to be
+ * corrupt while reading (after the layout check) is reported as an {@link java.io.UncheckedIOException} wrapping the
+ * npz reader's {@link NpyFormatException}.
  */
 public final class TutorialFile implements AutoCloseable {
 

@@ -8,7 +8,7 @@ import java.util.Objects;
  * in C order with the shapes of {@link JetArray#shape(long)}. Made by {@link SyntheticSample#generate}.
  *
  * <p>The arrays are large ({@code arr_5} alone holds 7,200 floats per jet), so {@link #array(JetArray)} copies on
- * request and {@link #values(JetArray, int)} reads single values without copying.
+ * request and {@link #value(JetArray, int)} reads single values without copying.
  */
 public final class SyntheticJets {
 
@@ -47,7 +47,7 @@ public final class SyntheticJets {
      * @return the value
      * @throws IndexOutOfBoundsException for an index outside the array
      */
-    public float values(JetArray array, int flatIndex) {
+    public float value(JetArray array, int flatIndex) {
         return arrays[array.ordinal()][flatIndex];
     }
 

@@ -169,6 +169,19 @@ class JetDatasetTest {
     }
 
     @Test
+    void limitCapsTheEpoch() {
+        JetDataset limited = JetDataset.builder().setColumns(columns).setSampling(16, true).optLimit(40).build();
+        assertEquals(40, limited.size());
+        int jets = 0;
+        for (Batch batch : limited.getData(manager)) {
+            try (batch) {
+                jets += batch.getSize();
+            }
+        }
+        assertEquals(40, jets);
+    }
+
+    @Test
     void featuresOnlyBatchesHaveOneInput() {
         JetDataset dataset = JetDataset.builder().setColumns(columns).setSampling(50, false).build();
         try (Batch batch = dataset.getData(manager).iterator().next()) {

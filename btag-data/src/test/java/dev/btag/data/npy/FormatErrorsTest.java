@@ -131,6 +131,44 @@ class FormatErrorsTest {
     }
 
     @Test
+    void storedEntryWhoseHeaderDeclaresMoreRowsThanItHolds() throws IOException {
+        Path file = archive(false);
+        byte[] bytes = Files.readAllBytes(file);
+        int shape = indexOf(bytes, "(100, 10)".getBytes(StandardCharsets.US_ASCII));
+        bytes[shape + 1] = '9'; // (900, 10): the CRC would catch it too, but the size check comes first
+        Files.write(file, bytes);
+        try (NpzFile npz = NpzFile.open(file)) {
+            NpyFormatException e = assertThrows(NpyFormatException.class, () -> npz.get("arr_0"));
+            assertMessage(e, file, "arr_0.npy", "header declares 36000 data bytes");
+            assertTrue(e.problem().contains("holds only 4000"), e.getMessage());
+        }
+    }
+
+    @Test
+    void deflatedEntryWhoseDirectorySizeIsTooSmallForItsHeader() throws IOException {
+        Path file = archive(true);
+        byte[] bytes = Files.readAllBytes(file);
+        int central = indexOf(bytes, new byte[] {'P', 'K', 1, 2});
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(central + 24, 1000);
+        Files.write(file, bytes);
+        try (NpzFile npz = NpzFile.open(file)) {
+            NpyFormatException e = assertThrows(NpyFormatException.class, () -> npz.get("arr_0"));
+            assertMessage(e, file, "arr_0.npy", "header declares 4000 data bytes");
+        }
+    }
+
+    @Test
+    void deflatedSizeBeyondWhatDeflateCanProduceIsRefusedAtOpen() throws IOException {
+        Path file = archive(true);
+        byte[] bytes = Files.readAllBytes(file);
+        int central = indexOf(bytes, new byte[] {'P', 'K', 1, 2});
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(central + 24, 0x7fffffff);
+        Files.write(file, bytes);
+        NpyFormatException e = assertThrows(NpyFormatException.class, () -> NpzFile.open(file));
+        assertMessage(e, file, "arr_0.npy", "cannot inflate to the declared 2147483647 bytes");
+    }
+
+    @Test
     void unsupportedVersion() throws IOException {
         Path file = npy("v9.npy", "{'descr': '<f4', 'fortran_order': False, 'shape': (3,), }", 12);
         byte[] bytes = Files.readAllBytes(file);

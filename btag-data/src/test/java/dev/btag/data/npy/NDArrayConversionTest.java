@@ -44,6 +44,9 @@ class NDArrayConversionTest {
             NDArray longs = npz.get("m").toNDArray(manager, DataType.INT64);
             assertArrayEquals(new long[] {0, 1, 2, 3, 4, 5}, longs.toLongArray());
             assertThrows(IllegalArgumentException.class, () -> npz.get("m").toNDArray(manager, DataType.UINT8));
+            NDArray rows = npz.get("m").rowsAsNDArray(manager, 1, 2);
+            assertEquals(new Shape(1, 3), rows.getShape());
+            assertArrayEquals(new float[] {3, 4, 5}, rows.toFloatArray());
             NDArray empty = npz.get("empty").toNDArray(manager);
             assertEquals(new Shape(0, 4), empty.getShape());
             assertEquals(0, empty.size());

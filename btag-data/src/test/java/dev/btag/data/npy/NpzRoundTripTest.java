@@ -75,6 +75,61 @@ class NpzRoundTripTest {
     }
 
     @Test
+    void headerLongerThan65535BytesIsWrittenAsVersion2AndReadBack() throws IOException {
+        long[] shape = new long[23000];
+        java.util.Arrays.fill(shape, 1);
+        shape[0] = 2;
+        Path file = dir.resolve("many.npy");
+        NpyWriter.write(file, new float[] {1.5f, -2.5f}, shape);
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        assertEquals(2, bytes[6], "major version");
+        assertEquals(0, (bytes.length - 8) % 64, "data aligned to 64 bytes");
+        try (NpzFile npy = NpzFile.open(file)) {
+            NpyArray array = npy.get("many");
+            assertEquals(23000, array.ndim());
+            assertArrayEquals(new float[] {1.5f, -2.5f}, array.toFloatArray());
+        }
+    }
+
+    @Test
+    void severalThreadsReadTheSameArraysAtOnce() throws Exception {
+        Path file = dir.resolve("shared.npz");
+        int rows = 3000;
+        float[] values = new float[rows * 7];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i * 0.25f;
+        }
+        try (NpzWriter writer = NpzWriter.create(file, false)) {
+            writer.write("x", values, rows, 7);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try (NpzFile npz = NpzFile.open(file, 64 * 7)) { // small windows: many windows mapped concurrently
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int seed = t;
+                results.add(pool.submit(() -> {
+                    java.util.Random random = new java.util.Random(seed);
+                    NpyArray array = npz.get("x");
+                    for (int k = 0; k < 200; k++) {
+                        int from = random.nextInt(rows);
+                        int to = from + random.nextInt(rows - from + 1);
+                        float[] got = array.rowsAsFloatArray(from, to);
+                        if (!java.util.Arrays.equals(got, java.util.Arrays.copyOfRange(values, from * 7, to * 7))) {
+                            return false;
+                        }
+                    }
+                    return java.util.Arrays.equals(values, array.toFloatArray());
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertTrue(result.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void missingNameListsTheAvailableNames() throws IOException {
         Path file = dir.resolve("two.npz");
         try (NpzWriter writer = NpzWriter.create(file, false)) {

@@ -83,6 +83,17 @@ class JetSchemaTest {
     }
 
     @Test
+    void docsSchemaTableListsEveryColumn() throws java.io.IOException {
+        java.nio.file.Path doc = java.nio.file.Path.of("..", "docs", "schema.md");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(doc), "run from the module directory");
+        String text = java.nio.file.Files.readString(doc);
+        for (JetColumn column : JetColumn.values()) {
+            String row = "| " + column.index() + " | `" + column.columnName() + "` |";
+            assertTrue(text.contains(row), "docs/schema.md lacks the row of column " + column.index());
+        }
+    }
+
+    @Test
     void masksSelectByTruthCode() {
         float[] truth = {5, 4, 1, 21, 0, 5, 3};
         var masks = Flavour.masks(truth);

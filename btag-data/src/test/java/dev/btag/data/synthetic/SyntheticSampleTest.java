@@ -28,7 +28,7 @@ class SyntheticSampleTest {
     }
 
     private static float jet(int row, JetColumn column) {
-        return jets.values(JetArray.JETS, row * JetColumn.COUNT + column.index());
+        return jets.value(JetArray.JETS, row * JetColumn.COUNT + column.index());
     }
 
     @Test

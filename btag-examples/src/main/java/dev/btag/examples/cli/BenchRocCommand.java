@@ -37,6 +37,10 @@ final class BenchRocCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "NPZ", description = "Read jets (scores, labels) from this .npz file instead of generating them.")
     Path data;
 
+    @Option(names = "--cpu", description = "Also print cpuSeconds: the median CPU time of the whole process (all"
+        + " threads) per run, less sensitive to competing programs than the wall-clock time.")
+    boolean cpu;
+
     @Spec
     CommandSpec spec;
 
@@ -50,6 +54,9 @@ final class BenchRocCommand implements Callable<Integer> {
         JsonObject json = new JsonObject();
         json.addProperty("n", result.n());
         json.addProperty("seconds", result.seconds());
+        if (cpu) {
+            json.addProperty("cpuSeconds", result.cpuSeconds());
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json);
         out.flush();

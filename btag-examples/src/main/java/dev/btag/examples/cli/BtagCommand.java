@@ -88,14 +88,46 @@ public final class BtagCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new BtagCommand());
         commandLine.setParameterExceptionHandler(BtagCommand::handleParameterException);
         commandLine.setExecutionExceptionHandler(BtagCommand::handleExecutionException);
+        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+        commandLine.setExecutionStrategy(parseResult -> {
+            try {
+                return runLast.execute(parseResult);
+            } catch (OutOfMemoryError e) {
+                CommandLine cmd = parseResult.subcommands().isEmpty() ? parseResult.commandSpec().commandLine()
+                    : lastSubcommand(parseResult).commandSpec().commandLine();
+                PrintWriter err = cmd.getErr();
+                err.println(prefix(cmd) + "out of memory (" + oneLine(e) + "); give the JVM more with"
+                    + " BTAG_JAVA_OPTS=-Xmx8g (the launcher's default is -Xmx4g)");
+                if (isVerbose(cmd)) {
+                    e.printStackTrace(err);
+                }
+                err.flush();
+                return EXIT_FAILURE;
+            }
+        });
         return commandLine;
+    }
+
+    private static CommandLine.ParseResult lastSubcommand(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult last = parseResult;
+        while (!last.subcommands().isEmpty()) {
+            last = last.subcommands().get(last.subcommands().size() - 1);
+        }
+        return last;
+    }
+
+    /** The error-line prefix naming the full command, for example {@code "btag bench read: "}. */
+    private static String prefix(CommandLine cmd) {
+        String name = qualifiedName(cmd);
+        return name.equals("btag") ? "btag: " : "btag " + name + ": ";
     }
 
     private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("btag " + cmd.getCommandName() + ": " + e.getMessage()
-            + " (see 'btag " + qualifiedName(cmd) + " --help')");
+        String name = qualifiedName(cmd);
+        err.println(prefix(cmd) + e.getMessage()
+            + " (see '" + (name.equals("btag") ? "btag" : "btag " + name) + " --help')");
         if (isVerbose(cmd)) {
             e.printStackTrace(err);
         }
@@ -105,7 +137,7 @@ public final class BtagCommand implements Runnable {
 
     private static int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
-        err.println("btag " + cmd.getCommandName() + ": " + oneLine(e));
+        err.println(prefix(cmd) + oneLine(e));
         if (isVerbose(cmd)) {
             e.printStackTrace(err);
         }

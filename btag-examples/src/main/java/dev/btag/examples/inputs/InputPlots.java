@@ -8,6 +8,8 @@ import dev.btag.metrics.plot.Figure;
 import dev.btag.metrics.plot.HistogramPlot;
 import dev.btag.metrics.plot.RocPlot;
 import dev.btag.metrics.roc.RocCurve;
+import dev.btag.metrics.selection.FlavourSelection;
+import dev.btag.metrics.selection.Selection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +26,7 @@ import java.util.Objects;
  * Notebooks 1 and 2 of the tutorial: for every input variable of a tutorial-layout file, normalised histograms of b,
  * c, light and gluon jets overlaid (categories from the integer truth, column 50), with a linear and a logarithmic y
  * axis, plus the single-variable ROC of {@code TagVarCSV_trackSip2dSigAboveCharm} (b vs all, b vs c, b vs
- * light+gluon) and an {@code index.html} gallery.
+ * light+gluon, as {@link FlavourSelection} defines them) and an {@code index.html} gallery.
  *
  * <p>Which values are drawn:
  * <ul>
@@ -200,13 +202,22 @@ public final class InputPlots {
     private static Map<String, Double> roc(TutorialFile tutorial, Flavour[] flavours, Gallery gallery)
         throws IOException {
         float[] score = tutorial.column(ROC_VARIABLE);
-        float[] truth = tutorial.column(JetColumn.TRUTH);
+        int[] truth = tutorial.truthCodes();
+        Map<String, FlavourSelection> selections = new LinkedHashMap<>();
+        selections.put("b vs all", FlavourSelection.B_VS_ALL);
+        selections.put("b vs c", FlavourSelection.B_VS_C);
+        selections.put("b vs light+gluon", FlavourSelection.B_VS_LIGHT_GLUON);
         Map<String, Double> aucs = new LinkedHashMap<>();
         RocPlot.Builder plot = RocPlot.builder().optTitle(ROC_VARIABLE.columnName())
             .optSubtitle(gallery.subtitle).optSize(WIDTH, HEIGHT).optAxisTitles("b-jet efficiency", "mistag rate");
-        addRoc(plot, aucs, "b vs all", score, truth, new int[] {5, 4, 1, 21, 0});
-        addRoc(plot, aucs, "b vs c", score, truth, new int[] {5, 4});
-        addRoc(plot, aucs, "b vs light+gluon", score, truth, new int[] {5, 1, 21});
+        for (Map.Entry<String, FlavourSelection> e : selections.entrySet()) {
+            Selection selected = e.getValue().apply(truth);
+            if (selected.signalCount() > 0 && selected.signalCount() < selected.size()) {
+                RocCurve curve = RocCurve.of(selected.pick(score), selected.signal());
+                aucs.put(e.getKey(), curve.auc());
+                plot.addCurve(e.getKey(), curve);
+            }
+        }
         if (!aucs.isEmpty()) {
             Path png = gallery.dir.resolve("roc_" + ROC_VARIABLE.columnName() + ".png");
             plot.build().figure().savePng(png);
@@ -214,45 +225,6 @@ public final class InputPlots {
             gallery.rocImage = png;
         }
         return aucs;
-    }
-
-    /** The notebook's selections: jets whose truth is one of {@code keep}; signal = b (code 5). */
-    private static void addRoc(RocPlot.Builder plot, Map<String, Double> aucs, String name, float[] score,
-                               float[] truth, int[] keep) {
-        int n = 0;
-        for (float t : truth) {
-            if (contains(keep, t)) {
-                n++;
-            }
-        }
-        double[] s = new double[n];
-        boolean[] signal = new boolean[n];
-        int k = 0;
-        boolean anySignal = false;
-        boolean anyBackground = false;
-        for (int i = 0; i < truth.length; i++) {
-            if (contains(keep, truth[i])) {
-                s[k] = score[i];
-                signal[k] = truth[i] == 5f;
-                anySignal |= signal[k];
-                anyBackground |= !signal[k];
-                k++;
-            }
-        }
-        if (anySignal && anyBackground) {
-            RocCurve curve = RocCurve.of(s, signal);
-            aucs.put(name, curve.auc());
-            plot.addCurve(name, curve);
-        }
-    }
-
-    private static boolean contains(int[] codes, float value) {
-        for (int code : codes) {
-            if (value == code) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Values of one variable per plotted flavour, growing as needed. */

@@ -13,6 +13,9 @@ import java.util.SplittableRandom;
  * The ROC benchmark behind {@code btag bench roc}: {@link RocCurve#of(double[], boolean[])} plus
  * {@link RocCurve#auc()} on N jets held in memory, timed after warm-up runs, median of the timed runs.
  *
+ * <p>Besides the wall-clock time it records the process's CPU time, which is less sensitive to other programs
+ * competing for the processors.
+ *
  * <p>The jets are synthetic: 30% signal, scores drawn from a unit normal shifted by +1 for signal, as float64 (so
  * nearly every score is distinct, the most points a curve can have). {@link #save(Path)} writes them as an
  * {@code .npz} ({@code scores} float64, {@code labels} bool) so that a Python peer can time scikit-learn on the very
@@ -33,10 +36,12 @@ public final class RocBenchmark {
      *
      * @param n the number of jets
      * @param seconds the median wall-clock time of one ROC + AUC computation, in seconds
+     * @param cpuSeconds the median CPU time of the whole process (all threads: the two sorting threads, the JIT
+     *     compiler and the garbage collector) during one computation, in seconds; NaN where the JVM does not report it
      * @param auc the AUC it computed (a check that the work was done)
      * @param points the number of points of the curve
      */
-    public record Result(int n, double seconds, double auc, int points) {
+    public record Result(int n, double seconds, double cpuSeconds, double auc, int points) {
     }
 
     /**
@@ -134,16 +139,30 @@ public final class RocBenchmark {
             roc.auc();
         }
         double[] seconds = new double[repeats];
+        double[] cpuSeconds = new double[repeats];
         double auc = Double.NaN;
         for (int r = 0; r < repeats; r++) {
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             roc = RocCurve.of(scores, signal);
             auc = roc.auc();
             seconds[r] = (System.nanoTime() - start) / 1e9;
+            cpuSeconds[r] = cpuStart < 0 ? Double.NaN : (processCpuNanos() - cpuStart) / 1e9;
         }
-        Arrays.sort(seconds);
-        double median = repeats % 2 == 1 ? seconds[repeats / 2]
-            : (seconds[repeats / 2 - 1] + seconds[repeats / 2]) / 2;
-        return new Result(scores.length, median, auc, roc.size());
+        return new Result(scores.length, median(seconds), median(cpuSeconds), auc, roc.size());
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+
+    /** CPU time of the whole JVM process in nanoseconds, or -1 where it is not available. */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+            .getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 }

@@ -47,4 +47,21 @@ class BtagCommandTest {
         assertTrue(run.err().contains("--no-such-option"), run.err());
         assertFalse(run.err().contains("\tat "), "no stack trace without --verbose: " + run.err());
     }
+
+    @Test
+    void errorsOfNestedCommandsNameTheWholeCommand() {
+        Run run = run("bench", "read", "/no/such/file.npz");
+        assertEquals(BtagCommand.EXIT_FAILURE, run.exitCode());
+        assertTrue(run.err().startsWith("btag bench read: "), run.err());
+        assertTrue(run.err().contains("/no/such/file.npz"), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+
+    @Test
+    void badValueOfANestedCommandPointsToItsHelp() {
+        Run run = run("bench", "roc", "--n", "many");
+        assertEquals(BtagCommand.EXIT_USAGE, run.exitCode());
+        assertTrue(run.err().startsWith("btag bench roc: "), run.err());
+        assertTrue(run.err().contains("see 'btag bench roc --help'"), run.err());
+    }
 }

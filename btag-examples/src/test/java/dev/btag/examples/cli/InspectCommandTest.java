@@ -134,6 +134,7 @@ class InspectCommandTest {
         assertEquals(6 * 4 + 2 * 4, result.get("bytes").getAsLong());
         assertTrue(result.get("seconds").getAsDouble() > 0);
         assertTrue(result.get("gbPerSecond").getAsDouble() > 0);
+        assertTrue(result.get("firstSeconds").getAsDouble() >= result.get("seconds").getAsDouble());
         BtagCommandTest.Run rows = BtagCommandTest.run("bench", "read", file.toString(), "--array", "arr_0",
             "--rows", "1:3");
         assertEquals(0, rows.exitCode(), rows.err());

@@ -206,5 +206,10 @@ class RocCommandTest {
         BtagCommandTest.Run again = BtagCommandTest.run("bench", "roc", "--data", data.toString(), "--warmup", "0",
             "--repeat", "1");
         assertEquals(5000, JsonParser.parseString(again.out()).getAsJsonObject().get("n").getAsInt());
+        BtagCommandTest.Run cpu = BtagCommandTest.run("bench", "roc", "--n", "3000", "--warmup", "0", "--repeat", "1",
+            "--cpu");
+        JsonObject withCpu = JsonParser.parseString(cpu.out()).getAsJsonObject();
+        assertEquals(List.of("n", "seconds", "cpuSeconds"), List.copyOf(withCpu.keySet()));
+        assertTrue(withCpu.get("cpuSeconds").getAsDouble() >= 0);
     }
 }

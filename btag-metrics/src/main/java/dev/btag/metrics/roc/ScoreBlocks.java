@@ -87,7 +87,7 @@ final class ScoreBlocks {
                 bkgKeys[ib++] = key;
             }
         }
-        if (n >= PARALLEL_THRESHOLD && ForkJoinPool.getCommonPoolParallelism() > 1) {
+        if (n >= PARALLEL_THRESHOLD && Runtime.getRuntime().availableProcessors() > 1) {
             ForkJoinTask<?> task = ForkJoinPool.commonPool().submit(
                 () -> SortableKeys.sort(sigKeys, sigW, signalCount, sigCounts));
             SortableKeys.sort(bkgKeys, bkgW, nBackground, bkgCounts);

@@ -9,10 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
 class FirstAnalysisTest {
 
     @Test
-    void separatesSignalFromBackground(@TempDir Path dir) throws Exception {
-        double auc = FirstAnalysis.run(dir);
-        System.out.println("consumer AUC = " + auc);
-        // Two unit Gaussians one sigma apart: AUC = Phi(1/sqrt 2) = 0.76.
-        assertTrue(auc > 0.7 && auc < 0.82, "AUC " + auc);
+    void oneEpochOfTheDnnGivesAValidAuc(@TempDir Path dir) throws Exception {
+        double auc = FirstAnalysis.run(dir, 1000, 1);
+        System.out.println("consumer AUC b vs light+gluon = " + auc);
+        assertTrue(auc > 0 && auc < 1, "AUC " + auc);
     }
 }
