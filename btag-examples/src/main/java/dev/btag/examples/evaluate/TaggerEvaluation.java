@@ -1,5 +1,6 @@
 package dev.btag.examples.evaluate;
 
+import ai.djl.translate.TranslateException;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -23,7 +24,6 @@ import dev.btag.models.Tagger;
 import dev.btag.models.io.TaggerFile;
 import dev.btag.models.predict.Predictions;
 import dev.btag.models.predict.TaggerPredictor;
-import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

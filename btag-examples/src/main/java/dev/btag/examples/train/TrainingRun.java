@@ -1,5 +1,7 @@
 package dev.btag.examples.train;
 
+import ai.djl.Device;
+import ai.djl.translate.TranslateException;
 import dev.btag.data.dataset.JetColumns;
 import dev.btag.data.dataset.JetDataset;
 import dev.btag.data.dataset.Standardizer;
@@ -20,8 +22,6 @@ import dev.btag.models.train.TaggerTrainer;
 import dev.btag.models.train.TrainingData;
 import dev.btag.models.train.TrainingOptions;
 import dev.btag.models.train.TrainingResult;
-import ai.djl.Device;
-import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
