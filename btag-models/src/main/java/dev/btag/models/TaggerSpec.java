@@ -1,5 +1,6 @@
 package dev.btag.models;
 
+import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -173,13 +174,13 @@ public final class TaggerSpec {
      * @param batchSize the batch size B
      * @return {@code (B, F)} and, for the track taggers, {@code (B, T, V)}
      */
-    public ai.djl.ndarray.types.Shape[] inputShapes(long batchSize) {
-        ai.djl.ndarray.types.Shape features = new ai.djl.ndarray.types.Shape(batchSize, featureCount);
+    public Shape[] inputShapes(long batchSize) {
+        Shape features = new Shape(batchSize, featureCount);
         if (!architecture.usesTracks()) {
-            return new ai.djl.ndarray.types.Shape[] {features};
+            return new Shape[] {features};
         }
-        return new ai.djl.ndarray.types.Shape[] {
-            features, new ai.djl.ndarray.types.Shape(batchSize, trackCount, trackVariables)};
+        return new Shape[] {
+            features, new Shape(batchSize, trackCount, trackVariables)};
     }
 
     /**

@@ -14,7 +14,6 @@ import ai.djl.util.Progress;
 import dev.btag.data.schema.FeatureSet;
 import dev.btag.data.schema.TrainingClass;
 import java.nio.ByteBuffer;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -335,25 +334,27 @@ public final class JetDataset extends RandomAccessDataset {
         ByteBuffer featureBytes = buffers.take(b * f);
         ByteBuffer labelBytes = buffers.take(b * l);
         ByteBuffer trackBytes = withTracks ? buffers.take(b * t) : null;
-        FloatBuffer featureOut = featureBytes.asFloatBuffer();
-        FloatBuffer labelOut = labelBytes.asFloatBuffer();
-        FloatBuffer trackOut = trackBytes == null ? null : trackBytes.asFloatBuffer();
-        float[] row = standardizer == null ? null : new float[f];
-        List<Integer> indexList = new ArrayList<>(b);
+        // gather on the heap with System.arraycopy (fast even before the JIT has compiled this method), then one
+        // bulk copy per input into its direct buffer
+        float[] features = new float[b * f];
+        float[] labels = new float[b * l];
+        float[] tracks = trackBytes == null ? null : new float[b * t];
+        int[] rowsOfBatch = java.util.Arrays.copyOfRange(order, from, to);
         for (int i = 0; i < b; i++) {
-            int r = order[from + i];
-            indexList.add(r);
-            if (row == null) {
-                featureOut.put(columns.features, r * f, f);
-            } else {
-                System.arraycopy(columns.features, r * f, row, 0, f);
-                standardizer.applyInPlace(row);
-                featureOut.put(row);
+            int r = rowsOfBatch[i];
+            System.arraycopy(columns.features, r * f, features, i * f, f);
+            System.arraycopy(columns.labels, r * l, labels, i * l, l);
+            if (tracks != null) {
+                System.arraycopy(columns.tracks, r * t, tracks, i * t, t);
             }
-            labelOut.put(columns.labels, r * l, l);
-            if (trackOut != null) {
-                trackOut.put(columns.tracks, r * t, t);
-            }
+        }
+        if (standardizer != null) {
+            standardizer.applyInPlace(features);
+        }
+        featureBytes.asFloatBuffer().put(features);
+        labelBytes.asFloatBuffer().put(labels);
+        if (tracks != null) {
+            trackBytes.asFloatBuffer().put(tracks);
         }
         NDManager batchManager = manager.newSubManager();
         NDList data = new NDList(batchManager.create(featureBytes, new Shape(b, f), DataType.FLOAT32));
@@ -365,7 +366,26 @@ public final class JetDataset extends RandomAccessDataset {
             used.add(trackBytes);
         }
         NDList label = new NDList(batchManager.create(labelBytes, new Shape(b, l), DataType.FLOAT32));
-        return new PooledBatch(batchManager, data, label, b, progress, total, indexList, buffers, used);
+        return new PooledBatch(batchManager, data, label, b, progress, total, new RowList(rowsOfBatch), buffers, used);
+    }
+
+    /** The row indices of a batch as a read-only list, boxed only when read. */
+    private static final class RowList extends java.util.AbstractList<Integer> implements java.util.RandomAccess {
+        private final int[] rows;
+
+        RowList(int[] rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public Integer get(int index) {
+            return rows[index];
+        }
+
+        @Override
+        public int size() {
+            return rows.length;
+        }
     }
 
     /** A batch that returns its direct buffers to the pool when closed. */

@@ -1,7 +1,9 @@
 package dev.btag.examples.evaluate;
 
+import ai.djl.translate.TranslateException;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import dev.btag.data.npy.NpzWriter;
 import dev.btag.data.schema.TutorialFile;
@@ -23,7 +25,6 @@ import dev.btag.models.Tagger;
 import dev.btag.models.io.TaggerFile;
 import dev.btag.models.predict.Predictions;
 import dev.btag.models.predict.TaggerPredictor;
-import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -177,7 +178,8 @@ public final class TaggerEvaluation {
     }
 
     /**
-     * The metrics.json document of a result.
+     * The metrics.json document of a result (strict JSON: a working point that no cut reaches, where nothing is
+     * tagged, has {@code "threshold": null}).
      *
      * @param r the result
      * @param model the saved tagger file
@@ -211,7 +213,11 @@ public final class TaggerEvaluation {
                 JsonObject w = new JsonObject();
                 w.addProperty("name", names[i]);
                 w.addProperty("mistag", wp.target());
-                w.addProperty("threshold", wp.threshold());
+                if (Double.isFinite(wp.threshold())) {
+                    w.addProperty("threshold", wp.threshold());
+                } else {
+                    w.add("threshold", JsonNull.INSTANCE);
+                }
                 w.addProperty("efficiency", wp.efficiency());
                 w.addProperty("efficiencyError", wp.efficiencyError());
                 w.addProperty("achievedMistag", wp.mistag());

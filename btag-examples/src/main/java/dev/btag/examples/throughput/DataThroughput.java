@@ -18,8 +18,14 @@ import java.nio.file.Path;
  */
 public final class DataThroughput {
 
-    /** Untimed epochs before timing, so that the JIT has compiled the batch path. */
-    public static final int WARM_UP_EPOCHS = 3;
+    /**
+     * Untimed warm-up before timing, so that the JIT has compiled the batch path: at least this many epochs and at
+     * least {@link #WARM_UP_SECONDS} seconds.
+     */
+    public static final int WARM_UP_EPOCHS = 10;
+
+    /** Minimum warm-up time in seconds (see {@link #WARM_UP_EPOCHS}). */
+    public static final double WARM_UP_SECONDS = 5.0;
 
     private DataThroughput() {
     }
@@ -43,7 +49,7 @@ public final class DataThroughput {
      *
      * @param jets jets per epoch
      * @param batchSize B
-     * @param epochs epochs timed (after {@link #WARM_UP_EPOCHS} untimed ones)
+     * @param epochs epochs timed (after the untimed warm-up, see {@link #WARM_UP_EPOCHS})
      * @param loadSeconds seconds to read the features, tracks and labels from the file
      * @param jetsPerSecond jets per second delivered as closed batches (features, tracks, labels as NDArrays)
      */
@@ -90,7 +96,8 @@ public final class DataThroughput {
         JetDataset dataset = JetDataset.builder().setColumns(columns).optTracks(true).optSeed(1)
             .setSampling(batchSize, true).build();
         try (NDManager manager = NDManager.newBaseManager()) {
-            for (int e = 0; e < WARM_UP_EPOCHS; e++) {
+            long warmUpStart = System.nanoTime();
+            for (int e = 0; e < WARM_UP_EPOCHS || System.nanoTime() - warmUpStart < WARM_UP_SECONDS * 1e9; e++) {
                 drain(dataset, manager);
             }
             long t0 = System.nanoTime();

@@ -1,5 +1,7 @@
 package dev.btag.examples.train;
 
+import ai.djl.Device;
+import ai.djl.translate.TranslateException;
 import dev.btag.data.dataset.JetColumns;
 import dev.btag.data.dataset.JetDataset;
 import dev.btag.data.dataset.Standardizer;
@@ -20,10 +22,9 @@ import dev.btag.models.train.TaggerTrainer;
 import dev.btag.models.train.TrainingData;
 import dev.btag.models.train.TrainingOptions;
 import dev.btag.models.train.TrainingResult;
-import ai.djl.Device;
-import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,8 +38,8 @@ import java.util.function.Consumer;
  * <p>Steps: read the 15 tutorial features (and the 10 x 21 seeding tracks for the track taggers) and the six-class
  * one-hot labels; split them like Keras' {@code validation_split} (the last fraction of the rows validates); fit the
  * feature standardisation on the training rows only (unless switched off); train with {@link TaggerTrainer}; write,
- * in the output directory: {@value #MODEL_FILE} (the best epoch's weights, self-describing), {@code history.csv},
- * {@code history.json}, {@code loss.png} (train and validation loss per epoch on a log axis, as the notebook plots
+ * in the output directory: {@value #MODEL_FILE} (the best epoch's weights, self-describing), {@code history.csv} and
+ * {@code history.json} (rewritten after every epoch), {@code loss.png} (train and validation loss per epoch on a log axis, as the notebook plots
  * it) and {@code checkpoints/} (best and last epoch, for {@code --resume}).
  */
 public final class TrainingRun {
@@ -168,12 +169,13 @@ public final class TrainingRun {
         config.log().accept(String.format("%s: %d training jets, %d validation jets%s", config.trainFile(),
             train.size(), validation == null ? 0 : validation.size(), synthetic ? " (" + SyntheticSample.BANNER + ")"
                 : ""));
-        TrainingOptions options = TrainingOptions.builder().optEpochs(config.epochs())
-            .optLearningRate(config.learningRate()).optSeed(config.seed()).optDevice(config.device())
-            .optCheckpointDir(config.outDir().resolve("checkpoints")).optResume(config.resume())
-            .optProgress(config.progress()).optLog(config.log()).build();
         Device first = config.device().resolve()[0];
         try (Tagger tagger = Tagger.create(spec, inputs, first)) {
+            TrainingOptions options = TrainingOptions.builder().optEpochs(config.epochs())
+                .optLearningRate(config.learningRate()).optSeed(config.seed()).optDevice(config.device())
+                .optCheckpointDir(config.outDir().resolve("checkpoints")).optResume(config.resume())
+                .optProgress(config.progress()).optLog(config.log())
+                .optListener(record -> writeHistoryFiles(tagger.history(), config.outDir())).build();
             TrainingResult result = new TaggerTrainer(options).fit(tagger, new TrainingData(train, validation));
             Path model = config.outDir().resolve(MODEL_FILE);
             TaggerFile.save(tagger, model);
@@ -196,6 +198,21 @@ public final class TrainingRun {
             throws IOException {
         history.writeCsv(dir.resolve("history.csv"));
         history.writeJson(dir.resolve("history.json"));
+        writePlot(history, dir, architecture, synthetic);
+    }
+
+    /** After each epoch: the history so far, so that an interrupted run leaves it on disk. */
+    private static void writeHistoryFiles(TrainingHistory history, Path dir) {
+        try {
+            history.writeCsv(dir.resolve("history.csv"));
+            history.writeJson(dir.resolve("history.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir + ": cannot write the training history: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writePlot(TrainingHistory history, Path dir, Architecture architecture, boolean synthetic)
+            throws IOException {
         List<EpochRecord> epochs = history.epochs();
         if (epochs.isEmpty()) {
             return;

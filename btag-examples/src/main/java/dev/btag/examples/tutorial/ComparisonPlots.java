@@ -31,6 +31,8 @@ record ComparisonPlots(Map<String, Path> rocs, Path efficiency, Path mistag) {
     static final Binning PT_BINS = Binning.of(20, 30, 40, 50, 60, 80, 100, 150, 200, 300);
 
     private static final List<String> TITLES = List.of("b vs all", "b vs c", "b vs light+gluon");
+    private static final List<String> MISTAGS = List.of("mistag rate (all non-b jets)", "c mistag rate",
+        "light+gluon mistag rate");
 
     static ComparisonPlots write(Path dir, List<TutorialResult.ModelRun> runs, List<ModelScores> scores,
             SingleVariable single, int[] truth, float[] pt, boolean synthetic) throws IOException {
@@ -39,7 +41,8 @@ record ComparisonPlots(Map<String, Path> rocs, Path efficiency, Path mistag) {
         Map<String, Path> rocs = new LinkedHashMap<>();
         for (int k = 0; k < Tutorial.KEYS.size(); k++) {
             String key = Tutorial.KEYS.get(k);
-            RocPlot.Builder plot = RocPlot.builder().optTitle(TITLES.get(k) + ": all taggers");
+            RocPlot.Builder plot = RocPlot.builder().optTitle(TITLES.get(k) + ": all taggers")
+                .optAxisTitles("b-jet efficiency", MISTAGS.get(k));
             for (TutorialResult.ModelRun run : runs) {
                 EvaluationResult.Comparison c = comparison(run, key);
                 plot.addCurve(run.architecture().cliName() + " (" + c.discriminant() + ")", c.roc());

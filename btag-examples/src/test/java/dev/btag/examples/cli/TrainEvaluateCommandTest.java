@@ -51,9 +51,11 @@ class TrainEvaluateCommandTest {
         assertEquals(3, Files.readAllLines(out.resolve("history.csv")).size());
 
         Path eval = dir.resolve("cnn-eval");
-        JsonObject metrics = json(BtagCommandTest.run("evaluate", "--model", out.toString(), "--test",
-            sample.test().toString(), "--out", eval.toString(), "--json"));
+        BtagCommandTest.Run evalRun = BtagCommandTest.run("evaluate", "--model", out.toString(), "--test",
+            sample.test().toString(), "--out", eval.toString(), "--json");
+        JsonObject metrics = json(evalRun);
         assertEquals(JsonParser.parseString(Files.readString(eval.resolve("metrics.json"))), metrics);
+        assertFalse(evalRun.out().contains("Infinity") || evalRun.out().contains("NaN"), "strict JSON");
         assertEquals("Synthetic sample \u2014 not CMS data", metrics.get("note").getAsString());
         for (String key : new String[] {"bVsAll", "bVsC", "bVsLightGluon"}) {
             double auc = metrics.getAsJsonObject("auc").get(key).getAsDouble();

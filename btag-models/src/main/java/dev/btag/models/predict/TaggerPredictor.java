@@ -117,13 +117,16 @@ public final class TaggerPredictor implements AutoCloseable {
         int classes = spec.classes();
         float[] out = new float[inputs.jets() * classes];
         Predictor<JetInputs, float[]> predictor = perThread.get();
-        try (InferenceMode inference = InferenceMode.enter()) {
+        InferenceMode inference = InferenceMode.enter();
+        try {
             for (int from = 0; from < inputs.jets(); from += batchSize) {
                 int to = Math.min(inputs.jets(), from + batchSize);
                 JetInputs part = from == 0 && to == inputs.jets() ? inputs : inputs.slice(from, to, f, tv);
                 float[] p = predictor.predict(part);
                 System.arraycopy(p, 0, out, from * classes, p.length);
             }
+        } finally {
+            inference.close();
         }
         return out;
     }

@@ -258,7 +258,8 @@ public final class TaggerTrainer {
     private static Totals validate(Trainer trainer, Loss loss, Dataset dataset, Device[] devices)
             throws IOException, TranslateException {
         Totals totals = new Totals();
-        try (InferenceMode inference = InferenceMode.enter()) {
+        InferenceMode inference = InferenceMode.enter();
+        try {
             for (Batch batch : batches(trainer, dataset, 1)) {
                 try (batch) {
                     Batch[] parts = devices.length == 1 ? new Batch[] {batch} : batch.split(devices, false);
@@ -271,6 +272,8 @@ public final class TaggerTrainer {
                     }
                 }
             }
+        } finally {
+            inference.close();
         }
         return totals;
     }
@@ -302,10 +305,13 @@ public final class TaggerTrainer {
 
     private static void restoreWeights(Tagger tagger, float[][] values) {
         int i = 0;
-        try (InferenceMode inference = InferenceMode.enter()) {
+        InferenceMode inference = InferenceMode.enter();
+        try {
             for (Pair<String, Parameter> p : tagger.block().getParameters()) {
                 p.getValue().getArray().set(values[i++]);
             }
+        } finally {
+            inference.close();
         }
     }
 
