@@ -30,7 +30,7 @@ final class TutorialCommand implements Callable<Integer> {
         description = "Jets per generated synthetic file (default: ${DEFAULT-VALUE}, the tutorial's file size).")
     int jets;
 
-    @Option(names = "--epochs", defaultValue = "20",
+    @Option(names = "--epochs", defaultValue = "50",
         description = "Maximum epochs per tagger; early stopping may end sooner (default: ${DEFAULT-VALUE}).")
     int epochs;
 

@@ -26,17 +26,17 @@ public final class NotebookOptions {
     @Option(names = "--jets", defaultValue = "20000", description = "Jets per generated file.")
     int jets;
 
-    @Option(names = "--epochs", defaultValue = "20", description = "Maximum training epochs.")
+    @Option(names = "--epochs", defaultValue = "50", description = "Maximum training epochs.")
     int epochs;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of generation and training.")
     long seed;
 
-    /** Creates the defaults: output {@code notebook-out}, 20,000 jets per file, 20 epochs, seed 42. */
+    /** Creates the defaults: output {@code notebook-out}, 20,000 jets per file, 50 epochs, seed 42. */
     public NotebookOptions() {
         this.out = Path.of("notebook-out");
         this.jets = SyntheticSample.DEFAULT_JETS_PER_FILE;
-        this.epochs = 20;
+        this.epochs = 50;
         this.seed = 42L;
     }
 

@@ -108,7 +108,7 @@ public final class Tutorial {
          * @return the configuration
          */
         public static Config defaults(Path outDir) {
-            return new Config(outDir, SyntheticSample.DEFAULT_JETS_PER_FILE, 20, null, null,
+            return new Config(outDir, SyntheticSample.DEFAULT_JETS_PER_FILE, 50, null, null,
                 List.of(Architecture.values()), 42L, 512, DeviceChoice.AUTO, null, line -> { });
         }
     }
