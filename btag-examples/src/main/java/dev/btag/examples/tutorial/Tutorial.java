@@ -101,8 +101,8 @@ public final class Tutorial {
         }
 
         /**
-         * The defaults: 20,000 jets per synthetic file (the tutorial's file size), at most 20 epochs, all four
-         * taggers, seed 42, batch 512, automatic device, no progress bars, no log.
+         * The defaults: 20,000 jets per synthetic file (the tutorial's file size), at most 50 epochs (as
+         * {@code btag train}), all four taggers, seed 42, batch 512, automatic device, no progress bars, no log.
          *
          * @param outDir the output directory
          * @return the configuration
