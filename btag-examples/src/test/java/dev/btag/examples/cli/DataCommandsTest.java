@@ -1,5 +1,6 @@
 package dev.btag.examples.cli;
 
+import static dev.btag.examples.cli.BtagCommandTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,29 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.btag.data.schema.TutorialFile;
+import dev.btag.examples.cli.BtagCommandTest.Run;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
+/** Tests of generate, plot-inputs and bench dataset, run through {@link BtagCommandTest#run}. */
 class DataCommandsTest {
-
-    record Run(int exitCode, String out, String err) { }
-
-    static Run run(String... args) {
-        CommandLine commandLine = BtagCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
-    }
 
     @Test
     void generateWritesTwoValidSyntheticFiles(@TempDir Path dir) throws IOException {
