@@ -40,8 +40,7 @@ public final class EfficiencyPlot implements Plot {
     /** Collects the series and options of an {@link EfficiencyPlot}. */
     public static final class Builder extends XyPlotBuilder<Builder> {
 
-        private final List<String> names = new ArrayList<>();
-        private final List<BinnedEfficiency> series = new ArrayList<>();
+        private final NamedSeries<BinnedEfficiency> series = new NamedSeries<>("series");
 
         private Builder() {
             super("jet pT [GeV]", "efficiency", false);
@@ -61,14 +60,7 @@ public final class EfficiencyPlot implements Plot {
          * @throws IllegalArgumentException if the name was already used
          */
         public Builder addSeries(String name, BinnedEfficiency efficiency) {
-            if (name == null || efficiency == null) {
-                throw new NullPointerException("name and efficiency must not be null");
-            }
-            if (names.contains(name)) {
-                throw new IllegalArgumentException("a series named '" + name + "' was already added");
-            }
-            names.add(name);
-            series.add(efficiency);
+            series.add(name, efficiency);
             return this;
         }
 
@@ -86,7 +78,7 @@ public final class EfficiencyPlot implements Plot {
             double smallest = 1;
             double xMin = Double.POSITIVE_INFINITY;
             double xMax = Double.NEGATIVE_INFINITY;
-            for (BinnedEfficiency e : series) {
+            for (BinnedEfficiency e : series.values()) {
                 for (double v : e.efficiency()) {
                     if (v > 0) {
                         smallest = Math.min(smallest, v);
@@ -127,11 +119,11 @@ public final class EfficiencyPlot implements Plot {
                 if (cx.isEmpty()) {
                     continue;
                 }
-                XYSeries markers = chart.addSeries(names.get(s), cx, cy);
+                XYSeries markers = chart.addSeries(series.name(s), cx, cy);
                 markers.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 markers.setMarker(SeriesMarkers.CIRCLE);
                 markers.setMarkerColor(PlotStyle.color(s));
-                XYSeries bars = chart.addSeries(names.get(s) + " (bars)", bx, by);
+                XYSeries bars = chart.addSeries(series.name(s) + " (bars)", bx, by);
                 bars.setMarker(SeriesMarkers.NONE);
                 bars.setLineColor(PlotStyle.color(s));
                 bars.setLineStyle(PlotStyle.THIN_LINE);

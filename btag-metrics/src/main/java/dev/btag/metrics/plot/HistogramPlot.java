@@ -59,8 +59,7 @@ public final class HistogramPlot implements Plot {
     /** Collects the categories and options of a {@link HistogramPlot}. */
     public static final class Builder extends XyPlotBuilder<Builder> {
 
-        private final List<String> names = new ArrayList<>();
-        private final List<double[]> values = new ArrayList<>();
+        private final NamedSeries<double[]> categories = new NamedSeries<>("category");
         private Binning binning;
         private int bins = 50;
         private boolean fold = true;
@@ -83,14 +82,7 @@ public final class HistogramPlot implements Plot {
          * @throws IllegalArgumentException if the name was already used
          */
         public Builder addCategory(String name, double[] categoryValues) {
-            if (name == null || categoryValues == null) {
-                throw new NullPointerException("name and values must not be null");
-            }
-            if (names.contains(name)) {
-                throw new IllegalArgumentException("a category named '" + name + "' was already added");
-            }
-            names.add(name);
-            values.add(categoryValues.clone());
+            categories.add(name, categoryValues.clone());
             return this;
         }
 
@@ -156,10 +148,10 @@ public final class HistogramPlot implements Plot {
          *     was given
          */
         public HistogramPlot build() {
-            if (names.isEmpty()) {
+            if (categories.isEmpty()) {
                 throw new IllegalStateException("a histogram plot needs at least one category");
             }
-            Binning used = binning != null ? binning : automaticBinning(values, bins);
+            Binning used = binning != null ? binning : automaticBinning(categories.values(), bins);
             String x = fold ? xTitle + " (under/overflow in first/last bin)" : xTitle;
             XYChart chart = PlotStyle.xyChart(this);
             chart.setXAxisTitle(x);
@@ -167,8 +159,8 @@ public final class HistogramPlot implements Plot {
             chart.getStyler().setXAxisMin(range[0]).setXAxisMax(range[1]);
             double smallest = Double.POSITIVE_INFINITY;
             double largest = 0;
-            for (int c = 0; c < names.size(); c++) {
-                Histogram h = Histogram.of(used, values.get(c));
+            for (int c = 0; c < categories.size(); c++) {
+                Histogram h = Histogram.of(used, categories.get(c));
                 double total = h.total();
                 double[] fractions = h.counts();
                 for (int b = 0; b < fractions.length; b++) {
@@ -187,7 +179,7 @@ public final class HistogramPlot implements Plot {
                     largest = Math.max(largest, f);
                 }
                 double[][] xy = steps(used, fractions, logY);
-                XYSeries series = chart.addSeries(legend(names.get(c), under, over, h.nan()), xy[0], xy[1]);
+                XYSeries series = chart.addSeries(legend(categories.name(c), under, over, h.nan()), xy[0], xy[1]);
                 series.setMarker(SeriesMarkers.NONE);
                 series.setLineColor(PlotStyle.color(c));
                 series.setLineStyle(PlotStyle.LINE);

@@ -1,7 +1,5 @@
 package dev.btag.metrics.plot;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -35,9 +33,10 @@ public final class LinePlot implements Plot {
     /** Collects the series and options of a {@link LinePlot}. */
     public static final class Builder extends XyPlotBuilder<Builder> {
 
-        private final List<String> names = new ArrayList<>();
-        private final List<double[]> xs = new ArrayList<>();
-        private final List<double[]> ys = new ArrayList<>();
+        /** One series' points, copied. */
+        private record Points(double[] x, double[] y) { }
+
+        private final NamedSeries<Points> series = new NamedSeries<>("series");
         private boolean markers = true;
 
         private Builder() {
@@ -63,9 +62,7 @@ public final class LinePlot implements Plot {
             if (name == null || x == null || y == null) {
                 throw new NullPointerException("name, x and y must not be null");
             }
-            if (names.contains(name)) {
-                throw new IllegalArgumentException("a series named '" + name + "' was already added");
-            }
+            series.checkNew(name);
             if (x.length != y.length || x.length == 0) {
                 throw new IllegalArgumentException("series '" + name + "': x has " + x.length + " values and y has "
                     + y.length + "; they must be equal and not zero");
@@ -76,9 +73,7 @@ public final class LinePlot implements Plot {
                         + y[i] + "); values must be finite");
                 }
             }
-            names.add(name);
-            xs.add(x.clone());
-            ys.add(y.clone());
+            series.add(name, new Points(x.clone(), y.clone()));
             return this;
         }
 
@@ -118,14 +113,14 @@ public final class LinePlot implements Plot {
          *     names the series and the index)
          */
         public LinePlot build() {
-            if (names.isEmpty()) {
+            if (series.isEmpty()) {
                 throw new IllegalStateException("a line plot needs at least one series");
             }
             XYChart chart = PlotStyle.xyChart(this);
             double yMin = Double.POSITIVE_INFINITY;
             double yMax = Double.NEGATIVE_INFINITY;
-            for (double[] y : ys) {
-                for (double v : y) {
+            for (Points points : series.values()) {
+                for (double v : points.y()) {
                     yMin = Math.min(yMin, v);
                     yMax = Math.max(yMax, v);
                 }
@@ -133,21 +128,21 @@ public final class LinePlot implements Plot {
             if (logY) {
                 PlotStyle.labelShortLogAxis(chart, yMin, yMax);
             }
-            for (int s = 0; s < names.size(); s++) {
-                double[] y = ys.get(s);
+            for (int s = 0; s < series.size(); s++) {
+                double[] y = series.get(s).y();
                 if (logY) {
                     for (int i = 0; i < y.length; i++) {
                         if (!(y[i] > 0)) {
-                            throw new IllegalArgumentException("series '" + names.get(s) + "': y[" + i + "] = " + y[i]
+                            throw new IllegalArgumentException("series '" + series.name(s) + "': y[" + i + "] = " + y[i]
                                 + " cannot be drawn on a logarithmic axis");
                         }
                     }
                 }
-                XYSeries series = chart.addSeries(names.get(s), xs.get(s), y);
-                series.setLineColor(PlotStyle.color(s));
-                series.setLineStyle(PlotStyle.LINE);
-                series.setMarkerColor(PlotStyle.color(s));
-                series.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+                XYSeries line = chart.addSeries(series.name(s), series.get(s).x(), y);
+                line.setLineColor(PlotStyle.color(s));
+                line.setLineStyle(PlotStyle.LINE);
+                line.setMarkerColor(PlotStyle.color(s));
+                line.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
             }
             return new LinePlot(Figure.of(chart, title, subtitle));
         }

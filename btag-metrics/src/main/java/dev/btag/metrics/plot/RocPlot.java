@@ -1,8 +1,6 @@
 package dev.btag.metrics.plot;
 
 import dev.btag.metrics.roc.RocCurve;
-import java.util.ArrayList;
-import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
@@ -46,8 +44,7 @@ public final class RocPlot implements Plot {
     /** Collects the curves and options of a {@link RocPlot}. */
     public static final class Builder extends XyPlotBuilder<Builder> {
 
-        private final List<String> names = new ArrayList<>();
-        private final List<RocCurve> curves = new ArrayList<>();
+        private final NamedSeries<RocCurve> curves = new NamedSeries<>("curve");
         private Double minMistag;
 
         private Builder() {
@@ -68,14 +65,7 @@ public final class RocPlot implements Plot {
          * @throws IllegalArgumentException if a curve of that name was already added
          */
         public Builder addCurve(String name, RocCurve roc) {
-            if (name == null || roc == null) {
-                throw new NullPointerException("name and roc must not be null");
-            }
-            if (names.contains(name)) {
-                throw new IllegalArgumentException("a curve named '" + name + "' was already added");
-            }
-            names.add(name);
-            curves.add(roc);
+            curves.add(name, roc);
             return this;
         }
 
@@ -116,7 +106,7 @@ public final class RocPlot implements Plot {
                         smallest = Math.min(smallest, y);
                     }
                 }
-                XYSeries series = chart.addSeries(names.get(c) + " (AUC = " + String.format(java.util.Locale.ROOT,
+                XYSeries series = chart.addSeries(curves.name(c) + " (AUC = " + String.format(java.util.Locale.ROOT,
                     "%.3f", roc.auc()) + ")", xy[0], xy[1]);
                 series.setMarker(SeriesMarkers.NONE);
                 series.setLineColor(PlotStyle.color(c));
