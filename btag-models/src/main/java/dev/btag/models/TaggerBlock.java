@@ -14,11 +14,12 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.recurrent.GRU;
 import ai.djl.nn.recurrent.LSTM;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One of the tutorial's taggers as a DJL block; create it with {@link TaggerSpec#newBlock()}.
@@ -36,7 +37,8 @@ import ai.djl.util.PairList;
  *   <li>LSTM / GRU: the cell over the T tracks (batch first, zero initial state), its output at the last track,
  *       concatenated after the features, then the dense head.</li>
  * </ul>
- * The block never sees an initial recurrent state or a third input: the tracks are handed to the cell alone (a
+ * Dropout is inverted dropout as in Keras, with the mask drawn in Java on the CPU (see {@link #reseedDropout(long)}
+ * and docs/models.md for why). The block never sees an initial recurrent state or a third input: the tracks are handed to the cell alone (a
  * DJL recurrent block would read extra list entries as initial states).
  */
 public final class TaggerBlock extends AbstractBlock {
@@ -46,6 +48,7 @@ public final class TaggerBlock extends AbstractBlock {
     private final TaggerSpec spec;
     private final Block trackEncoder;
     private final SequentialBlock head;
+    private final List<MaskDropout> dropouts = new ArrayList<>();
 
     TaggerBlock(TaggerSpec spec) {
         super(VERSION);
@@ -62,7 +65,7 @@ public final class TaggerBlock extends AbstractBlock {
                     conv.add(Linear.builder().setUnits(filters[i]).build());
                     conv.add(Activation.reluBlock());
                     if (i < filters.length - 1) {
-                        addDropout(conv, spec.dropout());
+                        addDropout(conv);
                     }
                 }
                 trackEncoder = addChildBlock("tracks", conv);
@@ -85,16 +88,31 @@ public final class TaggerBlock extends AbstractBlock {
         for (int w : spec.headWidths()) {
             h.add(Linear.builder().setUnits(w).build());
             h.add(Activation.reluBlock());
-            addDropout(h, spec.dropout());
+            addDropout(h);
         }
         h.add(Linear.builder().setUnits(spec.classes()).build());
         head = addChildBlock("head", h);
         setInitializer(spec.weightInit().initializer(), Parameter.Type.WEIGHT);
     }
 
-    private static void addDropout(SequentialBlock block, float rate) {
-        if (rate > 0f) {
-            block.add(Dropout.builder().optRate(rate).build());
+    private void addDropout(SequentialBlock block) {
+        if (spec.dropout() > 0f) {
+            MaskDropout dropout = new MaskDropout(spec.dropout(), dropouts.size());
+            dropouts.add(dropout);
+            block.add(dropout);
+        }
+    }
+
+    /**
+     * Restarts the dropout masks from a seed: after {@code reseedDropout(s)} the same training batches draw the same
+     * masks (on the CPU). {@code TaggerTrainer} calls this at the start of every epoch. Without a call, the masks
+     * follow the engine's random seed ({@code Engine.setRandomSeed}) when one is set.
+     *
+     * @param seed any value; each dropout layer derives its own stream from it
+     */
+    public void reseedDropout(long seed) {
+        for (MaskDropout d : dropouts) {
+            d.reseed(seed);
         }
     }
 

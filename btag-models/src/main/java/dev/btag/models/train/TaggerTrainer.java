@@ -48,8 +48,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * ({@link EarlyStopping}, restoring the best weights at the end), ReduceLROnPlateau ({@link PlateauLearningRate})
  * and TerminateOnNaN ({@link NonFiniteLossException}, checked on every batch before the update).
  *
- * <p>Each epoch: the engine is reseeded with a value derived from the seed and the epoch number (so dropout and a
- * seeded DJL sampler's shuffle are reproducible, and a resumed run repeats exactly what an uninterrupted one would
+ * <p>Each epoch: the engine and the tagger's dropout layers ({@link dev.btag.models.TaggerBlock#reseedDropout}) are
+ * reseeded with a value derived from the seed and the epoch number (so dropout masks and a seeded DJL sampler's
+ * shuffle are reproducible, and a resumed run repeats exactly what an uninterrupted one would
  * do), every training batch is forwarded, its loss back-propagated and Adam applied, then the validation batches are
  * forwarded without autograd. Batches are closed as soon as they are used, so native memory stays flat.
  *
@@ -156,6 +157,7 @@ public final class TaggerTrainer {
                 long t0 = System.nanoTime();
                 float rate = schedule.rate();
                 engine.setRandomSeed(epochSeed(epoch));
+                tagger.block().reseedDropout(epochSeed(epoch));
                 Totals train = trainEpoch(trainer, loss, data.train(), epoch, devices);
                 Totals val = data.validation() == null ? null : validate(trainer, loss, data.validation(), devices);
                 double seconds = (System.nanoTime() - t0) / 1e9;
