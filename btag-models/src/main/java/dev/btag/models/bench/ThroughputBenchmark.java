@@ -1,10 +1,12 @@
 package dev.btag.models.bench;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.translate.TranslateException;
+import dev.btag.data.dataset.JetColumns;
+import dev.btag.data.dataset.JetDataset;
+import dev.btag.data.schema.FeatureSet;
+import dev.btag.data.schema.JetColumn;
+import dev.btag.data.schema.TrainingClass;
 import dev.btag.models.EpochRecord;
 import dev.btag.models.InputSpec;
 import dev.btag.models.Tagger;
@@ -19,14 +21,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 /**
  * Measures a tagger's training and inference throughput the way {@code shared/peers/torch_taggers.py} does for
- * PyTorch-Python: random normal features (N, F) and tracks (N, T, V), random classes, Adam at 1e-3, one warm-up
- * epoch, then timed epochs through {@link TaggerTrainer} (the real training loop, shuffled batches, no validation);
- * inference in batches of 4096 through {@link TaggerPredictor}, one warm-up pass, then three timed passes.
+ * PyTorch-Python: random normal features (N, F) and tracks (N, 10, 21), random classes, Adam at 1e-3, one warm-up
+ * epoch, then timed epochs through {@link TaggerTrainer} fed by a {@link JetDataset} (exactly the path of
+ * {@code btag train}: shuffled bulk batches, no validation); inference in batches of 4096 through
+ * {@link TaggerPredictor}, one warm-up pass, then three timed passes. The features stand in the first F columns of
+ * the jet schema; the tagger must have the tutorial's track shape (10 x 21) if it uses tracks.
  */
 public final class ThroughputBenchmark {
 
@@ -43,6 +48,8 @@ public final class ThroughputBenchmark {
      * @param matmulGflops the machine's matrix-multiply rate to put in the result (0 if not measured)
      * @return the figures
      * @throws IOException never in practice (no checkpoints are written)
+     * @throws IllegalArgumentException if a count is below 1, or the tagger has more features than the schema has
+     *     columns, other than 6 classes, or another track shape
      * @throws TranslateException if the engine fails
      */
     public static ThroughputResult run(TaggerSpec spec, int jets, int batchSize, int epochs, double matmulGflops)
@@ -50,33 +57,34 @@ public final class ThroughputBenchmark {
         if (jets < 1 || batchSize < 1 || epochs < 1) {
             throw new IllegalArgumentException("jets, batch size and epochs must be at least 1");
         }
-        Random random = new Random(0);
         int f = spec.featureCount();
-        int tv = spec.trackCount() * spec.trackVariables();
+        JetColumn[] schema = JetColumn.values();
+        if (f > schema.length || spec.classes() != TrainingClass.COUNT || spec.architecture().usesTracks()
+                && spec.trackCount() * spec.trackVariables() != JetColumns.TRACK_VALUES) {
+            throw new IllegalArgumentException("the benchmark needs at most " + schema.length + " features, "
+                + TrainingClass.COUNT + " classes and tracks of " + JetColumns.TRACK_VALUES + " values per jet, got "
+                + spec);
+        }
+        Random random = new Random(0);
         float[] features = gaussian(random, jets * f);
-        float[] tracks = gaussian(random, jets * tv);
-        float[] labels = new float[jets * spec.classes()];
+        float[] tracks = gaussian(random, jets * JetColumns.TRACK_VALUES);
+        float[] labels = new float[jets * TrainingClass.COUNT];
+        int[] truth = new int[jets];
         for (int i = 0; i < jets; i++) {
-            labels[i * spec.classes() + random.nextInt(spec.classes())] = 1f;
+            TrainingClass c = TrainingClass.values()[random.nextInt(TrainingClass.COUNT)];
+            labels[i * TrainingClass.COUNT + c.ordinal()] = 1f;
+            truth[i] = c.flavour().truthCode();
         }
-        List<String> names = new ArrayList<>();
-        for (int j = 0; j < f; j++) {
-            names.add("x" + j);
-        }
-        InputSpec inputs = InputSpec.unstandardised(names, spec.trackCount(), spec.trackVariables());
+        FeatureSet featureSet = FeatureSet.of("benchmark", Arrays.copyOf(schema, f));
+        boolean withTracks = spec.architecture().usesTracks();
+        JetDataset train = JetDataset.builder()
+            .setColumns(JetColumns.of(featureSet, features, withTracks ? tracks : null, labels, truth))
+            .optTracks(withTracks).setSampling(batchSize, true).optSeed(0).build();
+        InputSpec inputs = InputSpec.unstandardised(featureSet.columnNames(), spec.trackCount(),
+            spec.trackVariables());
         List<EpochRecord> records = new ArrayList<>();
         List<Double> rss = new ArrayList<>();
-        try (NDManager manager = NDManager.newBaseManager();
-             Tagger tagger = Tagger.create(spec, inputs, Device.cpu())) {
-            ArrayDataset.Builder data = new ArrayDataset.Builder();
-            if (spec.architecture().usesTracks()) {
-                data.setData(manager.create(features, new Shape(jets, f)),
-                    manager.create(tracks, new Shape(jets, spec.trackCount(), spec.trackVariables())));
-            } else {
-                data.setData(manager.create(features, new Shape(jets, f)));
-            }
-            ArrayDataset train = data.optLabels(manager.create(labels, new Shape(jets, spec.classes())))
-                .setSampling(batchSize, true).build();
+        try (Tagger tagger = Tagger.create(spec, inputs, Device.cpu())) {
             new TaggerTrainer(TrainingOptions.builder().optEpochs(epochs + 1).optDevice(DeviceChoice.CPU)
                 .optEarlyStoppingPatience(epochs + 2).optPlateau(0.5f, epochs + 2)
                 .optListener(r -> {
@@ -91,7 +99,7 @@ public final class ThroughputBenchmark {
             double trainRate = (double) jets * epochs / seconds;
 
             double predictRate = predictRate(tagger, new JetInputs(jets, features,
-                spec.architecture().usesTracks() ? tracks : new float[0]), TaggerPredictor.DEFAULT_BATCH_SIZE);
+                withTracks ? tracks : new float[0]), TaggerPredictor.DEFAULT_BATCH_SIZE);
             double macs = spec.forwardMacsPerJet();
             return new ThroughputResult(spec.architecture().cliName(), tagger.parameterCount().total(), jets,
                 batchSize, epochs, trainRate, predictRate, trainRate * 6 * macs / 1e9, predictRate * 2 * macs / 1e9,
