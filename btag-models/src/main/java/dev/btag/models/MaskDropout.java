@@ -4,10 +4,14 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -46,6 +50,7 @@ final class MaskDropout extends AbstractBlock {
     private boolean explicitSeed;
     private Integer engineSeed;
     private float[] buffer = new float[0];
+    private ByteBuffer direct = ByteBuffer.allocateDirect(0);
 
     /**
      * Creates the block.
@@ -98,13 +103,35 @@ final class MaskDropout extends AbstractBlock {
             return x.getNDArrayInternal().dropout(x, rate, true);
         }
         Shape shape = x.getShape();
-        return new NDList(x.mul(x.getManager().create(mask(Math.toIntExact(shape.size())), shape)));
+        try (NDArray mask = maskArray(x.getManager(), shape)) {
+            return new NDList(x.mul(mask));
+        }
     }
 
-    /** Fills the reused buffer with 0 or 1 / (1 - rate) for the first n elements and returns a copy's source. */
+    /**
+     * The mask as an engine-owned array. The values go through one direct buffer that this block reuses: an array
+     * made from a direct buffer by DJL shares its memory and keeps the buffer alive until the Java garbage collector
+     * runs, so a fresh buffer per batch would pile up native memory between collections. The mask is therefore
+     * copied into engine memory ({@code duplicate}) and the view on the buffer closed at once.
+     */
+    private NDArray maskArray(NDManager manager, Shape shape) {
+        int n = Math.toIntExact(shape.size());
+        float[] values = mask(n);
+        if (direct.capacity() < n * Float.BYTES) {
+            direct = ByteBuffer.allocateDirect(n * Float.BYTES).order(ByteOrder.nativeOrder());
+        }
+        direct.clear();
+        direct.asFloatBuffer().put(values, 0, n);
+        direct.limit(n * Float.BYTES);
+        try (NDArray view = manager.create(direct, shape, DataType.FLOAT32)) {
+            return view.duplicate();
+        }
+    }
+
+    /** Fills the reused array with 0 or 1 / (1 - rate) for its n elements and returns it. */
     private float[] mask(int n) {
         SplittableRandom r = stream();
-        if (buffer.length != n) {
+        if (buffer.length < n) {
             buffer = new float[n];
         }
         float[] m = buffer;
