@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
  * loop (about 10 ns per element on the development machine). The taggers' heads and 1x1 convolutions drop about a
  * million activations per batch of 512, which made mask drawing a fifth of a CNN training step. This block draws the
  * mask in Java with {@link SplittableRandom} (two elements per 64-bit draw) and hands it to the engine as one
- * float32 array, about a third of libtorch's cost (measurements in docs/performance.md). On a GPU the engine's
+ * float32 array, a third to a half of libtorch's cost (measurements in docs/performance.md). On a GPU the engine's
  * dropout is used instead: there the mask is drawn on the device and a copy from the host would cost more.
  *
  * <p>Reproducibility: the stream is seeded from {@link #reseed(long)} (which {@code TaggerTrainer} calls every epoch
