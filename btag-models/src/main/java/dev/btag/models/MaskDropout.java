@@ -29,7 +29,8 @@ import java.util.SplittableRandom;
  *
  * <p>Reproducibility: the stream is seeded from {@link #reseed(long)} (which {@code TaggerTrainer} calls every epoch
  * with a value derived from its seed and the epoch) or, if that was never called, from the engine's random seed when
- * one was set; otherwise from an unpredictable seed. Each dropout layer of a tagger mixes its own index into the
+ * one was set, at the first training pass and again whenever that seed changes (setting the same engine seed twice
+ * does not restart the masks; {@link #reseed(long)} does); otherwise from an unpredictable seed. Each dropout layer of a tagger mixes its own index into the
  * seed, so layers draw independent masks. Not thread-safe while training (training is single-threaded per block);
  * inference touches no state.
  *
@@ -40,7 +41,6 @@ final class MaskDropout extends AbstractBlock {
 
     /** Same as DJL's {@code Dropout}, whose saved form (input shapes only) this block writes and reads. */
     private static final byte VERSION = 2;
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     private final float rate;
     private final long layer;
@@ -75,12 +75,28 @@ final class MaskDropout extends AbstractBlock {
      * @param seed any value
      */
     void reseed(long seed) {
-        random = new SplittableRandom(mix(seed));
+        random = stream(seed);
         explicitSeed = true;
     }
 
-    private long mix(long seed) {
-        return seed * GOLDEN + (layer + 1) * 0xBF58476D1CE4E5B9L;
+    /**
+     * The stream for a seed and this layer. The seed goes through a non-linear mixer and {@code split()} draws a
+     * fresh increment: {@code new SplittableRandom(s)} alone would make the streams of nearby seeds shifted copies of
+     * each other (its constructor adds a fixed increment per draw), so consecutive epochs would reuse masks.
+     */
+    private SplittableRandom stream(long seed) {
+        return new SplittableRandom(fmix64(fmix64(seed) + layer + 1)).split();
+    }
+
+    /** MurmurHash3's 64-bit finaliser: a bijection that spreads every input bit over the output. */
+    private static long fmix64(long h) {
+        long k = h;
+        k ^= k >>> 33;
+        k *= 0xFF51AFD7ED558CCDL;
+        k ^= k >>> 33;
+        k *= 0xC4CEB9FE1A85EC53L;
+        k ^= k >>> 33;
+        return k;
     }
 
     /**
@@ -154,7 +170,7 @@ final class MaskDropout extends AbstractBlock {
             Integer seed = Engine.getInstance().getSeed();
             if (random == null || !Objects.equals(seed, engineSeed)) {
                 engineSeed = seed;
-                random = seed == null ? new SplittableRandom() : new SplittableRandom(mix(seed));
+                random = seed == null ? new SplittableRandom() : stream(seed);
             }
         }
         return random;

@@ -106,7 +106,8 @@ public final class TaggerBlock extends AbstractBlock {
     /**
      * Restarts the dropout masks from a seed: after {@code reseedDropout(s)} the same training batches draw the same
      * masks (on the CPU). {@code TaggerTrainer} calls this at the start of every epoch. Without a call, the masks
-     * follow the engine's random seed ({@code Engine.setRandomSeed}) when one is set.
+     * are seeded from the engine's random seed ({@code Engine.setRandomSeed}) when one is set, at the first training
+     * pass and whenever that seed changes; setting the same engine seed again does not restart them.
      *
      * @param seed any value; each dropout layer derives its own stream from it
      */

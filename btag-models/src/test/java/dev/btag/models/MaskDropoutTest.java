@@ -126,6 +126,62 @@ class MaskDropoutTest {
     }
 
     @Test
+    void aSmallerOddBatchAfterALargerOneGetsAFullFreshMask() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            MaskDropout dropout = initialised(0.5f, 0, manager, new Shape(64, 9));
+            dropout.reseed(11);
+            train(dropout, manager, manager.ones(new Shape(64, 9)));
+            int dropped = 0;
+            int n = 0;
+            for (int repeat = 0; repeat < 200; repeat++) {
+                for (float v : train(dropout, manager, manager.ones(new Shape(7, 3)))) {
+                    assertTrue(v == 0f || v == 2f, "mask value " + v);
+                    dropped += v == 0f ? 1 : 0;
+                    n++;
+                }
+            }
+            assertEquals(0.5 * n, dropped, 5 * Math.sqrt(n * 0.25), "dropped " + dropped + " of " + n);
+        }
+    }
+
+    @Test
+    void neighbouringElementsAreIndependent() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Shape shape = new Shape(256, 200);
+            MaskDropout dropout = initialised(0.5f, 0, manager, shape);
+            dropout.reseed(5);
+            float[] mask = train(dropout, manager, manager.ones(shape));
+            int bothKept = 0;
+            int pairs = mask.length / 2;
+            for (int i = 0; i + 1 < mask.length; i += 2) {
+                bothKept += mask[i] != 0f && mask[i + 1] != 0f ? 1 : 0;
+            }
+            assertEquals(0.25 * pairs, bothKept, 5 * Math.sqrt(pairs * 0.25 * 0.75),
+                "pairs drawn from one 64-bit number must be independent");
+        }
+    }
+
+    @Test
+    void nearbySeedsAreNotShiftedCopiesOfOneStream() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            int n = 4000;
+            MaskDropout dropout = initialised(0.5f, 0, manager, new Shape(n));
+            dropout.reseed(1000);
+            float[] first = train(dropout, manager, manager.ones(new Shape(n)));
+            dropout.reseed(1001);
+            float[] next = train(dropout, manager, manager.ones(new Shape(n)));
+            for (int shift = 0; shift <= 8; shift += 2) {
+                int same = 0;
+                for (int i = 0; i + shift < n; i++) {
+                    same += first[i + shift] == next[i] ? 1 : 0;
+                }
+                assertTrue(same < 0.6 * (n - shift), "seed 1001 repeats seed 1000's mask shifted by " + shift
+                    + " elements (" + same + " of " + (n - shift) + " equal)");
+            }
+        }
+    }
+
+    @Test
     void refusesRatesOutsideZeroToOne() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MaskDropout(1f, 0));
         assertTrue(e.getMessage().contains("[0, 1)"), e.getMessage());

@@ -5,6 +5,7 @@ import ai.djl.translate.TranslateException;
 import dev.btag.data.dataset.JetColumns;
 import dev.btag.data.dataset.JetDataset;
 import dev.btag.data.schema.FeatureSet;
+import dev.btag.data.schema.JetArray;
 import dev.btag.data.schema.JetColumn;
 import dev.btag.data.schema.TrainingClass;
 import dev.btag.models.EpochRecord;
@@ -59,10 +60,11 @@ public final class ThroughputBenchmark {
         }
         int f = spec.featureCount();
         JetColumn[] schema = JetColumn.values();
+        long[] trackShape = JetArray.SEEDING_TRACKS.rowShape();
         if (f > schema.length || spec.classes() != TrainingClass.COUNT || spec.architecture().usesTracks()
-                && spec.trackCount() * spec.trackVariables() != JetColumns.TRACK_VALUES) {
+                && (spec.trackCount() != trackShape[0] || spec.trackVariables() != trackShape[1])) {
             throw new IllegalArgumentException("the benchmark needs at most " + schema.length + " features, "
-                + TrainingClass.COUNT + " classes and tracks of " + JetColumns.TRACK_VALUES + " values per jet, got "
+                + TrainingClass.COUNT + " classes and tracks of shape " + Arrays.toString(trackShape) + ", got "
                 + spec);
         }
         Random random = new Random(0);

@@ -21,9 +21,12 @@ class ThroughputBenchmarkTest {
 
     @Test
     void refusesATrackShapeTheSchemaDoesNotHave() {
-        TaggerSpec odd = TaggerSpec.builder().setArchitecture(Architecture.LSTM).optTrackShape(5, 21).build();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> ThroughputBenchmark.run(odd, 100, 32, 1, 0));
-        assertTrue(e.getMessage().contains("210 values per jet"), e.getMessage());
+        for (int[] shape : new int[][] {{5, 21}, {21, 10}}) {
+            TaggerSpec odd = TaggerSpec.builder().setArchitecture(Architecture.LSTM)
+                .optTrackShape(shape[0], shape[1]).build();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ThroughputBenchmark.run(odd, 100, 32, 1, 0));
+            assertTrue(e.getMessage().contains("shape [10, 21]"), e.getMessage());
+        }
     }
 }
