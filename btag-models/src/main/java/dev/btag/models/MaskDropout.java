@@ -12,6 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -49,8 +50,8 @@ final class MaskDropout extends AbstractBlock {
     private SplittableRandom random;
     private boolean explicitSeed;
     private Integer engineSeed;
-    private float[] buffer = new float[0];
     private ByteBuffer direct = ByteBuffer.allocateDirect(0);
+    private FloatBuffer floats = direct.asFloatBuffer();
 
     /**
      * Creates the block.
@@ -125,44 +126,38 @@ final class MaskDropout extends AbstractBlock {
     }
 
     /**
-     * The mask as an engine-owned array. The values go through one direct buffer that this block reuses: an array
+     * The mask as an engine-owned array. The values are drawn into one direct buffer that this block reuses: an array
      * made from a direct buffer by DJL shares its memory and keeps the buffer alive until the Java garbage collector
      * runs, so a fresh buffer per batch would pile up native memory between collections. The mask is therefore
      * copied into engine memory ({@code duplicate}) and the view on the buffer closed at once.
      */
     private NDArray maskArray(NDManager manager, Shape shape) {
         int n = Math.toIntExact(shape.size());
-        float[] values = mask(n);
         if (direct.capacity() < n * Float.BYTES) {
             direct = ByteBuffer.allocateDirect(n * Float.BYTES).order(ByteOrder.nativeOrder());
+            floats = direct.asFloatBuffer();
         }
-        direct.clear();
-        direct.asFloatBuffer().put(values, 0, n);
-        direct.limit(n * Float.BYTES);
+        fill(floats, n);
+        direct.clear().limit(n * Float.BYTES);
         try (NDArray view = manager.create(direct, shape, DataType.FLOAT32)) {
             return view.duplicate();
         }
     }
 
-    /** Fills the reused array with 0 or 1 / (1 - rate) for its n elements and returns it. */
-    private float[] mask(int n) {
+    /** Writes 0 or 1 / (1 - rate) into the first n elements of m. */
+    private void fill(FloatBuffer m, int n) {
         SplittableRandom r = stream();
-        if (buffer.length < n) {
-            buffer = new float[n];
-        }
-        float[] m = buffer;
         long t = threshold;
         float keep = keepScale;
         int i = 0;
         for (; i + 1 < n; i += 2) {
             long bits = r.nextLong();
-            m[i] = (bits & 0xFFFFFFFFL) < t ? 0f : keep;
-            m[i + 1] = (bits >>> 32) < t ? 0f : keep;
+            m.put(i, (bits & 0xFFFFFFFFL) < t ? 0f : keep);
+            m.put(i + 1, (bits >>> 32) < t ? 0f : keep);
         }
         if (i < n) {
-            m[i] = (r.nextLong() & 0xFFFFFFFFL) < t ? 0f : keep;
+            m.put(i, (r.nextLong() & 0xFFFFFFFFL) < t ? 0f : keep);
         }
-        return m;
     }
 
     private SplittableRandom stream() {
