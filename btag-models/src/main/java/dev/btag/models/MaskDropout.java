@@ -31,9 +31,9 @@ import java.util.SplittableRandom;
  * <p>Reproducibility: the stream is seeded from {@link #reseed(long)} (which {@code TaggerTrainer} calls every epoch
  * with a value derived from its seed and the epoch) or, if that was never called, from the engine's random seed when
  * one was set, at the first training pass and again whenever that seed changes (setting the same engine seed twice
- * does not restart the masks; {@link #reseed(long)} does); otherwise from an unpredictable seed. Each dropout layer of a tagger mixes its own index into the
- * seed, so layers draw independent masks. Not thread-safe while training (training is single-threaded per block);
- * inference touches no state.
+ * does not restart the masks; {@link #reseed(long)} does); otherwise from an unpredictable seed. Each dropout layer
+ * of a tagger mixes its own index into the seed, so layers draw independent masks. Not thread-safe while training
+ * (training is single-threaded per block); inference touches no state.
  *
  * <p>The drop decision compares 32 random bits with {@code rate * 2^32}, so the realised drop probability differs
  * from {@code rate} by less than {@code 2^-32}.
@@ -98,15 +98,6 @@ final class MaskDropout extends AbstractBlock {
         k *= 0xC4CEB9FE1A85EC53L;
         k ^= k >>> 33;
         return k;
-    }
-
-    /**
-     * Returns the drop probability.
-     *
-     * @return the rate in [0, 1)
-     */
-    float rate() {
-        return rate;
     }
 
     @Override

@@ -38,8 +38,8 @@ import java.util.List;
  *       concatenated after the features, then the dense head.</li>
  * </ul>
  * Dropout is inverted dropout as in Keras, with the mask drawn in Java on the CPU (see {@link #reseedDropout(long)}
- * and docs/models.md for why). The block never sees an initial recurrent state or a third input: the tracks are handed to the cell alone (a
- * DJL recurrent block would read extra list entries as initial states).
+ * and docs/models.md for why). The block never sees an initial recurrent state or a third input: the tracks are
+ * handed to the cell alone (a DJL recurrent block would read extra list entries as initial states).
  */
 public final class TaggerBlock extends AbstractBlock {
 

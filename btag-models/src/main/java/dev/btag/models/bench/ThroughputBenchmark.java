@@ -67,20 +67,21 @@ public final class ThroughputBenchmark {
                 + TrainingClass.COUNT + " classes and tracks of shape " + Arrays.toString(trackShape) + ", got "
                 + spec);
         }
+        boolean withTracks = spec.architecture().usesTracks();
         Random random = new Random(0);
         float[] features = gaussian(random, jets * f);
-        float[] tracks = gaussian(random, jets * JetColumns.TRACK_VALUES);
+        float[] tracks = withTracks ? gaussian(random, jets * JetColumns.TRACK_VALUES) : null;
         float[] labels = new float[jets * TrainingClass.COUNT];
         int[] truth = new int[jets];
+        TrainingClass[] classes = TrainingClass.values();
         for (int i = 0; i < jets; i++) {
-            TrainingClass c = TrainingClass.values()[random.nextInt(TrainingClass.COUNT)];
+            TrainingClass c = classes[random.nextInt(TrainingClass.COUNT)];
             labels[i * TrainingClass.COUNT + c.ordinal()] = 1f;
             truth[i] = c.flavour().truthCode();
         }
         FeatureSet featureSet = FeatureSet.of("benchmark", Arrays.copyOf(schema, f));
-        boolean withTracks = spec.architecture().usesTracks();
         JetDataset train = JetDataset.builder()
-            .setColumns(JetColumns.of(featureSet, features, withTracks ? tracks : null, labels, truth))
+            .setColumns(JetColumns.of(featureSet, features, tracks, labels, truth))
             .optTracks(withTracks).setSampling(batchSize, true).optSeed(0).build();
         InputSpec inputs = InputSpec.unstandardised(featureSet.columnNames(), spec.trackCount(),
             spec.trackVariables());
