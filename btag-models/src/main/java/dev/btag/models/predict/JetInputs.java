@@ -30,23 +30,4 @@ public record JetInputs(int jets, float[] features, float[] tracks) {
             tracks = new float[0];
         }
     }
-
-    /**
-     * Returns the jets [from, to) as a new block (copies).
-     *
-     * @param from the first jet
-     * @param to one past the last jet
-     * @param featureCount F
-     * @param trackValues T x V per jet (0 when there are no tracks)
-     * @return the slice
-     */
-    JetInputs slice(int from, int to, int featureCount, int trackValues) {
-        float[] f = new float[(to - from) * featureCount];
-        System.arraycopy(features, from * featureCount, f, 0, f.length);
-        float[] t = new float[trackValues == 0 ? 0 : (to - from) * trackValues];
-        if (t.length > 0) {
-            System.arraycopy(tracks, from * trackValues, t, 0, t.length);
-        }
-        return new JetInputs(to - from, f, t);
-    }
 }

@@ -4,6 +4,7 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslateException;
@@ -14,6 +15,8 @@ import dev.btag.models.InferenceMode;
 import dev.btag.models.InputSpec;
 import dev.btag.models.Tagger;
 import dev.btag.models.TaggerSpec;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -36,8 +39,8 @@ public final class TaggerPredictor implements AutoCloseable {
 
     private final Tagger tagger;
     private final int batchSize;
-    private final Queue<Predictor<JetInputs, float[]>> created = new ConcurrentLinkedQueue<>();
-    private final ThreadLocal<Predictor<JetInputs, float[]>> perThread;
+    private final Queue<Predictor<Batch, Integer>> created = new ConcurrentLinkedQueue<>();
+    private final ThreadLocal<Predictor<Batch, Integer>> perThread;
     private volatile boolean closed;
 
     /**
@@ -62,9 +65,8 @@ public final class TaggerPredictor implements AutoCloseable {
         }
         this.tagger = tagger;
         this.batchSize = batchSize;
-        Translator translator = new Translator(tagger.spec(), tagger.inputs());
         perThread = ThreadLocal.withInitial(() -> {
-            Predictor<JetInputs, float[]> p = tagger.model().newPredictor(translator);
+            Predictor<Batch, Integer> p = tagger.model().newPredictor(new Translator(tagger.spec(), tagger.inputs()));
             created.add(p);
             return p;
         });
@@ -116,14 +118,11 @@ public final class TaggerPredictor implements AutoCloseable {
         }
         int classes = spec.classes();
         float[] out = new float[inputs.jets() * classes];
-        Predictor<JetInputs, float[]> predictor = perThread.get();
+        Predictor<Batch, Integer> predictor = perThread.get();
         InferenceMode inference = InferenceMode.enter();
         try {
             for (int from = 0; from < inputs.jets(); from += batchSize) {
-                int to = Math.min(inputs.jets(), from + batchSize);
-                JetInputs part = from == 0 && to == inputs.jets() ? inputs : inputs.slice(from, to, f, tv);
-                float[] p = predictor.predict(part);
-                System.arraycopy(p, 0, out, from * classes, p.length);
+                predictor.predict(new Batch(inputs, from, Math.min(inputs.jets(), from + batchSize), out));
             }
         } finally {
             inference.close();
@@ -176,38 +175,78 @@ public final class TaggerPredictor implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        for (Predictor<JetInputs, float[]> p; (p = created.poll()) != null;) {
+        for (Predictor<Batch, Integer> p; (p = created.poll()) != null;) {
             p.close();
         }
     }
 
-    /** Turns a jet block into the block's inputs and its logits into probabilities. */
-    private static final class Translator implements NoBatchifyTranslator<JetInputs, float[]> {
+    /** Jets [from, to) of a block, and the N x classes array their probabilities go to. */
+    private record Batch(JetInputs inputs, int from, int to, float[] out) {
+        int jets() {
+            return to - from;
+        }
+    }
+
+    /**
+     * Turns a batch into the block's inputs and its logits into probabilities written in place. One per thread
+     * (each DJL predictor gets its own), so it can keep its buffers: the standardised features and the tracks are
+     * written into reused native-order direct buffers that PyTorch wraps without copying (a fresh buffer per batch
+     * would be mapped and zeroed by the system each time), and the probabilities are read from the engine's memory
+     * straight into the caller's output array.
+     */
+    private static final class Translator implements NoBatchifyTranslator<Batch, Integer> {
         private final TaggerSpec spec;
         private final InputSpec inputSpec;
+        private final int trackValues;
+        private float[] scratch = new float[0];
+        private ByteBuffer featureBytes = ByteBuffer.allocateDirect(0).order(ByteOrder.nativeOrder());
+        private ByteBuffer trackBytes = ByteBuffer.allocateDirect(0).order(ByteOrder.nativeOrder());
+        private Batch current;
 
         Translator(TaggerSpec spec, InputSpec inputSpec) {
             this.spec = spec;
             this.inputSpec = inputSpec;
+            this.trackValues = spec.architecture().usesTracks() ? spec.trackCount() * spec.trackVariables() : 0;
         }
 
         @Override
-        public NDList processInput(TranslatorContext ctx, JetInputs input) {
+        public NDList processInput(TranslatorContext ctx, Batch batch) {
             NDManager manager = ctx.getNDManager();
-            float[] features = input.features().clone();
-            inputSpec.standardiseInPlace(features);
-            NDList list = new NDList(manager.create(features, new Shape(input.jets(), spec.featureCount())));
-            if (spec.architecture().usesTracks()) {
-                list.add(manager.create(input.tracks(),
-                    new Shape(input.jets(), spec.trackCount(), spec.trackVariables())));
+            current = batch;
+            int b = batch.jets();
+            int f = spec.featureCount();
+            if (scratch.length != b * f) {
+                scratch = new float[b * f];
+            }
+            System.arraycopy(batch.inputs().features(), batch.from() * f, scratch, 0, scratch.length);
+            inputSpec.standardiseInPlace(scratch);
+            featureBytes = fill(featureBytes, scratch, 0, scratch.length);
+            NDList list = new NDList(manager.create(featureBytes, new Shape(b, f), DataType.FLOAT32));
+            if (trackValues > 0) {
+                trackBytes = fill(trackBytes, batch.inputs().tracks(), batch.from() * trackValues, b * trackValues);
+                list.add(manager.create(trackBytes, new Shape(b, spec.trackCount(), spec.trackVariables()),
+                    DataType.FLOAT32));
             }
             return list;
         }
 
         @Override
-        public float[] processOutput(TranslatorContext ctx, NDList list) {
-            NDArray logits = list.singletonOrThrow();
-            return logits.softmax(1).toFloatArray();
+        public Integer processOutput(TranslatorContext ctx, NDList list) {
+            NDArray probabilities = list.singletonOrThrow().softmax(1);
+            int values = current.jets() * spec.classes();
+            probabilities.toByteBuffer(true).asFloatBuffer().get(current.out(), current.from() * spec.classes(),
+                values);
+            current = null;
+            return values;
+        }
+
+        /** Copies {@code count} floats from {@code values[offset]} into {@code buffer}, growing it if needed. */
+        private static ByteBuffer fill(ByteBuffer buffer, float[] values, int offset, int count) {
+            ByteBuffer target = buffer.capacity() >= count * Float.BYTES ? buffer
+                : ByteBuffer.allocateDirect(count * Float.BYTES).order(ByteOrder.nativeOrder());
+            target.clear().limit(count * Float.BYTES);
+            target.asFloatBuffer().put(values, offset, count);
+            return target;
         }
     }
 }

@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
 import dev.btag.data.npy.NpzFile;
 import dev.btag.models.Architecture;
+import dev.btag.models.InputSpec;
 import dev.btag.models.LearnableJets;
 import dev.btag.models.Tagger;
 import dev.btag.models.TaggerSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,6 +53,41 @@ class TaggerPredictorTest {
             }
             assertArrayEquals(p, small.predict(inputs), 1e-6f);
             assertEquals(0, whole.predict(new JetInputs(0, new float[0], new float[0])).length);
+        }
+    }
+
+    @Test
+    void equalsTheBlocksOwnSoftmaxOnStandardisedInputsAcrossPartialBatches() throws Exception {
+        int n = 37;
+        float[] features = Arrays.copyOf(JETS.features, n * LearnableJets.FEATURES);
+        float[] tracks = Arrays.copyOf(JETS.tracks, n * LearnableJets.TRACKS * LearnableJets.VARIABLES);
+        double[] means = new double[LearnableJets.FEATURES];
+        double[] scales = new double[LearnableJets.FEATURES];
+        for (int j = 0; j < means.length; j++) {
+            means[j] = 0.1 * j - 0.5;
+            scales[j] = 0.5 + 0.25 * j;
+        }
+        InputSpec standardising = new InputSpec(LearnableJets.inputSpec().featureNames(), means, scales,
+            LearnableJets.TRACKS, LearnableJets.VARIABLES);
+        Engine.getInstance().setRandomSeed(3);
+        TaggerSpec spec = TaggerSpec.builder().setArchitecture(Architecture.LSTM).optRecurrentUnits(8)
+            .optHeadWidths(16).build();
+        try (Tagger tagger = Tagger.create(spec, standardising, Device.cpu()).initialize();
+             TaggerPredictor predictor = new TaggerPredictor(tagger, 8);
+             NDManager manager = NDManager.newBaseManager()) {
+            float[] standardised = features.clone();
+            tagger.inputs().standardiseInPlace(standardised);
+            NDList in = new NDList(manager.create(standardised, new Shape(n, LearnableJets.FEATURES)),
+                manager.create(tracks, new Shape(n, LearnableJets.TRACKS, LearnableJets.VARIABLES)));
+            float[] expected = tagger.model().getBlock().forward(new ParameterStore(manager, false), in, false)
+                .singletonOrThrow().softmax(1).toFloatArray();
+            float[] once = predictor.predict(new JetInputs(n, features, tracks));
+            assertArrayEquals(expected, once, 1e-6f);
+            assertArrayEquals(once, predictor.predict(new JetInputs(n, features, tracks)));
+            float[] firstJets = predictor.predict(new JetInputs(3, Arrays.copyOf(features,
+                3 * LearnableJets.FEATURES), Arrays.copyOf(tracks, 3 * LearnableJets.TRACKS
+                * LearnableJets.VARIABLES)));
+            assertArrayEquals(Arrays.copyOf(expected, 3 * 6), firstJets, 1e-6f);
         }
     }
 
