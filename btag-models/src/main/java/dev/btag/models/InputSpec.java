@@ -171,6 +171,23 @@ public record InputSpec(List<String> featureNames, double[] means, double[] scal
             throw new IllegalArgumentException("feature rows hold " + rows.length + " values, not a multiple of the "
                 + f + " features");
         }
+        standardiseInPlace(rows, rows.length / f);
+    }
+
+    /**
+     * Standardises the first rows of a block in place (the rest of the array is left as it is), with the arithmetic
+     * of {@link #standardiseInPlace(float[])}. Lets a caller reuse one buffer for blocks of different sizes.
+     *
+     * @param rows row-major features, at least {@code count} x F values
+     * @param count the number of leading rows to standardise (0 or more)
+     * @throws IllegalArgumentException if {@code count} is negative or the array holds fewer than {@code count} rows
+     */
+    public void standardiseInPlace(float[] rows, int count) {
+        int f = featureCount();
+        if (count < 0 || (long) count * f > rows.length) {
+            throw new IllegalArgumentException("cannot standardise " + count + " rows of " + f + " features in "
+                + rows.length + " values");
+        }
         if (!standardised()) {
             return;
         }
@@ -180,7 +197,7 @@ public record InputSpec(List<String> featureNames, double[] means, double[] scal
             m[j] = (float) means[j];
             inv[j] = (float) (1.0 / scales[j]);
         }
-        for (int i = 0; i < rows.length; i += f) {
+        for (int i = 0; i < count * f; i += f) {
             for (int j = 0; j < f; j++) {
                 rows[i + j] = (rows[i + j] - m[j]) * inv[j];
             }

@@ -215,12 +215,12 @@ public final class TaggerPredictor implements AutoCloseable {
             current = batch;
             int b = batch.jets();
             int f = spec.featureCount();
-            if (scratch.length != b * f) {
+            if (scratch.length < b * f) {
                 scratch = new float[b * f];
             }
-            System.arraycopy(batch.inputs().features(), batch.from() * f, scratch, 0, scratch.length);
-            inputSpec.standardiseInPlace(scratch);
-            featureBytes = fill(featureBytes, scratch, 0, scratch.length);
+            System.arraycopy(batch.inputs().features(), batch.from() * f, scratch, 0, b * f);
+            inputSpec.standardiseInPlace(scratch, b);
+            featureBytes = fill(featureBytes, scratch, 0, b * f);
             NDList list = new NDList(manager.create(featureBytes, new Shape(b, f), DataType.FLOAT32));
             if (trackValues > 0) {
                 trackBytes = fill(trackBytes, batch.inputs().tracks(), batch.from() * trackValues, b * trackValues);
