@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import dev.btag.models.Architecture;
 import dev.btag.models.TaggerSpec;
 import dev.btag.models.bench.ThroughputBenchmark;
+import dev.btag.models.predict.TaggerPredictor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -25,7 +26,7 @@ final class BenchPredictCommand implements Callable<Integer> {
     @Option(names = "--jets", defaultValue = "20000", description = "Jets per pass (default: ${DEFAULT-VALUE}).")
     int jets;
 
-    @Option(names = "--batch-size", defaultValue = "4096", description = "Jets per forward pass (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", defaultValue = "" + TaggerPredictor.DEFAULT_BATCH_SIZE, description = "Jets per forward pass (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Override

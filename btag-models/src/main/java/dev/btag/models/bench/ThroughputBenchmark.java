@@ -30,7 +30,7 @@ import java.util.Random;
  * Measures a tagger's training and inference throughput the way {@code shared/peers/torch_taggers.py} does for
  * PyTorch-Python: random normal features (N, F) and tracks (N, 10, 21), random classes, Adam at 1e-3, one warm-up
  * epoch, then timed epochs through {@link TaggerTrainer} fed by a {@link JetDataset} (exactly the path of
- * {@code btag train}: shuffled bulk batches, no validation); inference in batches of 4096 through
+ * {@code btag train}: shuffled bulk batches, no validation); inference in the predictor's default batches through
  * {@link TaggerPredictor}, whole warm-up passes for at least one second (the JIT's warm-up; PyTorch-Python has none),
  * then three timed passes. The features stand in the first F columns of the jet schema; the tagger must have the
  * tutorial's track shape (10 x 21) if it uses tracks.

@@ -9,7 +9,8 @@ package dev.btag.models.bench;
  * @param batchSize training batch size
  * @param epochs timed training epochs (after one warm-up epoch)
  * @param trainJetsPerSecond training jets per second (forward, backward, Adam), the timed epochs' mean
- * @param predictJetsPerSecond inference jets per second (batches of 4096, softmax included, autograd off)
+ * @param predictJetsPerSecond inference jets per second (batches of
+ *     {@link dev.btag.models.predict.TaggerPredictor#DEFAULT_BATCH_SIZE}, softmax included, autograd off)
  * @param trainGflops achieved training rate in GFLOP/s, counting 3 x 2 x (multiply-accumulates per jet)
  * @param predictGflops achieved inference rate in GFLOP/s, counting 2 x (multiply-accumulates per jet)
  * @param matmulGflops the machine's float32 matrix-multiply rate measured in the same run (0 if not measured)
