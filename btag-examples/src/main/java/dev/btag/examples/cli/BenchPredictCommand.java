@@ -26,18 +26,33 @@ final class BenchPredictCommand implements Callable<Integer> {
     @Option(names = "--jets", defaultValue = "20000", description = "Jets per pass (default: ${DEFAULT-VALUE}).")
     int jets;
 
-    @Option(names = "--batch-size", defaultValue = "" + TaggerPredictor.DEFAULT_BATCH_SIZE, description = "Jets per forward pass (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", defaultValue = "" + TaggerPredictor.DEFAULT_BATCH_SIZE,
+        description = "Jets per forward pass (default: ${DEFAULT-VALUE}).")
     int batchSize;
+
+    @Option(names = "--compare-batch-sizes", split = ",", paramLabel = "B1,B2,...",
+        description = "Instead, compare these batch sizes in one process: interleaved timed rounds, medians.")
+    int[] compareBatchSizes;
+
+    @Option(names = "--rounds", defaultValue = "12",
+        description = "Timed rounds for --compare-batch-sizes (default: ${DEFAULT-VALUE}).")
+    int rounds;
 
     @Override
     public Integer call() throws Exception {
         TaggerSpec tagger = TaggerSpec.tutorial(Architecture.fromCliName(model));
-        double rate = ThroughputBenchmark.predict(tagger, jets, batchSize);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("model", tagger.architecture().cliName());
         json.put("jets", jets);
-        json.put("batchSize", batchSize);
-        json.put("predictJetsPerSecond", rate);
+        if (compareBatchSizes != null) {
+            json.put("rounds", rounds);
+            json.put("batchSizes", compareBatchSizes);
+            json.put("medianJetsPerSecond",
+                ThroughputBenchmark.compareBatchSizes(tagger, jets, compareBatchSizes, rounds));
+        } else {
+            json.put("batchSize", batchSize);
+            json.put("predictJetsPerSecond", ThroughputBenchmark.predict(tagger, jets, batchSize));
+        }
         spec.commandLine().getOut().println(new Gson().toJson(json));
         spec.commandLine().getOut().flush();
         return 0;

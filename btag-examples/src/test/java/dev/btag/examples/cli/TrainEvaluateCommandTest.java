@@ -116,5 +116,14 @@ class TrainEvaluateCommandTest {
         assertTrue(bench.get("trainJetsPerSecond").getAsDouble() > 0);
         JsonObject predict = json(BtagCommandTest.run("bench", "predict", "--model", "dnn", "--jets", "500"));
         assertTrue(predict.get("predictJetsPerSecond").getAsDouble() > 0);
+        JsonObject compare = json(BtagCommandTest.run("bench", "predict", "--model", "dnn", "--jets", "300",
+            "--compare-batch-sizes", "32,128", "--rounds", "2"));
+        assertEquals(2, compare.getAsJsonArray("medianJetsPerSecond").size());
+        assertEquals(128, compare.getAsJsonArray("batchSizes").get(1).getAsInt());
+        assertTrue(compare.getAsJsonArray("medianJetsPerSecond").get(0).getAsDouble() > 0);
+        BtagCommandTest.Run bad = BtagCommandTest.run("bench", "predict", "--model", "dnn", "--jets", "300",
+            "--compare-batch-sizes", "32,0");
+        assertEquals(BtagCommand.EXIT_FAILURE, bad.exitCode());
+        assertTrue(bad.err().contains("batch size must be at least 1, got 0"), bad.err());
     }
 }

@@ -124,6 +124,66 @@ public final class ThroughputBenchmark {
      * @throws TranslateException if the engine fails
      */
     public static double predict(TaggerSpec spec, int jets, int batchSize) throws TranslateException {
+        JetInputs inputs = randomInputs(spec, jets);
+        try (Tagger tagger = freshTagger(spec)) {
+            return predictRate(tagger, inputs, batchSize);
+        }
+    }
+
+    /**
+     * Compares inference batch sizes in one process, so that they see the same machine state: one freshly
+     * initialised tagger, one {@link TaggerPredictor} per batch size, warm-up rounds for at least one second, then
+     * {@code rounds} timed rounds in each of which every batch size predicts all jets once, in the given order.
+     *
+     * @param spec the tagger
+     * @param jets jets per pass, at least 1
+     * @param batchSizes the batch sizes to compare, each at least 1
+     * @param rounds timed rounds, at least 1
+     * @return for each batch size (same order), the median over the rounds of its jets per second
+     * @throws IllegalArgumentException if a count is below 1 or no batch size is given
+     * @throws TranslateException if the engine fails
+     */
+    public static double[] compareBatchSizes(TaggerSpec spec, int jets, int[] batchSizes, int rounds)
+            throws TranslateException {
+        if (batchSizes.length == 0 || rounds < 1) {
+            throw new IllegalArgumentException("need at least one batch size and one round");
+        }
+        JetInputs inputs = randomInputs(spec, jets);
+        List<TaggerPredictor> predictors = new ArrayList<>();
+        try (Tagger tagger = freshTagger(spec)) {
+            for (int size : batchSizes) {
+                predictors.add(new TaggerPredictor(tagger, size));
+            }
+            long warmUpEnd = System.nanoTime() + WARM_UP_NANOS;
+            do {
+                for (TaggerPredictor predictor : predictors) {
+                    predictor.predict(inputs);
+                }
+            } while (System.nanoTime() < warmUpEnd);
+            double[][] rates = new double[batchSizes.length][rounds];
+            for (int r = 0; r < rounds; r++) {
+                for (int k = 0; k < batchSizes.length; k++) {
+                    long t0 = System.nanoTime();
+                    predictors.get(k).predict(inputs);
+                    rates[k][r] = jets / ((System.nanoTime() - t0) / 1e9);
+                }
+            }
+            double[] medians = new double[batchSizes.length];
+            for (int k = 0; k < medians.length; k++) {
+                double[] sorted = rates[k].clone();
+                Arrays.sort(sorted);
+                medians[k] = (sorted[(rounds - 1) / 2] + sorted[rounds / 2]) / 2;
+            }
+            return medians;
+        } finally {
+            for (TaggerPredictor predictor : predictors) {
+                predictor.close();
+            }
+        }
+    }
+
+    /** Random normal features and (for track taggers) tracks of {@code jets} jets, seed 0. */
+    private static JetInputs randomInputs(TaggerSpec spec, int jets) {
         if (jets < 1) {
             throw new IllegalArgumentException("jets must be at least 1, got " + jets);
         }
@@ -131,14 +191,17 @@ public final class ThroughputBenchmark {
         float[] features = gaussian(random, jets * spec.featureCount());
         float[] tracks = spec.architecture().usesTracks()
             ? gaussian(random, jets * spec.trackCount() * spec.trackVariables()) : new float[0];
+        return new JetInputs(jets, features, tracks);
+    }
+
+    /** A freshly initialised tagger on the CPU whose features are unnamed and unstandardised (x0, x1, ...). */
+    private static Tagger freshTagger(TaggerSpec spec) {
         List<String> names = new ArrayList<>();
         for (int j = 0; j < spec.featureCount(); j++) {
             names.add("x" + j);
         }
-        try (Tagger tagger = Tagger.create(spec, InputSpec.unstandardised(names, spec.trackCount(),
-                spec.trackVariables()), Device.cpu()).initialize()) {
-            return predictRate(tagger, new JetInputs(jets, features, tracks), batchSize);
-        }
+        return Tagger.create(spec, InputSpec.unstandardised(names, spec.trackCount(), spec.trackVariables()),
+            Device.cpu()).initialize();
     }
 
     private static double predictRate(Tagger tagger, JetInputs inputs, int batchSize) throws TranslateException {

@@ -27,15 +27,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <p>The tagger's standardisation ({@link InputSpec}) is applied here, so pass the features as read from the file.
  * Thread-safe: each calling thread gets its own DJL {@link Predictor} (DJL's predictors are not thread-safe), all
  * sharing the tagger's parameters; autograd is off while predicting. Close the predictor to free them (the tagger
- * stays open and is the caller's to close).
+ * stays open and is the caller's to close), and only once every thread's predictions have returned: a prediction
+ * started after {@link #close()} throws {@link IllegalStateException}.
  */
 public final class TaggerPredictor implements AutoCloseable {
 
     /**
-     * The default number of jets per forward pass. Measured on a 2-vCPU machine with one intra-op thread (12 passes
-     * of 20,000 jets in one JVM, docs/performance.md), 1024 jets gave the recurrent and convolutional taggers 14-40%
-     * more jets per second than 4096, whose intermediate arrays (up to 42 MB for the LSTM's gates) no longer fit the
-     * caches and are handed back to the system after every batch; the DNN is within its noise either way.
+     * The default number of jets per forward pass. Measured on a 2-vCPU machine with one intra-op thread
+     * ({@code btag bench predict --compare-batch-sizes}, docs/performance.md), 1024 jets gave the recurrent and
+     * convolutional taggers 6-43% more jets per second than 4096, whose intermediate arrays (up to 42 MB for the
+     * LSTM's gates) no longer fit the caches and are handed back to the system after every batch; the DNN is within
+     * its noise either way.
      */
     public static final int DEFAULT_BATCH_SIZE = 1024;
 
@@ -44,8 +46,9 @@ public final class TaggerPredictor implements AutoCloseable {
 
     private final Tagger tagger;
     private final int batchSize;
-    private final Queue<Predictor<Batch, Integer>> created = new ConcurrentLinkedQueue<>();
-    private final ThreadLocal<Predictor<Batch, Integer>> perThread;
+    private final int fileChunk;
+    private final Queue<Worker> created = new ConcurrentLinkedQueue<>();
+    private final ThreadLocal<Worker> perThread;
     private volatile boolean closed;
 
     /**
@@ -65,15 +68,22 @@ public final class TaggerPredictor implements AutoCloseable {
      * @throws IllegalArgumentException for a batch size below 1
      */
     public TaggerPredictor(Tagger tagger, int batchSize) {
-        if (batchSize < 1) {
+        this(tagger, batchSize, FILE_CHUNK);
+    }
+
+    /** As {@link #TaggerPredictor(Tagger, int)}, reading files in chunks of {@code fileChunk} jets (for tests). */
+    TaggerPredictor(Tagger tagger, int batchSize, int fileChunk) {
+        if (batchSize < 1 || fileChunk < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
         this.tagger = tagger;
         this.batchSize = batchSize;
+        this.fileChunk = fileChunk;
         perThread = ThreadLocal.withInitial(() -> {
-            Predictor<Batch, Integer> p = tagger.model().newPredictor(new Translator(tagger.spec(), tagger.inputs()));
-            created.add(p);
-            return p;
+            Translator translator = new Translator(tagger.spec(), tagger.inputs());
+            Worker worker = new Worker(tagger.model().newPredictor(translator), translator);
+            created.add(worker);
+            return worker;
         });
     }
 
@@ -106,6 +116,13 @@ public final class TaggerPredictor implements AutoCloseable {
      * @throws TranslateException if the engine fails
      */
     public float[] predict(JetInputs inputs) throws TranslateException {
+        float[] out = new float[inputs.jets() * classes()];
+        predictInto(inputs, out, 0);
+        return out;
+    }
+
+    /** Writes the probabilities of {@code inputs} into rows [firstRow, firstRow + N) of {@code out}. */
+    private void predictInto(JetInputs inputs, float[] out, int firstRow) throws TranslateException {
         if (closed) {
             throw new IllegalStateException("the predictor is closed");
         }
@@ -121,18 +138,16 @@ public final class TaggerPredictor implements AutoCloseable {
             throw new IllegalArgumentException("tracks hold " + inputs.tracks().length + " values; " + inputs.jets()
                 + " jets x " + spec.trackCount() + " x " + spec.trackVariables() + " need " + (long) inputs.jets() * tv);
         }
-        int classes = spec.classes();
-        float[] out = new float[inputs.jets() * classes];
-        Predictor<Batch, Integer> predictor = perThread.get();
+        Predictor<Batch, Integer> predictor = perThread.get().predictor();
         InferenceMode inference = InferenceMode.enter();
         try {
             for (int from = 0; from < inputs.jets(); from += batchSize) {
-                predictor.predict(new Batch(inputs, from, Math.min(inputs.jets(), from + batchSize), out));
+                predictor.predict(new Batch(inputs, from, Math.min(inputs.jets(), from + batchSize), out,
+                    firstRow + from));
             }
         } finally {
             inference.close();
         }
-        return out;
     }
 
     /**
@@ -167,26 +182,33 @@ public final class TaggerPredictor implements AutoCloseable {
         int n = file.jetCountAsInt();
         boolean tracks = tagger.spec().architecture().usesTracks();
         float[] out = new float[n * classes()];
-        for (int from = 0; from < n; from += FILE_CHUNK) {
-            int to = Math.min(n, from + FILE_CHUNK);
-            float[] p = predict(new JetInputs(to - from, file.features(features, from, to),
-                tracks ? file.tracks(from, to) : new float[0]));
-            System.arraycopy(p, 0, out, from * classes(), p.length);
+        for (int from = 0; from < n; from += fileChunk) {
+            int to = Math.min(n, from + fileChunk);
+            predictInto(new JetInputs(to - from, file.features(features, from, to),
+                tracks ? file.tracks(from, to) : new float[0]), out, from);
         }
         return new Predictions(n, classes(), out);
     }
 
-    /** Closes every per-thread DJL predictor; the tagger stays open. */
+    /**
+     * Closes every per-thread DJL predictor and drops the per-thread buffers; the tagger stays open. Call it only
+     * when no thread is predicting any more.
+     */
     @Override
     public void close() {
         closed = true;
-        for (Predictor<Batch, Integer> p; (p = created.poll()) != null;) {
-            p.close();
+        for (Worker w; (w = created.poll()) != null;) {
+            w.predictor().close();
+            w.translator().release();
         }
     }
 
-    /** Jets [from, to) of a block, and the N x classes array their probabilities go to. */
-    private record Batch(JetInputs inputs, int from, int to, float[] out) {
+    /** One thread's DJL predictor and the translator that holds its buffers. */
+    private record Worker(Predictor<Batch, Integer> predictor, Translator translator) {
+    }
+
+    /** Jets [from, to) of a block, and where their probabilities go: rows from {@code outRow} of {@code out}. */
+    private record Batch(JetInputs inputs, int from, int to, float[] out, int outRow) {
         int jets() {
             return to - from;
         }
@@ -200,24 +222,25 @@ public final class TaggerPredictor implements AutoCloseable {
      * straight into the caller's output array.
      */
     private static final class Translator implements NoBatchifyTranslator<Batch, Integer> {
+        private static final String BATCH = "btag.batch";
         private final TaggerSpec spec;
         private final InputSpec inputSpec;
         private final int trackValues;
-        private float[] scratch = new float[0];
-        private ByteBuffer featureBytes = ByteBuffer.allocateDirect(0).order(ByteOrder.nativeOrder());
-        private ByteBuffer trackBytes = ByteBuffer.allocateDirect(0).order(ByteOrder.nativeOrder());
-        private Batch current;
+        private float[] scratch;
+        private ByteBuffer featureBytes;
+        private ByteBuffer trackBytes;
 
         Translator(TaggerSpec spec, InputSpec inputSpec) {
             this.spec = spec;
             this.inputSpec = inputSpec;
             this.trackValues = spec.architecture().usesTracks() ? spec.trackCount() * spec.trackVariables() : 0;
+            release();
         }
 
         @Override
         public NDList processInput(TranslatorContext ctx, Batch batch) {
             NDManager manager = ctx.getNDManager();
-            current = batch;
+            ctx.setAttachment(BATCH, batch);
             int b = batch.jets();
             int f = spec.featureCount();
             if (scratch.length < b * f) {
@@ -237,12 +260,19 @@ public final class TaggerPredictor implements AutoCloseable {
 
         @Override
         public Integer processOutput(TranslatorContext ctx, NDList list) {
+            Batch batch = (Batch) ctx.getAttachment(BATCH);
             NDArray probabilities = list.singletonOrThrow().softmax(1);
-            int values = current.jets() * spec.classes();
-            probabilities.toByteBuffer(true).asFloatBuffer().get(current.out(), current.from() * spec.classes(),
+            int values = batch.jets() * spec.classes();
+            probabilities.toByteBuffer(true).asFloatBuffer().get(batch.out(), batch.outRow() * spec.classes(),
                 values);
-            current = null;
             return values;
+        }
+
+        /** Drops the buffers (at creation, and when the predictor closes: they are freed as garbage). */
+        void release() {
+            scratch = new float[0];
+            featureBytes = ByteBuffer.allocateDirect(0).order(ByteOrder.nativeOrder());
+            trackBytes = featureBytes;
         }
 
         /** Copies {@code count} floats from {@code values[offset]} into {@code buffer}, growing it if needed. */

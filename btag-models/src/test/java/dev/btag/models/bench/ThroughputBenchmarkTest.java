@@ -20,6 +20,23 @@ class ThroughputBenchmarkTest {
     }
 
     @Test
+    void comparesBatchSizesInOneProcessAndRefusesEmptyOrNonPositiveInput() throws Exception {
+        TaggerSpec dnn = TaggerSpec.tutorial(Architecture.DNN);
+        double[] medians = ThroughputBenchmark.compareBatchSizes(dnn, 200, new int[] {16, 64}, 3);
+        assertEquals(2, medians.length);
+        for (double m : medians) {
+            assertTrue(m > 0 && Double.isFinite(m), java.util.Arrays.toString(medians));
+        }
+        assertThrows(IllegalArgumentException.class, () -> ThroughputBenchmark.compareBatchSizes(dnn, 200,
+            new int[0], 3));
+        assertThrows(IllegalArgumentException.class, () -> ThroughputBenchmark.compareBatchSizes(dnn, 200,
+            new int[] {16}, 0));
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+            () -> ThroughputBenchmark.compareBatchSizes(dnn, 200, new int[] {16, 0}, 1));
+        assertTrue(zero.getMessage().contains("batch size must be at least 1, got 0"), zero.getMessage());
+    }
+
+    @Test
     void refusesATrackShapeTheSchemaDoesNotHave() {
         for (int[] shape : new int[][] {{5, 21}, {21, 10}}) {
             TaggerSpec odd = TaggerSpec.builder().setArchitecture(Architecture.LSTM)

@@ -11,6 +11,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.btag.data.npy.NpzFile;
+import dev.btag.data.schema.FeatureSet;
+import dev.btag.data.schema.TutorialFile;
+import dev.btag.data.synthetic.SyntheticSample;
 import dev.btag.models.Architecture;
 import dev.btag.models.InputSpec;
 import dev.btag.models.LearnableJets;
@@ -24,6 +27,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class TaggerPredictorTest {
@@ -56,8 +61,10 @@ class TaggerPredictorTest {
         }
     }
 
-    @Test
-    void equalsTheBlocksOwnSoftmaxOnStandardisedInputsAcrossPartialBatches() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = Architecture.class, names = {"DNN", "LSTM"})
+    void equalsTheBlocksOwnSoftmaxOnStandardisedInputsAcrossPartialBatches(Architecture architecture)
+            throws Exception {
         int n = 37;
         float[] features = Arrays.copyOf(JETS.features, n * LearnableJets.FEATURES);
         float[] tracks = Arrays.copyOf(JETS.tracks, n * LearnableJets.TRACKS * LearnableJets.VARIABLES);
@@ -70,24 +77,46 @@ class TaggerPredictorTest {
         InputSpec standardising = new InputSpec(LearnableJets.inputSpec().featureNames(), means, scales,
             LearnableJets.TRACKS, LearnableJets.VARIABLES);
         Engine.getInstance().setRandomSeed(3);
-        TaggerSpec spec = TaggerSpec.builder().setArchitecture(Architecture.LSTM).optRecurrentUnits(8)
+        TaggerSpec spec = TaggerSpec.builder().setArchitecture(architecture).optRecurrentUnits(8)
             .optHeadWidths(16).build();
         try (Tagger tagger = Tagger.create(spec, standardising, Device.cpu()).initialize();
              TaggerPredictor predictor = new TaggerPredictor(tagger, 8);
              NDManager manager = NDManager.newBaseManager()) {
             float[] standardised = features.clone();
             tagger.inputs().standardiseInPlace(standardised);
-            NDList in = new NDList(manager.create(standardised, new Shape(n, LearnableJets.FEATURES)),
-                manager.create(tracks, new Shape(n, LearnableJets.TRACKS, LearnableJets.VARIABLES)));
+            NDList in = new NDList(manager.create(standardised, new Shape(n, LearnableJets.FEATURES)));
+            if (architecture.usesTracks()) {
+                in.add(manager.create(tracks, new Shape(n, LearnableJets.TRACKS, LearnableJets.VARIABLES)));
+            }
             float[] expected = tagger.model().getBlock().forward(new ParameterStore(manager, false), in, false)
                 .singletonOrThrow().softmax(1).toFloatArray();
-            float[] once = predictor.predict(new JetInputs(n, features, tracks));
+            float[] once = predictor.predict(new JetInputs(n, features, architecture.usesTracks() ? tracks : null));
             assertArrayEquals(expected, once, 1e-6f);
             assertArrayEquals(once, predictor.predict(new JetInputs(n, features, tracks)));
             float[] firstJets = predictor.predict(new JetInputs(3, Arrays.copyOf(features,
                 3 * LearnableJets.FEATURES), Arrays.copyOf(tracks, 3 * LearnableJets.TRACKS
                 * LearnableJets.VARIABLES)));
             assertArrayEquals(Arrays.copyOf(expected, 3 * 6), firstJets, 1e-6f);
+        }
+    }
+
+    @Test
+    void aFileReadInChunksGivesTheRowsOfTheWholeBlock(@TempDir Path dir) throws Exception {
+        Path path = dir.resolve("jets.npz");
+        SyntheticSample.writeFile(path, SyntheticSample.generate(4, 0, 23, 1), 4, 0);
+        InputSpec inputs = InputSpec.unstandardised(FeatureSet.TUTORIAL.columnNames(), LearnableJets.TRACKS,
+            LearnableJets.VARIABLES);
+        Engine.getInstance().setRandomSeed(3);
+        TaggerSpec spec = TaggerSpec.builder().setArchitecture(Architecture.CNN1X1).optHeadWidths(16).build();
+        try (Tagger tagger = Tagger.create(spec, inputs, Device.cpu()).initialize();
+             TaggerPredictor chunked = new TaggerPredictor(tagger, 3, 7);
+             TaggerPredictor whole = new TaggerPredictor(tagger);
+             TutorialFile file = TutorialFile.open(path)) {
+            float[] expected = whole.predict(new JetInputs(23, file.features(FeatureSet.TUTORIAL, 0, 23),
+                file.tracks(0, 23)));
+            Predictions fromFile = chunked.predict(file);
+            assertEquals(23, fromFile.jets());
+            assertArrayEquals(expected, fromFile.probabilities(), 1e-6f);
         }
     }
 
