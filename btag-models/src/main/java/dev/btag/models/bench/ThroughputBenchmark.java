@@ -154,12 +154,7 @@ public final class ThroughputBenchmark {
             for (int size : batchSizes) {
                 predictors.add(new TaggerPredictor(tagger, size));
             }
-            long warmUpEnd = System.nanoTime() + WARM_UP_NANOS;
-            do {
-                for (TaggerPredictor predictor : predictors) {
-                    predictor.predict(inputs);
-                }
-            } while (System.nanoTime() < warmUpEnd);
+            warmUp(predictors, inputs);
             double[][] rates = new double[batchSizes.length][rounds];
             for (int r = 0; r < rounds; r++) {
                 for (int k = 0; k < batchSizes.length; k++) {
@@ -180,6 +175,16 @@ public final class ThroughputBenchmark {
                 predictor.close();
             }
         }
+    }
+
+    /** Whole rounds in which every predictor predicts all jets once, for at least {@link #WARM_UP_NANOS}. */
+    private static void warmUp(List<TaggerPredictor> predictors, JetInputs inputs) throws TranslateException {
+        long end = System.nanoTime() + WARM_UP_NANOS;
+        do {
+            for (TaggerPredictor predictor : predictors) {
+                predictor.predict(inputs);
+            }
+        } while (System.nanoTime() < end);
     }
 
     /** Random normal features and (for track taggers) tracks of {@code jets} jets, seed 0. */
@@ -206,10 +211,7 @@ public final class ThroughputBenchmark {
 
     private static double predictRate(Tagger tagger, JetInputs inputs, int batchSize) throws TranslateException {
         try (TaggerPredictor predictor = new TaggerPredictor(tagger, batchSize)) {
-            long warmUpEnd = System.nanoTime() + WARM_UP_NANOS;
-            do {
-                predictor.predict(inputs);
-            } while (System.nanoTime() < warmUpEnd);
+            warmUp(List.of(predictor), inputs);
             long t0 = System.nanoTime();
             int reps = 3;
             for (int r = 0; r < reps; r++) {

@@ -73,8 +73,11 @@ public final class TaggerPredictor implements AutoCloseable {
 
     /** As {@link #TaggerPredictor(Tagger, int)}, reading files in chunks of {@code fileChunk} jets (for tests). */
     TaggerPredictor(Tagger tagger, int batchSize, int fileChunk) {
-        if (batchSize < 1 || fileChunk < 1) {
+        if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+        if (fileChunk < 1) {
+            throw new IllegalArgumentException("file chunk must be at least 1 jet, got " + fileChunk);
         }
         this.tagger = tagger;
         this.batchSize = batchSize;
