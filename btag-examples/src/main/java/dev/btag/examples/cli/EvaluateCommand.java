@@ -1,8 +1,14 @@
 package dev.btag.examples.cli;
 
-import com.google.gson.GsonBuilder;
-import dev.btag.examples.evaluate.EvaluationResult;
-import dev.btag.examples.evaluate.TaggerEvaluation;
+import dev.btag.models.Tagger;
+import dev.btag.models.evaluate.Evaluation;
+import dev.btag.models.evaluate.EvaluationJson;
+import dev.btag.models.evaluate.EvaluationOutputs;
+import dev.btag.models.evaluate.EvaluationPlots;
+import dev.btag.models.evaluate.EvaluationSummary;
+import dev.btag.models.evaluate.TaggerEvaluation;
+import dev.btag.models.io.TaggerFile;
+import dev.btag.models.train.TrainingRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -10,7 +16,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code btag evaluate}: evaluates a saved tagger on a test file ({@link TaggerEvaluation}). */
+/**
+ * {@code btag evaluate}: evaluates a saved tagger on a test file with the library's {@link TaggerEvaluation} and
+ * writes the outputs of {@link EvaluationOutputs}.
+ */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = "Evaluates a saved tagger on a test file: ROC curves, AUCs, working points, confusion matrices.")
 final class EvaluateCommand implements Callable<Integer> {
@@ -32,15 +41,19 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EvaluationResult r = TaggerEvaluation.evaluate(model, test, out);
+        Path modelFile = TrainingRun.modelFile(model);
+        Evaluation evaluation;
+        try (Tagger tagger = TaggerFile.load(modelFile)) {
+            evaluation = TaggerEvaluation.standard().evaluate(tagger, test);
+        }
+        EvaluationOutputs.writeAll(evaluation, modelFile, out);
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            o.println(new GsonBuilder().serializeSpecialFloatingPointValues().create()
-                .toJson(TaggerEvaluation.toJson(r, TaggerEvaluation.modelFile(model), test)));
+            o.println(EvaluationJson.GSON.toJson(EvaluationJson.toJson(evaluation, modelFile)));
         } else {
-            TaggerEvaluation.summary(r).forEach(o::println);
-            o.println("wrote " + out.resolve(TaggerEvaluation.METRICS_FILE) + ", "
-                + TaggerEvaluation.PREDICTIONS_FILE + ", roc.png, confusion.png, confusion-coarse.png");
+            EvaluationSummary.lines(evaluation).forEach(o::println);
+            o.println("wrote " + out.resolve(EvaluationOutputs.METRICS_FILE) + ", " + EvaluationOutputs.PREDICTIONS_FILE
+                + ", " + String.join(", ", EvaluationPlots.FILES));
         }
         o.flush();
         return 0;

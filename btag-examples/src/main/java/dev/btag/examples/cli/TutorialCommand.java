@@ -3,14 +3,15 @@ package dev.btag.examples.cli;
 import dev.btag.examples.tutorial.Tutorial;
 import dev.btag.examples.tutorial.TutorialResult;
 import dev.btag.models.Architecture;
-import dev.btag.models.train.DeviceChoice;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code btag tutorial}: the whole hands-on end to end, with an HTML report ({@link Tutorial}). */
@@ -30,10 +31,6 @@ final class TutorialCommand implements Callable<Integer> {
         description = "Jets per generated synthetic file (default: ${DEFAULT-VALUE}, the tutorial's file size).")
     int jets;
 
-    @Option(names = "--epochs", defaultValue = "50",
-        description = "Maximum epochs per tagger; early stopping may end sooner (default: ${DEFAULT-VALUE}).")
-    int epochs;
-
     @Option(names = "--train", description = "Your own training file (tutorial layout); needs --test.")
     Path train;
 
@@ -44,31 +41,25 @@ final class TutorialCommand implements Callable<Integer> {
         description = "Taggers to train, comma-separated (default: ${DEFAULT-VALUE}).")
     List<String> models;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of everything (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--batch-size", defaultValue = "512", description = "Batch size (default: ${DEFAULT-VALUE}).")
-    int batchSize;
-
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
-    String device;
-
-    @Option(names = "--no-progress", description = "No per-epoch progress bars.")
-    boolean noProgress;
+    @Mixin
+    TrainingOptionsMixin training;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        List<Architecture> architectures = new ArrayList<>();
-        for (String name : models) {
-            architectures.add(Architecture.fromCliName(name.strip()));
+        Tutorial.Config config;
+        try {
+            List<Architecture> architectures = new ArrayList<>();
+            for (String name : models) {
+                architectures.add(Architecture.fromCliName(name.strip()));
+            }
+            config = new Tutorial.Config(out, jets, training.epochs, train, test, architectures, training.seed,
+                training.batchSize, training.deviceChoice(), training.noProgress ? null : System.err,
+                CommandLog.to(err));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        Tutorial.Config config = new Tutorial.Config(out, jets, epochs, train, test, architectures, seed, batchSize,
-            DeviceChoice.parse(device), noProgress ? null : System.err, line -> {
-                err.println(line);
-                err.flush();
-            });
         TutorialResult result = Tutorial.run(config);
         stdout.println("report:  " + result.report().toAbsolutePath());
         stdout.println("summary: " + result.summary().toAbsolutePath());

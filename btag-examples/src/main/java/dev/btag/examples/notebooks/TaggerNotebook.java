@@ -2,15 +2,14 @@ package dev.btag.examples.notebooks;
 
 import ai.djl.translate.TranslateException;
 import dev.btag.data.synthetic.SyntheticSample;
-import dev.btag.examples.evaluate.EvaluationResult;
-import dev.btag.examples.evaluate.TaggerEvaluation;
-import dev.btag.examples.train.TrainingRun;
 import dev.btag.metrics.confusion.Normalization;
 import dev.btag.models.Architecture;
-import dev.btag.models.Tagger;
-import dev.btag.models.TaggerSpec;
-import dev.btag.models.io.TaggerFile;
-import dev.btag.models.train.DeviceChoice;
+import dev.btag.models.evaluate.Evaluation;
+import dev.btag.models.evaluate.EvaluationOutputs;
+import dev.btag.models.evaluate.EvaluationSummary;
+import dev.btag.models.evaluate.TaggerEvaluation;
+import dev.btag.models.train.TrainedTagger;
+import dev.btag.models.train.TrainingRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,21 +26,25 @@ final class TaggerNotebook {
     private TaggerNotebook() {
     }
 
-    static TaggerNotebookResult run(Architecture architecture, NotebookOptions options) throws IOException, TranslateException {
+    static TaggerNotebookResult run(Architecture architecture, NotebookOptions options)
+            throws IOException, TranslateException {
         SyntheticSample.Files files = options.files();
         Path dir = options.out().resolve(architecture.cliName());
-        TrainingRun.Config config = new TrainingRun.Config(architecture, files.train(), dir, options.epochs(), 512,
-            1e-3f, TaggerSpec.DEFAULT_DROPOUT, options.seed(), DeviceChoice.AUTO, 0.3, true, false, null,
-            System.out::println);
-        TrainingRun.Result trained = TrainingRun.run(config);
-        String summary;
-        try (Tagger tagger = TaggerFile.load(trained.model())) {
-            summary = ModelSummary.of(tagger, trained.kerasParameters());
+        TrainingRun run = TrainingRun.builder().setArchitecture(architecture).setTrainFile(files.train())
+            .optOutputDir(dir).optEpochs(options.epochs()).optSeed(options.seed()).optLog(System.out::println)
+            .build();
+        Evaluation evaluation;
+        TaggerNotebookResult result;
+        try (TrainedTagger trained = run.run()) {
+            String summary = ModelSummary.of(trained.tagger(), trained.kerasParameters());
+            System.out.print(summary);
+            evaluation = TaggerEvaluation.standard().evaluate(trained.tagger(), files.test());
+            Path modelFile = trained.modelFile().orElseThrow();
+            EvaluationOutputs.writeAll(evaluation, modelFile, dir.resolve("eval"));
+            result = new TaggerNotebookResult(trained.training(), trained.parameters(), trained.kerasParameters(),
+                modelFile, evaluation, dir.resolve("eval"), summary);
         }
-        System.out.print(summary);
-
-        EvaluationResult evaluation = TaggerEvaluation.evaluate(trained.model(), files.test(), dir.resolve("eval"));
-        TaggerEvaluation.summary(evaluation).forEach(System.out::println);
+        EvaluationSummary.lines(evaluation).forEach(System.out::println);
         System.out.println("confusion matrix, normalised per true class (rows: true, columns: predicted):");
         List<String> names = evaluation.confusion().classNames();
         double[][] m = evaluation.confusion().normalized(Normalization.TRUE);
@@ -56,6 +59,6 @@ final class TaggerNotebook {
             System.out.println(row);
         }
         System.out.println("plots and metrics: " + dir);
-        return new TaggerNotebookResult(trained, evaluation, summary);
+        return result;
     }
 }

@@ -14,10 +14,12 @@
  * import dev.btag.examples.notebooks.KerasDnn;
  * import dev.btag.examples.notebooks.NotebookOptions;
  * import dev.btag.examples.notebooks.TaggerNotebookResult;
+ * import dev.btag.metrics.comparison.FlavourComparison;
  * import java.nio.file.Path;
  *
  * TaggerNotebookResult dnn = KerasDnn.run(NotebookOptions.of(Path.of("dnn-out"), 20000, 20));
- * System.out.println("AUC b vs light+gluon: " + dnn.evaluation().auc("bVsLightGluon"));
+ * System.out.println("AUC b vs light+gluon: "
+ *     + dnn.evaluation().comparison(FlavourComparison.B_VS_LIGHT_GLUON).auc().auc());
  * }</pre>
  */
 package dev.btag.examples.notebooks;

@@ -1,17 +1,21 @@
 package dev.btag.examples.tutorial;
 
 import ai.djl.translate.TranslateException;
-import dev.btag.data.schema.FeatureSet;
-import dev.btag.data.schema.JetColumn;
 import dev.btag.data.schema.TutorialFile;
 import dev.btag.data.synthetic.SyntheticSample;
-import dev.btag.examples.evaluate.EvaluationResult;
-import dev.btag.examples.evaluate.TaggerEvaluation;
 import dev.btag.examples.inputs.InputPlots;
-import dev.btag.examples.train.TrainingRun;
+import dev.btag.metrics.comparison.FlavourComparison;
+import dev.btag.metrics.roc.RocCurve;
 import dev.btag.models.Architecture;
-import dev.btag.models.TaggerSpec;
+import dev.btag.models.evaluate.Evaluation;
+import dev.btag.models.evaluate.EvaluationOutputs;
+import dev.btag.models.evaluate.EvaluationSummary;
+import dev.btag.models.evaluate.TaggerEvaluation;
 import dev.btag.models.train.DeviceChoice;
+import dev.btag.models.train.TrainedTagger;
+import dev.btag.models.train.TrainingResult;
+import dev.btag.models.train.TrainingRun;
+import dev.btag.models.train.TrainingSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -19,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -26,9 +31,10 @@ import java.util.function.Consumer;
 /**
  * The whole CMS b-tagging hands-on in one call, as {@code btag tutorial} runs it: generate the synthetic sample (or
  * take the user's two files), plot the inputs per flavour (notebooks 1 and 2), train the DNN, 1x1-CNN, LSTM and GRU
- * on the first file (notebooks 3 to 5 and the lecture), evaluate each on the second with
- * {@link TaggerEvaluation} (exactly what {@code btag evaluate} does), compare them with the best single input
- * variable, and write {@code report.html} and {@code summary.json}.
+ * on the first file (notebooks 3 to 5 and the lecture) with {@link TrainingRun}, evaluate each on the second with
+ * {@link TaggerEvaluation} and write its outputs with {@link EvaluationOutputs} (exactly what {@code btag evaluate}
+ * does), compare them with the best single input variable (chosen on the training file), and write
+ * {@code report.html} and {@code summary.json}. The evaluations stay in memory: nothing is read back.
  *
  * <p>Output layout under the output directory: {@code data/} (generated files), {@code inputs/} (input plots and
  * their {@code index.html}), {@code models/<tagger>/} (model, history, loss plot, checkpoints) with
@@ -36,9 +42,6 @@ import java.util.function.Consumer;
  * comparisons of all taggers), {@code report.html}, {@code summary.json}.
  */
 public final class Tutorial {
-
-    /** The three ROC comparisons in report order, as keys of {@link EvaluationResult#auc(String)}. */
-    static final List<String> KEYS = List.of("bVsAll", "bVsC", "bVsLightGluon");
 
     private Tutorial() {
     }
@@ -88,12 +91,8 @@ public final class Tutorial {
             if (jets < 100) {
                 throw new IllegalArgumentException("--jets must be at least 100, got " + jets);
             }
-            if (epochs < 1) {
-                throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
-            }
-            if (batchSize < 1) {
-                throw new IllegalArgumentException("--batch-size must be at least 1, got " + batchSize);
-            }
+            TrainingSettings.requireEpochs(epochs);
+            TrainingSettings.requireBatchSize(batchSize);
             if ((trainFile == null) != (testFile == null)) {
                 throw new IllegalArgumentException("give both --train and --test, or neither (then the synthetic"
                     + " sample is generated)");
@@ -108,8 +107,9 @@ public final class Tutorial {
          * @return the configuration
          */
         public static Config defaults(Path outDir) {
-            return new Config(outDir, SyntheticSample.DEFAULT_JETS_PER_FILE, 50, null, null,
-                List.of(Architecture.values()), 42L, 512, DeviceChoice.AUTO, null, line -> { });
+            return new Config(outDir, SyntheticSample.DEFAULT_JETS_PER_FILE, TrainingSettings.EPOCHS, null, null,
+                List.of(Architecture.values()), TrainingSettings.SEED, TrainingSettings.BATCH_SIZE, DeviceChoice.AUTO,
+                null, line -> { });
         }
     }
 
@@ -125,79 +125,88 @@ public final class Tutorial {
         long start = System.nanoTime();
         Path out = config.outDir();
         Files.createDirectories(out);
-        int steps = 3 + 2 * config.models().size();
-        Steps step = new Steps(steps, config.log());
-
-        Path train = config.trainFile();
-        Path test = config.testFile();
-        if (train == null) {
-            step.next("generate the synthetic sample (" + config.jets() + " jets per file)");
-            SyntheticSample.Files files = SyntheticSample.write(out.resolve("data"), config.jets(), config.seed());
-            train = files.train();
-            test = files.test();
-        } else {
-            step.next("check " + train + " (training) and " + test + " (test)");
-            for (Path given : List.of(train, test)) {
-                try (TutorialFile file = TutorialFile.open(given)) {
-                    config.log().accept("  " + given + ": " + file.jetCount() + " jets"
-                        + (file.isSynthetic() ? " (" + SyntheticSample.BANNER + ")" : ""));
-                }
-            }
-        }
+        Steps step = new Steps(3 + 2 * config.models().size(), config.log());
+        SyntheticSample.Files files = files(config, step);
+        Path train = files.train();
+        Path test = files.test();
 
         step.next("plot the inputs per flavour (notebooks 1 and 2)");
         InputPlots.Result inputs = InputPlots.write(train, out.resolve("inputs"));
-
-        int[] truth;
-        float[] pt;
         SingleVariable single;
-        boolean synthetic;
-        try (TutorialFile file = TutorialFile.open(test)) {
-            synthetic = file.isSynthetic();
-            truth = file.truthCodes();
-            pt = file.features(FeatureSet.of("pt", JetColumn.JET_PT), 0, file.jetCount());
-            single = SingleVariable.best(file, truth);
+        try (TutorialFile file = TutorialFile.open(train)) {
+            single = SingleVariable.choose(file);
         }
 
         List<TutorialResult.ModelRun> runs = new ArrayList<>();
-        List<ModelScores> scores = new ArrayList<>();
         String device = "";
         for (Architecture architecture : config.models()) {
-            Path dir = out.resolve("models").resolve(architecture.cliName());
-            step.next("train the " + architecture.cliName() + " tagger");
-            TrainingRun.Config trainConfig = new TrainingRun.Config(architecture, train, dir, config.epochs(),
-                config.batchSize(), 1e-3f, TaggerSpec.DEFAULT_DROPOUT, config.seed(), config.device(), 0.3, true,
-                false, config.progress(), config.log());
-            long t0 = System.nanoTime();
-            TrainingRun.Result trained = TrainingRun.run(trainConfig);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            device = trained.training().devices();
-
-            step.next("evaluate the " + architecture.cliName() + " tagger on " + test.getFileName());
-            EvaluationResult evaluation = TaggerEvaluation.evaluate(trained.model(), test, dir.resolve("eval"));
-            TaggerEvaluation.summary(evaluation).forEach(line -> config.log().accept("  " + line));
-            ModelScores score = ModelScores.read(dir.resolve("eval").resolve(TaggerEvaluation.PREDICTIONS_FILE));
-            scores.add(score);
-            runs.add(new TutorialResult.ModelRun(architecture, trained.parameters(), trained.kerasParameters(),
-                seconds, trained.training().history().size(), trained.training().bestEpoch(),
-                trained.training().stopReason(), evaluation,
-                score.aucErrors(truth), dir));
+            Trained trained = trainAndEvaluate(architecture, config, files, step);
+            device = trained.device();
+            runs.add(trained.result());
         }
 
         step.next("compare the taggers and write the report");
-        Map<String, Double> singleAucs = new LinkedHashMap<>();
-        for (int k = 0; k < KEYS.size(); k++) {
-            singleAucs.put(KEYS.get(k), single.roc(SingleVariable.SELECTIONS.get(k), truth).auc());
+        Map<FlavourComparison, RocCurve> singleRocs = new LinkedHashMap<>();
+        Map<FlavourComparison, Double> singleAucs = new LinkedHashMap<>();
+        boolean synthetic;
+        try (TutorialFile file = TutorialFile.open(test)) {
+            synthetic = file.isSynthetic();
+            double[] score = single.scores(file);
+            int[] truth = file.truthCodes();
+            for (FlavourComparison comparison : FlavourComparison.B_TAGGING) {
+                RocCurve roc = comparison.roc(score, truth);
+                singleRocs.put(comparison, roc);
+                singleAucs.put(comparison, roc.auc());
+            }
         }
-        TutorialResult.SingleVariableResult singleResult =
-            new TutorialResult.SingleVariableResult(single.label().replace(" (best single variable)", ""),
-                singleAucs);
-        ComparisonPlots plots = ComparisonPlots.write(out.resolve("plots"), runs, scores, single, truth, pt, synthetic);
+        ComparisonPlots plots = ComparisonPlots.write(out.resolve("plots"), runs, singleRocs, single.label(),
+            synthetic);
         TutorialResult result = new TutorialResult(out, out.resolve("report.html"), out.resolve("summary.json"),
-            train, test, synthetic, device, inputs, singleResult, runs, (System.nanoTime() - start) / 1e9);
+            train, test, synthetic, device, inputs,
+            new TutorialResult.SingleVariableResult(single.name(), singleAucs), runs,
+            (System.nanoTime() - start) / 1e9);
         TutorialReport.write(result, plots, config);
-        config.log().accept(String.format("done in %.0f s: %s", result.seconds(), result.report()));
+        config.log().accept(String.format(Locale.ROOT, "done in %.0f s: %s", result.seconds(), result.report()));
         return result;
+    }
+
+    /** The user's two files (checked), or the synthetic sample generated into {@code OUT/data}. */
+    private static SyntheticSample.Files files(Config config, Steps step) throws IOException {
+        if (config.trainFile() == null) {
+            step.next("generate the synthetic sample (" + config.jets() + " jets per file)");
+            return SyntheticSample.write(config.outDir().resolve("data"), config.jets(), config.seed());
+        }
+        step.next("check " + config.trainFile() + " (training) and " + config.testFile() + " (test)");
+        for (Path given : List.of(config.trainFile(), config.testFile())) {
+            try (TutorialFile file = TutorialFile.open(given)) {
+                config.log().accept("  " + given + ": " + file.jetCount() + " jets"
+                    + (file.isSynthetic() ? " (" + SyntheticSample.BANNER + ")" : ""));
+            }
+        }
+        return new SyntheticSample.Files(config.trainFile(), config.testFile());
+    }
+
+    /** A trained and evaluated tagger, and the device it trained on. */
+    private record Trained(TutorialResult.ModelRun result, String device) {
+    }
+
+    private static Trained trainAndEvaluate(Architecture architecture, Config config, SyntheticSample.Files files,
+            Steps step) throws IOException, TranslateException {
+        Path dir = config.outDir().resolve("models").resolve(architecture.cliName());
+        step.next("train the " + architecture.cliName() + " tagger");
+        TrainingRun run = TrainingRun.builder().setArchitecture(architecture).setTrainFile(files.train())
+            .optOutputDir(dir).optEpochs(config.epochs()).optBatchSize(config.batchSize()).optSeed(config.seed())
+            .optDevice(config.device()).optProgress(config.progress()).optLog(config.log()).build();
+        try (TrainedTagger trained = run.run()) {
+            step.next("evaluate the " + architecture.cliName() + " tagger on " + files.test().getFileName());
+            Evaluation evaluation = TaggerEvaluation.standard().evaluate(trained.tagger(), files.test());
+            EvaluationOutputs.writeAll(evaluation, trained.modelFile().orElse(null), dir.resolve("eval"));
+            EvaluationSummary.lines(evaluation).forEach(line -> config.log().accept("  " + line));
+            TrainingResult t = trained.training();
+            return new Trained(new TutorialResult.ModelRun(architecture, trained.parameters(),
+                trained.kerasParameters(), trained.seconds(), t.history().size(), t.bestEpoch(), t.stopReason(),
+                evaluation, dir), t.devices());
+        }
     }
 
     /** Numbered step lines: {@code [3/11] train the dnn tagger}, with the time since the previous step. */
@@ -214,9 +223,9 @@ public final class Tutorial {
 
         void next(String what) {
             long now = System.nanoTime();
-            String previous = done == 0 ? "" : String.format(" (previous step %.1f s)", (now - last) / 1e9);
+            String previous = done == 0 ? "" : String.format(Locale.ROOT, " (previous step %.1f s)", (now - last) / 1e9);
             last = now;
-            log.accept(String.format("[%d/%d] %s%s", ++done, total, what, previous));
+            log.accept(String.format(Locale.ROOT, "[%d/%d] %s%s", ++done, total, what, previous));
         }
     }
 }

@@ -1,13 +1,15 @@
 package dev.btag.examples.tutorial;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.btag.data.synthetic.SyntheticSample;
-import dev.btag.examples.evaluate.TaggerEvaluation;
 import dev.btag.examples.report.HtmlReport;
-import dev.btag.examples.train.TrainingRun;
+import dev.btag.metrics.comparison.FlavourComparison;
 import dev.btag.metrics.workingpoint.WorkingPoint;
+import dev.btag.models.evaluate.EvaluationJson;
+import dev.btag.models.evaluate.EvaluationPlots;
+import dev.btag.models.train.TrainingOutputs;
+import dev.btag.models.train.TrainingRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +26,6 @@ final class TutorialReport {
     private static final List<String> KEY_INPUTS = List.of("jet_pt", "jet_eta", "nCpfcand", "nsv",
         "TagVarCSV_trackSip2dSigAboveCharm", "TagVarCSV_trackSip3dSigAboveCharm", "TagVarCSV_vertexCategory",
         "TagVarCSV_trackSumJetEtRatio");
-    private static final List<String> NAMES = List.of("b vs all", "b vs c", "b vs light+gluon");
-    private static final List<String> WORKING_POINTS = List.of("loose", "medium", "tight");
 
     private TutorialReport() {
     }
@@ -33,8 +33,7 @@ final class TutorialReport {
     static void write(TutorialResult r, ComparisonPlots plots, Tutorial.Config config) throws IOException {
         report(r, plots, config).write(r.report());
         Path tmp = Files.createTempFile(r.outDir(), ".summary", ".tmp");
-        Files.writeString(tmp, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
-            .toJson(summary(r, config)), StandardCharsets.UTF_8);
+        Files.writeString(tmp, EvaluationJson.GSON.toJson(summary(r, config)), StandardCharsets.UTF_8);
         Files.move(tmp, r.summary(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -47,7 +46,27 @@ final class TutorialReport {
         b.paragraph(String.format(Locale.ROOT, "Training file: %s. Test file: %s. Device: %s. Up to %d epochs,"
             + " batch size %d, seed %d. Total time %.0f s.", r.trainFile(), r.testFile(), r.device(),
             config.epochs(), config.batchSize(), config.seed(), r.seconds()));
+        inputs(b, r);
+        training(b, r);
+        rocs(b, r, plots);
+        workingPoints(b, r, plots);
+        b.section("Confusion matrices (normalised per true class)");
+        List<HtmlReport.Image> confusion = new ArrayList<>();
+        for (TutorialResult.ModelRun m : r.models()) {
+            Path eval = m.evaluationDirectory();
+            confusion.add(new HtmlReport.Image(rel(r, eval.resolve(EvaluationPlots.CONFUSION)),
+                m.architecture().cliName() + ": six classes"));
+            confusion.add(new HtmlReport.Image(rel(r, eval.resolve(EvaluationPlots.CONFUSION_COARSE)),
+                m.architecture().cliName() + ": b / c / light / gluon"));
+        }
+        b.gallery(confusion);
+        b.paragraph("Each tagger's metrics.json (identical to what btag evaluate writes, c-tagging comparisons"
+            + " included) and predictions.npz are in models/<tagger>/eval/; summary.json holds every figure of"
+            + " this page.");
+        return b.build();
+    }
 
+    private static void inputs(HtmlReport.Builder b, TutorialResult r) {
         b.section("Inputs per flavour (notebooks 1 and 2)");
         b.paragraph("Normalised distributions for b, c, light and gluon jets (truth from column 50). A few key"
             + " variables are shown here; every variable of every array is in the full gallery.");
@@ -61,14 +80,16 @@ final class TutorialReport {
             }
         }
         b.gallery(inputImages);
+    }
 
+    private static void training(HtmlReport.Builder b, TutorialResult r) {
         b.section("Taggers and training (notebooks 3 to 5, lecture)");
         List<List<String>> training = new ArrayList<>();
         for (TutorialResult.ModelRun m : r.models()) {
             training.add(List.of(m.architecture().cliName(), Long.toString(m.kerasParameters()),
                 Long.toString(m.parameters().total()), Long.toString(m.parameters().trainable()),
-                Integer.toString(m.epochs()), Integer.toString(m.bestEpoch()), m.stopReason().name().toLowerCase(),
-                String.format(Locale.ROOT, "%.1f", m.trainSeconds())));
+                Integer.toString(m.epochs()), Integer.toString(m.bestEpoch()),
+                m.stopReason().name().toLowerCase(Locale.ROOT), String.format(Locale.ROOT, "%.1f", m.trainSeconds())));
         }
         b.table(List.of("tagger", "parameters (Keras)", "parameters (btag)", "trainable", "epochs",
             "best epoch", "stopped by", "training time [s]"), training);
@@ -77,18 +98,21 @@ final class TutorialReport {
             + " 4 x 64 (LSTM) or 3 x 64 (GRU) more parameters than the notebooks report.");
         List<HtmlReport.Image> losses = new ArrayList<>();
         for (TutorialResult.ModelRun m : r.models()) {
-            losses.add(new HtmlReport.Image(rel(r, m.directory().resolve("loss.png")),
+            losses.add(new HtmlReport.Image(rel(r, m.directory().resolve(TrainingOutputs.LOSS_PLOT)),
                 m.architecture().cliName() + ": training and validation loss"));
         }
         b.gallery(losses);
+    }
 
+    private static void rocs(HtmlReport.Builder b, TutorialResult r, ComparisonPlots plots) {
         b.section("ROC curves on the test file");
         b.paragraph("b-jet efficiency on x, mistag rate on a log y axis. b vs all uses BvsAll = pb + pbb + plepb;"
             + " b vs c uses BvsC with only b and c jets; b vs light+gluon uses BvsL with only b, light and gluon"
-            + " jets. The best single input variable (" + r.singleVariable().name() + ") is the baseline.");
+            + " jets. The best single input variable on the training file (" + r.singleVariable().name()
+            + ") is the baseline.");
         List<HtmlReport.Image> rocs = new ArrayList<>();
-        for (int k = 0; k < Tutorial.KEYS.size(); k++) {
-            rocs.add(new HtmlReport.Image(rel(r, plots.rocs().get(Tutorial.KEYS.get(k))), NAMES.get(k)));
+        for (FlavourComparison c : FlavourComparison.B_TAGGING) {
+            rocs.add(new HtmlReport.Image(rel(r, plots.rocs().get(c)), c.name()));
         }
         b.gallery(rocs);
 
@@ -96,29 +120,29 @@ final class TutorialReport {
         List<List<String>> aucs = new ArrayList<>();
         for (TutorialResult.ModelRun m : r.models()) {
             List<String> row = new ArrayList<>(List.of(m.architecture().cliName()));
-            for (String key : Tutorial.KEYS) {
-                row.add(String.format(Locale.ROOT, "%.4f \u00b1 %.4f", m.evaluation().auc(key),
-                    m.aucErrors().get(key)));
+            for (FlavourComparison c : FlavourComparison.B_TAGGING) {
+                var auc = m.evaluation().comparison(c).auc();
+                row.add(String.format(Locale.ROOT, "%.4f \u00b1 %.4f", auc.auc(), auc.standardError()));
             }
             aucs.add(row);
         }
         List<String> singleRow = new ArrayList<>(List.of(r.singleVariable().name() + " (single variable)"));
-        for (String key : Tutorial.KEYS) {
-            singleRow.add(String.format(Locale.ROOT, "%.4f", r.singleVariable().aucs().get(key)));
+        for (FlavourComparison c : FlavourComparison.B_TAGGING) {
+            singleRow.add(String.format(Locale.ROOT, "%.4f", r.singleVariable().aucs().get(c)));
         }
         aucs.add(singleRow);
         List<String> header = new ArrayList<>(List.of("tagger"));
-        NAMES.forEach(n -> header.add("AUC " + n));
+        FlavourComparison.B_TAGGING.forEach(c -> header.add("AUC " + c.name()));
         b.table(header, aucs);
         b.paragraph("Uncertainties are DeLong standard errors (statistical only).");
+    }
 
+    private static void workingPoints(HtmlReport.Builder b, TutorialResult r, ComparisonPlots plots) {
         b.section("Working points (b vs light+gluon, BvsL)");
         List<List<String>> wps = new ArrayList<>();
         for (TutorialResult.ModelRun m : r.models()) {
-            List<WorkingPoint> points = ComparisonPlots.comparison(m, "bVsLightGluon").workingPoints();
-            for (int i = 0; i < points.size(); i++) {
-                WorkingPoint wp = points.get(i);
-                wps.add(List.of(m.architecture().cliName(), WORKING_POINTS.get(i),
+            for (WorkingPoint wp : m.evaluation().comparison(FlavourComparison.B_VS_LIGHT_GLUON).workingPoints()) {
+                wps.add(List.of(m.architecture().cliName(), wp.name(),
                     String.format(Locale.ROOT, "%.1f%%", 100 * wp.target()),
                     String.format(Locale.ROOT, "%.4g", wp.threshold()),
                     String.format(Locale.ROOT, "%.3f \u00b1 %.3f", wp.efficiency(), wp.efficiencyError()),
@@ -129,20 +153,6 @@ final class TutorialReport {
             wps);
         b.gallery(List.of(new HtmlReport.Image(rel(r, plots.efficiency()), "b-jet efficiency vs pT (medium)"),
             new HtmlReport.Image(rel(r, plots.mistag()), "light+gluon mistag vs pT (medium)")));
-
-        b.section("Confusion matrices (normalised per true class)");
-        List<HtmlReport.Image> confusion = new ArrayList<>();
-        for (TutorialResult.ModelRun m : r.models()) {
-            Path eval = m.evaluation().outDir();
-            confusion.add(new HtmlReport.Image(rel(r, eval.resolve("confusion.png")),
-                m.architecture().cliName() + ": six classes"));
-            confusion.add(new HtmlReport.Image(rel(r, eval.resolve("confusion-coarse.png")),
-                m.architecture().cliName() + ": b / c / light / gluon"));
-        }
-        b.gallery(confusion);
-        b.paragraph("Each tagger's metrics.json (identical to what btag evaluate writes) and predictions.npz are in"
-            + " models/<tagger>/eval/; summary.json holds every figure of this page.");
-        return b.build();
     }
 
     private static JsonObject summary(TutorialResult r, Tutorial.Config config) {
@@ -160,8 +170,9 @@ final class TutorialReport {
         o.addProperty("seconds", r.seconds());
         JsonObject single = new JsonObject();
         single.addProperty("variable", r.singleVariable().name());
+        single.addProperty("chosenOn", "training file");
         JsonObject singleAuc = new JsonObject();
-        Tutorial.KEYS.forEach(k -> singleAuc.addProperty(k, r.singleVariable().aucs().get(k)));
+        FlavourComparison.B_TAGGING.forEach(c -> singleAuc.addProperty(c.key(), r.singleVariable().aucs().get(c)));
         single.add("auc", singleAuc);
         o.add("singleVariable", single);
         JsonArray models = new JsonArray();
@@ -175,10 +186,12 @@ final class TutorialReport {
             model.addProperty("epochs", m.epochs());
             model.addProperty("bestEpoch", m.bestEpoch());
             model.addProperty("stopReason", m.stopReason().name());
+            JsonObject metrics = EvaluationJson.toJson(m.evaluation(),
+                m.directory().resolve(TrainingRun.MODEL_FILE));
             JsonObject errors = new JsonObject();
-            Tutorial.KEYS.forEach(k -> errors.addProperty(k, m.aucErrors().get(k)));
-            JsonObject metrics = TaggerEvaluation.toJson(m.evaluation(), m.directory().resolve(TrainingRun.MODEL_FILE),
-                r.testFile());
+            for (var c : m.evaluation().comparisons()) {
+                errors.add(c.comparison().key(), EvaluationJson.number(c.auc().standardError()));
+            }
             model.add("auc", metrics.get("auc"));
             model.add("aucError", errors);
             model.add("rocs", metrics.get("rocs"));

@@ -1,9 +1,10 @@
 package dev.btag.examples.tutorial;
 
-import dev.btag.examples.evaluate.EvaluationResult;
 import dev.btag.examples.inputs.InputPlots;
+import dev.btag.metrics.comparison.FlavourComparison;
 import dev.btag.models.Architecture;
 import dev.btag.models.ParameterCount;
+import dev.btag.models.evaluate.Evaluation;
 import dev.btag.models.train.StopReason;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.Map;
  * @param synthetic whether the files are the synthetic sample (then every output says so)
  * @param device the device that trained, as DJL names it (for example {@code cpu()})
  * @param inputs the input plots of notebooks 1 and 2
- * @param singleVariable the best single input variable and its AUCs (keys as in {@link EvaluationResult#auc})
+ * @param singleVariable the best single input variable and its AUCs on the test file
  * @param models one entry per trained tagger, in the order trained
  * @param seconds wall-clock time of the whole run
  */
@@ -48,13 +49,13 @@ public record TutorialResult(Path outDir, Path report, Path summary, Path trainF
     }
 
     /**
-     * The baseline: the best of the 15 input variables used directly as a b-tagging score.
+     * The baseline: the best of the 15 input variables (chosen on the training file) used directly as a b-tagging
+     * score on the test file.
      *
      * @param name the variable's column name, with a leading minus sign when it is used flipped
-     * @param aucs its AUC for b vs all, b vs c and b vs light+gluon (keys {@code bVsAll}, {@code bVsC},
-     *     {@code bVsLightGluon})
+     * @param aucs its AUC on the test file for each comparison of {@link FlavourComparison#B_TAGGING}
      */
-    public record SingleVariableResult(String name, Map<String, Double> aucs) {
+    public record SingleVariableResult(String name, Map<FlavourComparison, Double> aucs) {
         /**
          * Copies the map.
          *
@@ -74,31 +75,22 @@ public record TutorialResult(Path outDir, Path report, Path summary, Path trainF
      * @param kerasParameters the same architecture's count as Keras reports it (the notebooks' figure)
      * @param trainSeconds wall-clock training time, validation included
      * @param epochs epochs run
-     * @param bestEpoch the epoch whose weights were kept (lowest validation loss)
+     * @param bestEpoch the epoch with the lowest validation loss
      * @param stopReason why training ended
      * @param evaluation the test-file measurements, identical to what {@code btag evaluate} gives
-     * @param aucErrors DeLong standard error of each AUC (same keys as the AUCs)
-     * @param directory where its model, history, plots and evaluation are
+     * @param directory where its model, history, plots and evaluation ({@code eval/}) are
      */
     public record ModelRun(Architecture architecture, ParameterCount parameters, long kerasParameters,
-            double trainSeconds, int epochs, int bestEpoch, StopReason stopReason, EvaluationResult evaluation,
-            Map<String, Double> aucErrors, Path directory) {
+            double trainSeconds, int epochs, int bestEpoch, StopReason stopReason, Evaluation evaluation,
+            Path directory) {
+
         /**
-         * Copies the map.
+         * The directory of the tagger's evaluation outputs.
          *
-         * @param architecture the tagger
-         * @param parameters btag's count
-         * @param kerasParameters Keras' count
-         * @param trainSeconds training time
-         * @param epochs epochs run
-         * @param bestEpoch the kept epoch
-         * @param stopReason why training ended
-         * @param evaluation the measurements
-         * @param aucErrors the AUC uncertainties
-         * @param directory the tagger's output directory
+         * @return {@code directory/eval}
          */
-        public ModelRun {
-            aucErrors = Map.copyOf(aucErrors);
+        public Path evaluationDirectory() {
+            return directory.resolve("eval");
         }
     }
 }

@@ -8,7 +8,12 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.btag.data.npy.NpzFile;
 import dev.btag.data.synthetic.SyntheticSample;
+import dev.btag.models.Tagger;
 import dev.btag.models.TrainingHistory;
+import dev.btag.models.evaluate.Evaluation;
+import dev.btag.models.evaluate.EvaluationJson;
+import dev.btag.models.evaluate.TaggerEvaluation;
+import dev.btag.models.io.TaggerFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,8 +68,23 @@ class TrainEvaluateCommandTest {
         }
         double bl = metrics.getAsJsonObject("auc").get("bVsLightGluon").getAsDouble();
         assertTrue(bl > 0.6, "two epochs already separate b from light and gluon jets: " + bl);
-        assertEquals(3, metrics.getAsJsonArray("rocs").get(2).getAsJsonObject().getAsJsonArray("workingPoints")
-            .size());
+        JsonObject blRoc = metrics.getAsJsonArray("rocs").get(2).getAsJsonObject();
+        assertEquals("bVsLightGluon", blRoc.get("key").getAsString());
+        assertEquals(3, blRoc.getAsJsonArray("workingPoints").size());
+        assertEquals("medium", blRoc.getAsJsonArray("workingPoints").get(1).getAsJsonObject().get("name").getAsString());
+        assertEquals(4, blRoc.getAsJsonArray("efficiencyWorkingPoints").size());
+        assertEquals(0.7, blRoc.getAsJsonArray("efficiencyWorkingPoints").get(1).getAsJsonObject()
+            .get("targetEfficiency").getAsDouble());
+        for (String key : new String[] {"cVsLightGluon", "cVsB"}) {
+            assertTrue(metrics.getAsJsonObject("auc").has(key), "c tagging reported: " + key);
+        }
+
+        // The command writes exactly what the library API gives for the same model and file.
+        Path modelFile = out.resolve("model.btag");
+        try (Tagger tagger = TaggerFile.load(modelFile)) {
+            Evaluation library = TaggerEvaluation.standard().evaluate(tagger, sample.test());
+            assertEquals(EvaluationJson.toJson(library, modelFile), metrics);
+        }
         assertEquals(6, metrics.getAsJsonObject("confusion").getAsJsonArray("counts").size());
         try (NpzFile npz = NpzFile.open(eval.resolve("predictions.npz"))) {
             assertEquals(800, npz.get("probabilities").shape()[0]);
@@ -98,9 +118,18 @@ class TrainEvaluateCommandTest {
 
         run = BtagCommandTest.run("train", "--model", "rnn", "--train", sample.train().toString(), "--out",
             dir.resolve("y").toString());
-        assertEquals(BtagCommand.EXIT_FAILURE, run.exitCode());
+        assertEquals(BtagCommand.EXIT_USAGE, run.exitCode(), "a bad option value is a usage error");
         assertTrue(run.err().contains("'rnn'") && run.err().contains("cnn1x1"), run.err());
         assertFalse(run.err().contains("\tat "), run.err());
+
+        for (String[] bad : new String[][] {{"--epochs", "0"}, {"--lr", "NaN"}, {"--device", "xyz"},
+            {"--batch-size", "-1"}, {"--validation-split", "1"}}) {
+            Path missingTrain = dir.resolve("not-read.npz");
+            run = BtagCommandTest.run("train", "--model", "dnn", "--train", missingTrain.toString(), "--out",
+                dir.resolve("z").toString(), bad[0], bad[1]);
+            assertEquals(BtagCommand.EXIT_USAGE, run.exitCode(), String.join(" ", bad) + ": " + run.err());
+            assertFalse(run.err().contains("not-read.npz"), "checked before the data is read: " + run.err());
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.btag.examples.inputs.InputPlots;
+import dev.btag.metrics.comparison.FlavourComparison;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -37,18 +38,19 @@ class NotebooksTest {
     void taggerNotebooksTrainEvaluateAndSummarise() throws Exception {
         NotebookOptions options = NotebookOptions.of(dir, 400, 1);
         TaggerNotebookResult dnn = KerasDnn.run(options);
-        assertEquals(2366, dnn.training().kerasParameters());
+        assertEquals(2366, dnn.kerasParameters());
         assertTrue(dnn.summary().contains("2366"), dnn.summary());
         TaggerNotebookResult cnn = Cnn1x1Btag.run(options);
-        assertEquals(85114, cnn.training().kerasParameters());
+        assertEquals(85114, cnn.kerasParameters());
         TaggerNotebookResult lstm = LstmBtag.run(options);
-        assertEquals(99122, lstm.training().kerasParameters());
-        assertEquals(99122 + 256, lstm.training().parameters().total());
+        assertEquals(99122, lstm.kerasParameters());
+        assertEquals(99122 + 256, lstm.parameters().total());
         TaggerNotebookResult gru = GruBtag.run(options);
         for (TaggerNotebookResult r : new TaggerNotebookResult[] {dnn, cnn, lstm, gru}) {
-            double auc = r.evaluation().auc("bVsLightGluon");
+            double auc = r.evaluation().comparison(FlavourComparison.B_VS_LIGHT_GLUON).auc().auc();
             assertTrue(auc >= 0 && auc <= 1, "AUC " + auc);
-            assertTrue(Files.isRegularFile(r.evaluation().outDir().resolve("metrics.json")));
+            assertTrue(Files.isRegularFile(r.evaluationDirectory().resolve("metrics.json")));
+            assertEquals(FlavourComparison.ALL.size(), r.evaluation().comparisons().size(), "c tagging included");
             assertEquals(6, r.evaluation().confusion().classNames().size());
         }
     }

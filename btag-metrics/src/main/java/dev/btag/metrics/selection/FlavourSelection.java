@@ -34,6 +34,8 @@ public final class FlavourSelection {
     public static final FlavourSelection B_VS_LIGHT_GLUON = of(Set.of(B), Set.of(LIGHT, GLUON));
     /** c jets against light and gluon jets; b and undefined jets are left out. */
     public static final FlavourSelection C_VS_LIGHT_GLUON = of(Set.of(C), Set.of(LIGHT, GLUON));
+    /** c jets against b jets; light, gluon and undefined jets are left out. */
+    public static final FlavourSelection C_VS_B = of(Set.of(C), Set.of(B));
 
     private final Set<Integer> signal;
     private final Set<Integer> background; // null: every code not in signal

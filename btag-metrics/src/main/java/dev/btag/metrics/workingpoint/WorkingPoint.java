@@ -7,15 +7,34 @@ package dev.btag.metrics.workingpoint;
  * <p>Uncertainties are binomial, {@code sqrt(p (1 - p) / n)} with {@code n} the (effective) number of signal or
  * background entries; the rejection's is propagated, {@code mistagError / mistag^2}.
  *
- * @param target the target the point was chosen for (a mistag rate or an efficiency, see {@link WorkingPoints})
+ * @param definition what the point was chosen for: its name, the fixed rate and its value
  * @param threshold the score cut; {@code +Infinity} when no cut meets the target with any efficiency (nothing tagged)
  * @param efficiency the fraction of signal tagged (true-positive rate)
  * @param efficiencyError its binomial uncertainty
  * @param mistag the fraction of background tagged (false-positive rate)
  * @param mistagError its binomial uncertainty
  */
-public record WorkingPoint(double target, double threshold, double efficiency, double efficiencyError, double mistag,
-                           double mistagError) {
+public record WorkingPoint(WorkingPointTarget definition, double threshold, double efficiency, double efficiencyError,
+                           double mistag, double mistagError) {
+
+    /**
+     * The name of the working point, for example {@code "medium"}.
+     *
+     * @return {@code definition().name()}
+     */
+    public String name() {
+        return definition.name();
+    }
+
+    /**
+     * The rate the point was chosen for: a mistag rate or an efficiency, as {@link WorkingPointTarget#criterion()}
+     * says.
+     *
+     * @return {@code definition().value()}
+     */
+    public double target() {
+        return definition.value();
+    }
 
     /**
      * The background rejection {@code 1 / mistag}.

@@ -10,13 +10,6 @@ import java.util.List;
  */
 public final class WorkingPoints {
 
-    /** Mistag rate of the loose working point: 10%. */
-    public static final double LOOSE = 0.1;
-    /** Mistag rate of the medium working point: 1%. */
-    public static final double MEDIUM = 0.01;
-    /** Mistag rate of the tight working point: 0.1%. */
-    public static final double TIGHT = 0.001;
-
     private WorkingPoints() {
     }
 
@@ -34,6 +27,40 @@ public final class WorkingPoints {
         if (!(targetMistag >= 0 && targetMistag <= 1)) {
             throw new IllegalArgumentException("target mistag must be in [0, 1], got " + targetMistag);
         }
+        return at(roc, WorkingPointTarget.mistag(targetMistag));
+    }
+
+    /**
+     * The working point for a named target of either kind: {@link WorkingPointTarget.Criterion#MISTAG} as
+     * {@link #atMistag(RocCurve, double)}, {@link WorkingPointTarget.Criterion#EFFICIENCY} as
+     * {@link #atEfficiency(RocCurve, double)}.
+     *
+     * @param roc the ROC curve
+     * @param target the target, which names the result
+     * @return the working point
+     */
+    public static WorkingPoint at(RocCurve roc, WorkingPointTarget target) {
+        return target.criterion() == WorkingPointTarget.Criterion.MISTAG ? mistagPoint(roc, target)
+            : efficiencyPoint(roc, target);
+    }
+
+    /**
+     * Working points for several named targets.
+     *
+     * @param roc the ROC curve
+     * @param targets the targets
+     * @return one working point per target, in the given order
+     */
+    public static List<WorkingPoint> at(RocCurve roc, List<WorkingPointTarget> targets) {
+        List<WorkingPoint> points = new ArrayList<>(targets.size());
+        for (WorkingPointTarget target : targets) {
+            points.add(at(roc, target));
+        }
+        return List.copyOf(points);
+    }
+
+    private static WorkingPoint mistagPoint(RocCurve roc, WorkingPointTarget target) {
+        double targetMistag = target.value();
         // fpr is non-decreasing: find the last point with fpr <= target
         int lo = 0;
         int hi = roc.size() - 1;
@@ -49,17 +76,18 @@ public final class WorkingPoints {
         while (i > 0 && roc.tpr(i - 1) == roc.tpr(i)) {
             i--; // same efficiency at a lower (or equal) mistag
         }
-        return point(roc, i, targetMistag);
+        return point(roc, i, target);
     }
 
     /**
-     * The loose, medium and tight working points (10%, 1%, 0.1% mistag), in that order.
+     * The loose, medium and tight working points (10%, 1%, 0.1% mistag, {@link WorkingPointTarget#FIXED_MISTAGS}),
+     * in that order, named so.
      *
      * @param roc the ROC curve
      * @return three working points
      */
     public static List<WorkingPoint> standard(RocCurve roc) {
-        return atMistags(roc, LOOSE, MEDIUM, TIGHT);
+        return at(roc, WorkingPointTarget.FIXED_MISTAGS);
     }
 
     /**
@@ -91,6 +119,11 @@ public final class WorkingPoints {
         if (!(targetEfficiency >= 0 && targetEfficiency <= 1)) {
             throw new IllegalArgumentException("target efficiency must be in [0, 1], got " + targetEfficiency);
         }
+        return at(roc, WorkingPointTarget.efficiency(targetEfficiency));
+    }
+
+    private static WorkingPoint efficiencyPoint(RocCurve roc, WorkingPointTarget target) {
+        double targetEfficiency = target.value();
         // tpr is non-decreasing and ends at 1: find the first point with tpr >= target
         int lo = 0;
         int hi = roc.size() - 1;
@@ -102,10 +135,10 @@ public final class WorkingPoints {
                 lo = mid + 1;
             }
         }
-        return point(roc, lo, targetEfficiency);
+        return point(roc, lo, target);
     }
 
-    private static WorkingPoint point(RocCurve roc, int i, double target) {
+    private static WorkingPoint point(RocCurve roc, int i, WorkingPointTarget target) {
         double eff = roc.tpr(i);
         double mistag = roc.fpr(i);
         return new WorkingPoint(target, roc.threshold(i), eff, binomialError(eff, roc.signal().effectiveCount()),

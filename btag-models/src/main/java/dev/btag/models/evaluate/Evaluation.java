@@ -1,0 +1,100 @@
+package dev.btag.models.evaluate;
+
+import dev.btag.metrics.comparison.FlavourComparison;
+import dev.btag.metrics.confusion.ConfusionMatrix;
+import dev.btag.metrics.discriminant.Discriminant;
+import dev.btag.metrics.discriminant.Discriminants;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything {@link TaggerEvaluation} measured for one tagger on one test sample. This record is immutable (arrays
+ * are copied in and out) and can be shared between threads.
+ *
+ * @param tagger the tagger's name, for example its architecture's {@code "lstm"}
+ * @param sample the test sample's truth
+ * @param probabilities row-major N x 6 class probabilities the tagger gave (b, bb, leptonic b, c, uds, g)
+ * @param comparisons one result per flavour comparison, in the order they were asked for
+ * @param confusion the six-class confusion matrix: true class from the one-hot labels (undefined jets left out)
+ *     against the most probable class
+ */
+public record Evaluation(String tagger, TestSample sample, float[] probabilities, List<ComparisonResult> comparisons,
+        ConfusionMatrix confusion) {
+
+    /**
+     * Copies and checks the components.
+     *
+     * @param tagger the tagger's name
+     * @param sample the test sample
+     * @param probabilities the probabilities
+     * @param comparisons the comparison results
+     * @param confusion the confusion matrix
+     * @throws IllegalArgumentException if the probabilities are not N x 6 for the sample's N jets
+     */
+    public Evaluation {
+        Objects.requireNonNull(tagger, "tagger");
+        Objects.requireNonNull(sample, "sample");
+        Objects.requireNonNull(confusion, "confusion");
+        probabilities = Objects.requireNonNull(probabilities, "probabilities").clone();
+        comparisons = List.copyOf(comparisons);
+        if (probabilities.length != (long) sample.jets() * Discriminants.CLASSES) {
+            throw new IllegalArgumentException(probabilities.length + " probabilities for " + sample.jets()
+                + " jets; expected " + Discriminants.CLASSES + " per jet");
+        }
+    }
+
+    /**
+     * The probabilities.
+     *
+     * @return a copy, row-major N x 6
+     */
+    @Override
+    public float[] probabilities() {
+        return probabilities.clone();
+    }
+
+    /**
+     * The number of jets evaluated.
+     *
+     * @return N
+     */
+    public int jets() {
+        return sample.jets();
+    }
+
+    /**
+     * Whether the test sample is btag's synthetic sample.
+     *
+     * @return {@code sample().synthetic()}
+     */
+    public boolean synthetic() {
+        return sample.synthetic();
+    }
+
+    /**
+     * The result of one comparison.
+     *
+     * @param comparison the comparison
+     * @return its result
+     * @throws IllegalArgumentException if it was not evaluated (the message lists those that were)
+     */
+    public ComparisonResult comparison(FlavourComparison comparison) {
+        for (ComparisonResult c : comparisons) {
+            if (c.comparison().equals(comparison)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no result for " + comparison.name() + "; evaluated: "
+            + comparisons.stream().map(c -> c.comparison().name()).toList());
+    }
+
+    /**
+     * A discriminant of every jet, from the probabilities.
+     *
+     * @param discriminant the discriminant
+     * @return N values, computed anew on each call
+     */
+    public double[] scores(Discriminant discriminant) {
+        return Discriminants.compute(discriminant, probabilities);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.btag.models.evaluate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes every output of an {@link Evaluation} into one directory, as {@code btag evaluate} does:
+ * {@value #METRICS_FILE} ({@link EvaluationJson}), {@value #PREDICTIONS_FILE} ({@link PredictionsNpz}) and the plots
+ * of {@link EvaluationPlots}.
+ */
+public final class EvaluationOutputs {
+
+    /** The metrics file name. */
+    public static final String METRICS_FILE = "metrics.json";
+    /** The predictions file name. */
+    public static final String PREDICTIONS_FILE = "predictions.npz";
+
+    private EvaluationOutputs() {
+    }
+
+    /**
+     * Writes the metrics, the predictions and the plots.
+     *
+     * @param e the evaluation
+     * @param modelFile the tagger's file, recorded in the metrics, or {@code null}
+     * @param dir the directory (created if missing)
+     * @throws IOException if a file cannot be written (the message names it)
+     */
+    public static void writeAll(Evaluation e, Path modelFile, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        writeMetrics(e, modelFile, dir.resolve(METRICS_FILE));
+        PredictionsNpz.write(e, dir.resolve(PREDICTIONS_FILE));
+        EvaluationPlots.write(e, dir);
+    }
+
+    /**
+     * Writes {@value #METRICS_FILE} alone.
+     *
+     * @param e the evaluation
+     * @param modelFile the tagger's file, or {@code null}
+     * @param file the file to write
+     * @throws IOException if it cannot be written
+     */
+    public static void writeMetrics(Evaluation e, Path modelFile, Path file) throws IOException {
+        Files.writeString(file, EvaluationJson.GSON.toJson(EvaluationJson.toJson(e, modelFile)) + "\n",
+            StandardCharsets.UTF_8);
+    }
+}
