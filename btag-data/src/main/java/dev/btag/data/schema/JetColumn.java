@@ -165,9 +165,9 @@ public enum JetColumn {
     /** Column 49, {@code isUndefined*1}: Undefined flag (1 or 0): isUndefined; such jets have all six training-class columns 0. */
     CLASS_UNDEFINED("isUndefined*1", Group.TRUTH_CLASS, "",
         "Undefined flag (1 or 0): isUndefined; such jets have all six training-class columns 0."),
-    /** Column 50, {@code 5x(isB+isBB+isLeptonicB+isLeptonicB_C)+4x(isC+isGCC+isCC)+1x(isUD+isS)+21xisG+0xisUndefined}: Integer truth (the tutorial's 'Monte Carlo category'): 5 = b, 4 = c, 1 = light (uds), 21 = gluon, 0 = undefined; see Flavour. The tutorial's formula omits isGBB; btag treats every b-like flag as 5. */
+    /** Column 50, {@code 5x(isB+isBB+isLeptonicB+isLeptonicB_C)+4x(isC+isGCC+isCC)+1x(isUD+isS)+21xisG+0xisUndefined}: Integer truth (the 'Monte Carlo category' of the hands-on): 5 = b, 4 = c, 1 = light (uds), 21 = gluon, 0 = undefined; see Flavour. The two transcriptions of the hands-on write this column's formula with and without isGBB (btag's name is the one without); btag treats every b-like flag, isGBB included, as 5. */
     TRUTH("5x(isB+isBB+isLeptonicB+isLeptonicB_C)+4x(isC+isGCC+isCC)+1x(isUD+isS)+21xisG+0xisUndefined", Group.TRUTH_CODE, "",
-        "Integer truth (the tutorial's 'Monte Carlo category'): 5 = b, 4 = c, 1 = light (uds), 21 = gluon, 0 = undefined; see Flavour. The tutorial's formula omits isGBB; btag treats every b-like flag as 5."),
+        "Integer truth (the 'Monte Carlo category' of the hands-on): 5 = b, 4 = c, 1 = light (uds), 21 = gluon, 0 = undefined; see Flavour. The two transcriptions of the hands-on write this column's formula with and without isGBB (btag's name is the one without); btag treats every b-like flag, isGBB included, as 5."),
     /** Column 51, {@code 5x(isPhysB+isPhysGBB+isPhysLeptonicB+isPhysLeptonicB_C)+4x(isPhysC+isPhysGCC+isPhysCC)+1x(isPhysUD+isPhysS)+21xisPhysG+0xisPhysUndefined}: Integer truth from the isPhys definition, same codes as column 50. */
     TRUTH_PHYS("5x(isPhysB+isPhysGBB+isPhysLeptonicB+isPhysLeptonicB_C)+4x(isPhysC+isPhysGCC+isPhysCC)+1x(isPhysUD+isPhysS)+21xisPhysG+0xisPhysUndefined", Group.TRUTH_CODE, "",
         "Integer truth from the isPhys definition, same codes as column 50.");
