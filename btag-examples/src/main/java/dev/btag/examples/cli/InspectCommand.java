@@ -117,12 +117,12 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private void printText(PrintWriter out, FileReport report) {
-        out.printf("%s  (%s, %d array%s)%n", report.path(), report.archive() ? "npz" : "npy",
+        out.printf(Locale.ROOT, "%s  (%s, %d array%s)%n", report.path(), report.archive() ? "npz" : "npy",
             report.arrays().size(), report.arrays().size() == 1 ? "" : "s");
         int nameWidth = report.arrays().stream().mapToInt(a -> a.name().length()).max().orElse(4);
         int shapeWidth = report.arrays().stream().mapToInt(a -> shapeText(a.shape()).length()).max().orElse(2);
         for (ArrayReport array : report.arrays()) {
-            out.printf("  %-" + nameWidth + "s  %-4s  %-" + shapeWidth + "s  %-7s  %s", array.name(), array.dtype(),
+            out.printf(Locale.ROOT, "  %-" + nameWidth + "s  %-4s  %-" + shapeWidth + "s  %-7s  %s", array.name(), array.dtype(),
                 shapeText(array.shape()), array.fortranOrder() ? "Fortran" : "C", array.compressed() ? "deflated"
                     : "stored");
             if (array.stats() != null) {

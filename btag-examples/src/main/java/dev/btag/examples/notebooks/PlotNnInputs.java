@@ -4,6 +4,7 @@ import dev.btag.data.schema.JetArray;
 import dev.btag.examples.inputs.InputPlots;
 import java.io.IOException;
 import java.util.EnumSet;
+import java.util.Locale;
 
 /**
  * Notebook 1, {@code plot_NNinput.ipynb}: the jet-level variables of {@code arr_0} (kinematics, numbers of particles
@@ -30,7 +31,7 @@ public final class PlotNnInputs {
         InputPlots.Result result = InputPlots.write(options.files().train(), options.out().resolve("nn-inputs"),
             EnumSet.of(JetArray.JETS));
         System.out.println("plotted " + result.variables().size() + " jet variables: " + result.index());
-        result.aucs().forEach((comparison, auc) -> System.out.printf("ROC of %s, %s: AUC = %.4f%n",
+        result.aucs().forEach((comparison, auc) -> System.out.printf(Locale.ROOT, "ROC of %s, %s: AUC = %.4f%n",
             InputPlots.ROC_VARIABLE.columnName(), comparison, auc));
         return result;
     }

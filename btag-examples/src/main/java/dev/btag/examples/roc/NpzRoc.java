@@ -3,6 +3,7 @@ package dev.btag.examples.roc;
 import dev.btag.data.npy.NpyArray;
 import dev.btag.data.npy.NpzFile;
 import dev.btag.metrics.roc.AucEstimate;
+import dev.btag.metrics.roc.InvalidEntryException;
 import dev.btag.metrics.roc.RocCurve;
 import dev.btag.metrics.workingpoint.WorkingPoints;
 import java.io.IOException;
@@ -212,22 +213,12 @@ public final class NpzRoc {
             AucEstimate auc = weights == null ? AucEstimate.delong(scores, signal)
                 : AucEstimate.delong(scores, signal, weights);
             return new RocSummary(curve, auc, nSignal, kept - nSignal, WorkingPoints.standard(curve));
-        } catch (IllegalArgumentException e) {
-            // RocCurve names its inputs "scores" and "weights" with an index into the kept entries: restate it
-            throw fail(restate(e.getMessage(), kept < n ? keep : null));
+        } catch (InvalidEntryException e) {
+            // the index is into the kept entries: restate it with the file's array name and row
+            int original = kept < n ? keep[e.index()] : e.index();
+            String array = e.array() == InvalidEntryException.Array.SCORES ? scoreName : weightName;
+            throw fail("array '" + array + "' entry " + original + " is " + e.value() + ": " + e.rule());
         }
-    }
-
-    private String restate(String message, int[] keep) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(scores|weights)\\[(\\d+)\\] is (.*)$")
-            .matcher(message);
-        if (m.find()) {
-            int index = Integer.parseInt(m.group(2));
-            int original = keep == null ? index : keep[index];
-            String array = m.group(1).equals("scores") ? scoreName : weightName;
-            return "array '" + array + "' entry " + original + " is " + m.group(3);
-        }
-        return message;
     }
 
     private double[] readColumn(NpzFile npz, String name) throws IOException {

@@ -16,7 +16,8 @@ final class RocInput {
      * @param scores the scores; every entry must be finite
      * @param signal the signal flags, as long as {@code scores}
      * @param weights the weights, as long as {@code scores}, finite and non-negative; {@code null} for unit weights
-     * @throws IllegalArgumentException on any violation, naming the array and the index
+     * @throws InvalidEntryException for a score or weight that is not valid, naming the array and the index
+     * @throws IllegalArgumentException for other violations
      * @throws NullPointerException if {@code scores} or {@code signal} is null
      */
     static void check(double[] scores, boolean[] signal, double[] weights) {
@@ -37,15 +38,16 @@ final class RocInput {
         }
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(scores[i])) {
-                throw new IllegalArgumentException("scores[" + i + "] is " + scores[i] + ": scores must be finite");
+                throw new InvalidEntryException(InvalidEntryException.Array.SCORES, i, scores[i],
+                    "scores must be finite");
             }
         }
         if (weights != null) {
             for (int i = 0; i < n; i++) {
                 double w = weights[i];
                 if (!Double.isFinite(w) || w < 0) {
-                    throw new IllegalArgumentException(
-                        "weights[" + i + "] is " + w + ": weights must be finite and non-negative");
+                    throw new InvalidEntryException(InvalidEntryException.Array.WEIGHTS, i, w,
+                        "weights must be finite and non-negative");
                 }
             }
         }
