@@ -148,7 +148,9 @@ public final class TaggerSpec {
     }
 
     /**
-     * Returns the initialiser of the weight matrices.
+     * Returns the initialiser of the dense and 1x1-convolution kernels. The LSTM and GRU cells do not use it: they
+     * start as Keras' {@code LSTM}/{@code GRU} layers with default arguments do (glorot-uniform input kernel,
+     * orthogonal recurrent kernel, zero biases, the LSTM's forget-gate bias at one), as in notebook 5.
      *
      * @return the initialiser
      */
@@ -419,8 +421,9 @@ public final class TaggerSpec {
         }
 
         /**
-         * Sets the weight initialiser (default {@link WeightInit#GLOROT_UNIFORM} for the DNN, Keras' default that
-         * notebook 3 uses, and {@link WeightInit#LECUN_UNIFORM} for the others, as notebooks 4 and 5 ask).
+         * Sets the initialiser of the dense and 1x1-convolution kernels (default {@link WeightInit#GLOROT_UNIFORM}
+         * for the DNN, Keras' default that notebook 3 uses, and {@link WeightInit#LECUN_UNIFORM} for the others, as
+         * notebooks 4 and 5 ask). Recurrent cells always start as in Keras ({@link TaggerSpec#weightInit()}).
          *
          * @param weightInit the initialiser
          * @return this builder
