@@ -376,4 +376,31 @@ class TaggerTrainerTest {
         assertEquals(List.of("LoggingListener", "TerminateOnNaN", "EarlyStopping", "PlateauLearningRate",
             "CheckpointListener"), names);
     }
+
+    @Test
+    void resumingARunThatStoppedEarlyRunsNoEpochAndEndsWithTheSameBestWeights(@TempDir Path dir) throws Exception {
+        TrainingOptions options = TrainingOptions.builder().optEpochs(8).optLearningRate(0.3f)
+            .optEarlyStoppingPatience(1).optDevice(DeviceChoice.CPU).optCheckpointDir(dir).optResume(true).build();
+        List<float[]> first;
+        TrainingResult stopped;
+        try (NDManager manager = NDManager.newBaseManager();
+             Tagger tagger = Tagger.create(small(Architecture.DNN), LearnableJets.inputSpec(), Device.cpu())) {
+            stopped = new TaggerTrainer(options).fit(tagger, data(manager, 32));
+            first = weights(tagger);
+        }
+        assertEquals(StopReason.EARLY_STOPPING, stopped.stopReason(), "precondition: patience 1 stops early");
+        List<String> log = new ArrayList<>();
+        try (NDManager manager = NDManager.newBaseManager();
+             Tagger tagger = Tagger.create(small(Architecture.DNN), LearnableJets.inputSpec(), Device.cpu())) {
+            TrainingResult resumed = new TaggerTrainer(TrainingOptions.builder().optEpochs(8).optLearningRate(0.3f)
+                .optEarlyStoppingPatience(1).optDevice(DeviceChoice.CPU).optCheckpointDir(dir).optResume(true)
+                .optLog(log::add).build()).fit(tagger, data(manager, 32));
+            assertEquals(StopReason.EARLY_STOPPING, resumed.stopReason());
+            assertEquals(stopped.history().size(), resumed.resumedFromEpoch());
+            assertEquals(stopped.history().size(), resumed.history().size(), "no further epoch ran");
+            assertEquals(stopped.bestEpoch(), resumed.weightsEpoch());
+            assertSameWeights(first, weights(tagger));
+            assertTrue(log.contains("restored the weights of the best epoch " + stopped.bestEpoch()), log.toString());
+        }
+    }
 }
