@@ -8,24 +8,32 @@ import java.util.stream.Collectors;
  * The four taggers of the CMS "Btagging in CMS" hands-on and its lecture.
  *
  * <p>Each constant knows its command-line name ({@link #cliName()}) and whether it reads the per-jet seeding tracks
- * (the 10 x 21 array {@code arr_1}) besides the jet-level features.
+ * (the 10 x 21 array {@code arr_1}) besides the jet-level features. Everything else that differs between the
+ * architectures (the defaults of {@link TaggerSpec}, the block's inputs and layers, the parameter counts) lives in
+ * one definition object per constant, so adding an architecture means adding a constant here and its definition
+ * class in this package; {@link TaggerBlock} and {@link TaggerSpec} need no change.
  */
 public enum Architecture {
     /** Notebook 3: batch normalisation of the features, then Dense 30, 30, 20, 10 and a 6-way output. */
-    DNN("dnn", false),
+    DNN("dnn", new DnnDefinition()),
     /** Notebook 4: 1x1 convolutions 64, 32, 32, 8 over the tracks, flattened and joined with the features. */
-    CNN1X1("cnn1x1", true),
+    CNN1X1("cnn1x1", new Cnn1x1Definition()),
     /** Notebook 5: an LSTM(64) over the tracks, its last output joined with the features. */
-    LSTM("lstm", true),
+    LSTM("lstm", RecurrentDefinition.LSTM_CELL),
     /** The lecture's variant of notebook 5 with a GRU(64) cell. */
-    GRU("gru", true);
+    GRU("gru", RecurrentDefinition.GRU_CELL);
 
     private final String cliName;
-    private final boolean usesTracks;
+    private final ArchitectureDefinition definition;
 
-    Architecture(String cliName, boolean usesTracks) {
+    Architecture(String cliName, ArchitectureDefinition definition) {
         this.cliName = cliName;
-        this.usesTracks = usesTracks;
+        this.definition = definition;
+    }
+
+    /** The defaults, layers and counts of this architecture (see {@link ArchitectureDefinition}). */
+    ArchitectureDefinition definition() {
+        return definition;
     }
 
     /**
@@ -43,7 +51,7 @@ public enum Architecture {
      * @return {@code false} for the DNN, {@code true} for the others
      */
     public boolean usesTracks() {
-        return usesTracks;
+        return definition.usesTracks();
     }
 
     /**

@@ -161,8 +161,8 @@ public record InputSpec(List<String> featureNames, double[] means, double[] scal
      * Standardises a block of feature rows in place.
      *
      * @param rows row-major (N, F) features; replaced by {@code (x - mean) * (1 / scale)} per column, computed in
-     *     float32 from {@code (float) mean} and {@code (float) (1.0 / scale)} (the same arithmetic as btag-data's
-     *     {@code Standardizer}, so training and prediction see identical values)
+     *     float32 by btag-data's {@link Standardizer#standardise(float[], int, double[], double[])}, the one
+     *     implementation that datasets use too, so training and prediction see identical values
      * @throws IllegalArgumentException if the length is not a multiple of F
      */
     public void standardiseInPlace(float[] rows) {
@@ -179,7 +179,7 @@ public record InputSpec(List<String> featureNames, double[] means, double[] scal
      * of {@link #standardiseInPlace(float[])}. Lets a caller reuse one buffer for blocks of different sizes.
      *
      * @param rows row-major features, at least {@code count} x F values
-     * @param count the number of leading rows to standardise (0 or more)
+     * @param count the number of leading rows to standardise (0 or more); nothing is copied or allocated per row
      * @throws IllegalArgumentException if {@code count} is negative or the array holds fewer than {@code count} rows
      */
     public void standardiseInPlace(float[] rows, int count) {
@@ -188,19 +188,8 @@ public record InputSpec(List<String> featureNames, double[] means, double[] scal
             throw new IllegalArgumentException("cannot standardise " + count + " rows of " + f + " features in "
                 + rows.length + " values");
         }
-        if (!standardised()) {
-            return;
-        }
-        float[] m = new float[f];
-        float[] inv = new float[f];
-        for (int j = 0; j < f; j++) {
-            m[j] = (float) means[j];
-            inv[j] = (float) (1.0 / scales[j]);
-        }
-        for (int i = 0; i < count * f; i += f) {
-            for (int j = 0; j < f; j++) {
-                rows[i + j] = (rows[i + j] - m[j]) * inv[j];
-            }
+        if (standardised()) {
+            Standardizer.standardise(rows, count, means, scales);
         }
     }
 

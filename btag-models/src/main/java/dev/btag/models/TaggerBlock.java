@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -13,12 +12,10 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.recurrent.GRU;
-import ai.djl.nn.recurrent.LSTM;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,6 +34,8 @@ import java.util.List;
  *   <li>LSTM / GRU: the cell over the T tracks (batch first, zero initial state), its output at the last track,
  *       concatenated after the features, then the dense head.</li>
  * </ul>
+ * What differs between the architectures (encoder, summary, head input layers, initialisers) comes from the
+ * architecture's definition; this class holds the common skeleton.
  * Dropout is inverted dropout as in Keras, with the mask drawn in Java on the CPU (see {@link #reseedDropout(long)}
  * and docs/models.md for why). The block never sees an initial recurrent state or a third input: the tracks are
  * handed to the cell alone (a DJL recurrent block would read extra list entries as initial states).
@@ -46,6 +45,8 @@ public final class TaggerBlock extends AbstractBlock {
     private static final byte VERSION = 1;
 
     private final TaggerSpec spec;
+    /** The number of inputs the block reads: the features and the arrays of the encoder. */
+    private final int inputCount;
     private final Block trackEncoder;
     private final SequentialBlock head;
     private final List<MaskDropout> dropouts = new ArrayList<>();
@@ -53,46 +54,20 @@ public final class TaggerBlock extends AbstractBlock {
     TaggerBlock(TaggerSpec spec) {
         super(VERSION);
         this.spec = spec;
-        Architecture a = spec.architecture();
-        switch (a) {
-            case DNN:
-                trackEncoder = null;
-                break;
-            case CNN1X1:
-                SequentialBlock conv = new SequentialBlock();
-                int[] filters = spec.convFilters();
-                for (int i = 0; i < filters.length; i++) {
-                    conv.add(Linear.builder().setUnits(filters[i]).build());
-                    conv.add(Activation.reluBlock());
-                    if (i < filters.length - 1) {
-                        addDropout(conv);
-                    }
-                }
-                trackEncoder = addChildBlock("tracks", conv);
-                break;
-            case LSTM:
-                trackEncoder = addChildBlock("tracks", LSTM.builder().setStateSize(spec.recurrentUnits())
-                    .setNumLayers(1).optBatchFirst(true).optReturnState(false).build());
-                break;
-            case GRU:
-                trackEncoder = addChildBlock("tracks", GRU.builder().setStateSize(spec.recurrentUnits())
-                    .setNumLayers(1).optBatchFirst(true).optReturnState(false).build());
-                break;
-            default:
-                throw new AssertionError(a);
-        }
+        ArchitectureDefinition definition = spec.architecture().definition();
+        inputCount = definition.inputShapes(spec, 1).length;
+        Block encoder = definition.newEncoder(spec, this::addDropout);
+        trackEncoder = encoder == null ? null : addChildBlock("tracks", encoder);
         SequentialBlock h = new SequentialBlock();
-        if (a == Architecture.DNN) {
-            h.add(BatchNorm.builder().optMomentum(0.99f).optEpsilon(1e-3f).build());
-        }
+        definition.addHeadInputLayers(h);
         for (int w : spec.headWidths()) {
             h.add(Linear.builder().setUnits(w).build());
             h.add(Activation.reluBlock());
             addDropout(h);
         }
         h.add(Linear.builder().setUnits(spec.classes()).build());
+        h.setInitializer(spec.weightInit().initializer(), Parameter.Type.WEIGHT);
         head = addChildBlock("head", h);
-        setInitializer(spec.weightInit().initializer(), Parameter.Type.WEIGHT);
     }
 
     private void addDropout(SequentialBlock block) {
@@ -130,22 +105,16 @@ public final class TaggerBlock extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
             PairList<String, Object> params) {
         Architecture a = spec.architecture();
-        int needed = a.usesTracks() ? 2 : 1;
-        if (inputs.size() < needed) {
-            throw new IllegalArgumentException("the " + a.cliName() + " tagger needs " + needed
-                + " inputs (features" + (needed == 2 ? ", tracks" : "") + "), got " + inputs.size());
+        if (inputs.size() < inputCount) {
+            throw new IllegalArgumentException("the " + a.cliName() + " tagger needs " + inputCount
+                + " inputs (features" + (a.usesTracks() ? ", tracks" : "") + "), got " + inputs.size());
         }
         NDArray features = inputs.get(0);
-        NDArray joined;
-        if (a == Architecture.DNN) {
-            joined = features;
-        } else {
-            NDArray encoded = trackEncoder.forward(parameterStore, new NDList(inputs.get(1)), training, params)
+        NDArray joined = features;
+        if (trackEncoder != null) {
+            NDArray encoded = trackEncoder.forward(parameterStore, inputs.subNDList(1, inputCount), training, params)
                 .head();
-            NDArray summary = a == Architecture.CNN1X1
-                ? encoded.reshape(encoded.getShape().get(0), -1)
-                : encoded.get(new NDIndex(":, -1, :"));
-            joined = NDArrays.concat(new NDList(features, summary), 1);
+            joined = NDArrays.concat(new NDList(features, a.definition().summarise(encoded)), 1);
         }
         return head.forward(parameterStore, new NDList(joined), training, params);
     }
@@ -158,19 +127,14 @@ public final class TaggerBlock extends AbstractBlock {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape features = inputShapes[0];
-        long batch = features.get(0);
-        long width = features.get(1);
         if (trackEncoder != null) {
-            if (inputShapes.length < 2) {
+            if (inputShapes.length < inputCount) {
                 throw new IllegalArgumentException("the " + spec.architecture().cliName()
                     + " tagger needs the shapes of features and tracks");
             }
-            trackEncoder.initialize(manager, dataType, inputShapes[1]);
-            Shape encoded = trackEncoder.getOutputShapes(new Shape[] {inputShapes[1]})[0];
-            width += spec.architecture() == Architecture.CNN1X1
-                ? encoded.get(1) * encoded.get(2)
-                : encoded.get(2);
+            trackEncoder.initialize(manager, dataType, Arrays.copyOfRange(inputShapes, 1, inputCount));
         }
-        head.initialize(manager, dataType, new Shape(batch, width));
+        long width = features.get(1) + spec.architecture().definition().summaryWidth(spec);
+        head.initialize(manager, dataType, new Shape(features.get(0), width));
     }
 }

@@ -21,8 +21,6 @@ public final class TaggerSpec {
     /** The tutorial's dropout rate ({@code dropoutRate} in the notebooks; also the PyTorch peer's). */
     public static final float DEFAULT_DROPOUT = 0.1f;
 
-    private static final int[] DNN_HEAD = {30, 30, 20, 10};
-    private static final int[] TRACK_HEAD = {200, 100, 100, 100, 100, 100};
     private static final int[] CNN_FILTERS = {64, 32, 32, 8};
 
     private final Architecture architecture;
@@ -36,17 +34,17 @@ public final class TaggerSpec {
     private final float dropout;
     private final WeightInit weightInit;
 
-    private TaggerSpec(Builder b) {
+    private TaggerSpec(Builder b, int[] headWidths, WeightInit weightInit) {
         architecture = b.architecture;
         featureCount = b.featureCount;
         trackCount = b.trackCount;
         trackVariables = b.trackVariables;
         convFilters = b.convFilters.clone();
         recurrentUnits = b.recurrentUnits;
-        headWidths = b.headWidths.clone();
+        this.headWidths = headWidths.clone();
         classes = b.classes;
         dropout = b.dropout;
-        weightInit = b.weightInit;
+        this.weightInit = weightInit;
     }
 
     /**
@@ -150,7 +148,9 @@ public final class TaggerSpec {
     }
 
     /**
-     * Returns the initialiser of the weight matrices.
+     * Returns the initialiser of the dense and 1x1-convolution kernels. The LSTM and GRU cells do not use it: they
+     * start as Keras' {@code LSTM}/{@code GRU} layers with default arguments do (glorot-uniform input kernel,
+     * orthogonal recurrent kernel, zero biases, the LSTM's forget-gate bias at one), as in notebook 5.
      *
      * @return the initialiser
      */
@@ -175,12 +175,7 @@ public final class TaggerSpec {
      * @return {@code (B, F)} and, for the track taggers, {@code (B, T, V)}
      */
     public Shape[] inputShapes(long batchSize) {
-        Shape features = new Shape(batchSize, featureCount);
-        if (!architecture.usesTracks()) {
-            return new Shape[] {features};
-        }
-        return new Shape[] {
-            features, new Shape(batchSize, trackCount, trackVariables)};
+        return architecture.definition().inputShapes(this, batchSize);
     }
 
     /**
@@ -193,35 +188,14 @@ public final class TaggerSpec {
      * @return the Keras parameter count (2,366 for the DNN, 85,114 for the 1x1-CNN, 99,122 for the LSTM)
      */
     public long kerasParameterCount() {
-        long count = 0;
-        int width;
-        switch (architecture) {
-            case DNN:
-                count += 4L * featureCount;
-                width = featureCount;
-                break;
-            case CNN1X1:
-                width = trackVariables;
-                for (int f : convFilters) {
-                    count += (long) (width + 1) * f;
-                    width = f;
-                }
-                width = featureCount + trackCount * width;
-                break;
-            case LSTM:
-            case GRU:
-                int gates = architecture == Architecture.LSTM ? 4 : 3;
-                count += (long) gates * recurrentUnits * (trackVariables + recurrentUnits + 1);
-                width = featureCount + recurrentUnits;
-                break;
-            default:
-                throw new AssertionError(architecture);
-        }
+        ArchitectureDefinition definition = architecture.definition();
+        long count = definition.kerasParametersBeforeHead(this);
+        long width = definition.headInputWidth(this);
         for (int w : headWidths) {
-            count += (long) (width + 1) * w;
+            count += (width + 1) * w;
             width = w;
         }
-        return count + (long) (width + 1) * classes;
+        return count + (width + 1) * classes;
     }
 
     /**
@@ -232,34 +206,14 @@ public final class TaggerSpec {
      * @return multiply-accumulates per jet, forward only
      */
     public long forwardMacsPerJet() {
-        long macs = 0;
-        int width;
-        switch (architecture) {
-            case DNN:
-                width = featureCount;
-                break;
-            case CNN1X1:
-                width = trackVariables;
-                for (int f : convFilters) {
-                    macs += (long) trackCount * width * f;
-                    width = f;
-                }
-                width = featureCount + trackCount * width;
-                break;
-            case LSTM:
-            case GRU:
-                int gates = architecture == Architecture.LSTM ? 4 : 3;
-                macs += (long) trackCount * gates * recurrentUnits * (trackVariables + recurrentUnits);
-                width = featureCount + recurrentUnits;
-                break;
-            default:
-                throw new AssertionError(architecture);
-        }
+        ArchitectureDefinition definition = architecture.definition();
+        long macs = definition.macsBeforeHead(this);
+        long width = definition.headInputWidth(this);
         for (int w : headWidths) {
-            macs += (long) width * w;
+            macs += width * w;
             width = w;
         }
-        return macs + (long) width * classes;
+        return macs + width * classes;
     }
 
     /**
@@ -357,7 +311,10 @@ public final class TaggerSpec {
         return toJson().toString();
     }
 
-    /** Builds a {@link TaggerSpec}; the tutorial's values are the defaults for the chosen architecture. */
+    /**
+     * Builds a {@link TaggerSpec}; the tutorial's values are the defaults for the chosen architecture. A builder may
+     * build several specifications; it is not thread-safe.
+     */
     public static final class Builder {
         private Architecture architecture;
         private int featureCount = 15;
@@ -464,8 +421,9 @@ public final class TaggerSpec {
         }
 
         /**
-         * Sets the weight initialiser (default {@link WeightInit#GLOROT_UNIFORM} for the DNN, Keras' default that
-         * notebook 3 uses, and {@link WeightInit#LECUN_UNIFORM} for the others, as notebooks 4 and 5 ask).
+         * Sets the initialiser of the dense and 1x1-convolution kernels (default {@link WeightInit#GLOROT_UNIFORM}
+         * for the DNN, Keras' default that notebook 3 uses, and {@link WeightInit#LECUN_UNIFORM} for the others, as
+         * notebooks 4 and 5 ask). Recurrent cells always start as in Keras ({@link TaggerSpec#weightInit()}).
          *
          * @param weightInit the initialiser
          * @return this builder
@@ -476,7 +434,9 @@ public final class TaggerSpec {
         }
 
         /**
-         * Validates and builds the specification.
+         * Validates and builds the specification. Settings left unset (head widths, weight initialiser) take the
+         * chosen architecture's defaults in the built specification only; the builder itself is not changed, so
+         * building again after {@link #setArchitecture(Architecture)} gives the other architecture's defaults.
          *
          * @return the immutable specification
          * @throws IllegalArgumentException if the architecture is missing or a size or rate is out of range; the
@@ -486,12 +446,9 @@ public final class TaggerSpec {
             if (architecture == null) {
                 throw new IllegalArgumentException("tagger architecture is required (setArchitecture)");
             }
-            if (headWidths == null) {
-                headWidths = architecture == Architecture.DNN ? DNN_HEAD : TRACK_HEAD;
-            }
-            if (weightInit == null) {
-                weightInit = architecture == Architecture.DNN ? WeightInit.GLOROT_UNIFORM : WeightInit.LECUN_UNIFORM;
-            }
+            ArchitectureDefinition definition = architecture.definition();
+            int[] widths = headWidths != null ? headWidths : definition.defaultHeadWidths();
+            WeightInit init = weightInit != null ? weightInit : definition.defaultWeightInit();
             positive("featureCount", featureCount);
             positive("trackCount", trackCount);
             positive("trackVariables", trackVariables);
@@ -502,7 +459,7 @@ public final class TaggerSpec {
             for (int f : convFilters) {
                 positive("convFilters", f);
             }
-            for (int w : headWidths) {
+            for (int w : widths) {
                 positive("headWidths", w);
             }
             if (classes < 2) {
@@ -511,7 +468,7 @@ public final class TaggerSpec {
             if (!(dropout >= 0f && dropout < 1f)) {
                 throw new IllegalArgumentException("tagger dropout must be in [0, 1), got " + dropout);
             }
-            return new TaggerSpec(this);
+            return new TaggerSpec(this, widths, init);
         }
 
         private static void positive(String name, int value) {

@@ -6,8 +6,10 @@ import ai.djl.training.initializer.XavierInitializer.FactorType;
 import ai.djl.training.initializer.XavierInitializer.RandomType;
 
 /**
- * Initialisers of the weight matrices (dense, 1x1-convolution and recurrent kernels), named as in Keras. Biases
- * always start at zero, batch-normalisation scales at one.
+ * Initialisers of the dense and 1x1-convolution kernels, named as in Keras. Biases start at zero, batch-normalisation
+ * scales at one. The LSTM and GRU cells always start as Keras starts them (glorot-uniform input kernel, orthogonal
+ * recurrent kernel, zero biases with the LSTM's forget-gate bias at one), whatever this setting; see
+ * {@link TaggerSpec#weightInit()}.
  */
 public enum WeightInit {
     /** Keras {@code lecun_uniform}: uniform in +-sqrt(3 / fan_in); notebooks 4 and 5 use it. */

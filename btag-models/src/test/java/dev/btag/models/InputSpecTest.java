@@ -26,6 +26,15 @@ class InputSpecTest {
     }
 
     @Test
+    void agreesBitForBitWithTheDatasetStandardisation() {
+        float[] rows = {0.1f, -3.7f, 12.5f, 1e-4f, -0f, 8e5f};
+        float[] viaDataset = rows.clone();
+        SPEC.standardizer().applyInPlace(viaDataset);
+        SPEC.standardiseInPlace(rows, 3);
+        assertArrayEquals(viaDataset, rows);
+    }
+
+    @Test
     void refusesRowCountsTheArrayDoesNotHold() {
         IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
             () -> SPEC.standardiseInPlace(new float[5], 3));

@@ -1,5 +1,6 @@
 package dev.btag.models;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,6 +68,36 @@ class TaggerBlockTest {
                 () -> block.forward(new ParameterStore(manager, false), onlyFeatures, false));
             assertTrue(e.getMessage().contains("lstm") && e.getMessage().contains("tracks"), e.getMessage());
         }
+    }
+
+    @Test
+    void reusingABuilderForAnotherArchitectureGivesThatArchitecturesDefaults() {
+        TaggerSpec.Builder builder = TaggerSpec.builder().setArchitecture(Architecture.DNN).optDropout(0.2f);
+        TaggerSpec dnn = builder.build();
+        TaggerSpec lstm = builder.setArchitecture(Architecture.LSTM).build();
+        assertArrayEquals(new int[] {30, 30, 20, 10}, dnn.headWidths());
+        assertEquals(WeightInit.GLOROT_UNIFORM, dnn.weightInit());
+        assertArrayEquals(new int[] {200, 100, 100, 100, 100, 100}, lstm.headWidths());
+        assertEquals(WeightInit.LECUN_UNIFORM, lstm.weightInit());
+        assertEquals(0.2f, lstm.dropout(), "explicit settings carry over");
+        assertEquals(TaggerSpec.builder().setArchitecture(Architecture.LSTM).optDropout(0.2f).build(), lstm);
+        assertEquals(dnn, builder.setArchitecture(Architecture.DNN).build(), "and back");
+        TaggerSpec narrow = builder.optHeadWidths(8).build();
+        assertArrayEquals(new int[] {8}, builder.setArchitecture(Architecture.GRU).build().headWidths(),
+            "an explicit head stays explicit");
+        assertArrayEquals(new int[] {8}, narrow.headWidths());
+    }
+
+    @Test
+    void forwardMacsFollowTheLayerSizes() {
+        assertEquals(15 * 30 + 30 * 30 + 30 * 20 + 20 * 10 + 10 * 6,
+            TaggerSpec.tutorial(Architecture.DNN).forwardMacsPerJet());
+        long lstmCell = 10L * 4 * 64 * (21 + 64);
+        long head = (15 + 64) * 200 + 200 * 100 + 4 * 100 * 100 + 100 * 6;
+        assertEquals(lstmCell + head, TaggerSpec.tutorial(Architecture.LSTM).forwardMacsPerJet());
+        long conv = 10L * (21 * 64 + 64 * 32 + 32 * 32 + 32 * 8);
+        long cnnHead = (15 + 80) * 200 + 200 * 100 + 4 * 100 * 100 + 100 * 6;
+        assertEquals(conv + cnnHead, TaggerSpec.tutorial(Architecture.CNN1X1).forwardMacsPerJet());
     }
 
     @Test

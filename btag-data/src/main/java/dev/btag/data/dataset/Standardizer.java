@@ -116,7 +116,8 @@ public record Standardizer(List<String> featureNames, double[] mean, double[] st
     }
 
     /**
-     * Standardises row-major feature rows in place.
+     * Standardises row-major feature rows in place, with the arithmetic of
+     * {@link #standardise(float[], int, double[], double[])}.
      *
      * @param rows rows of {@link #size()} features each
      * @throws IllegalArgumentException when the length is not a multiple of {@link #size()}
@@ -126,13 +127,42 @@ public record Standardizer(List<String> featureNames, double[] mean, double[] st
         if (rows.length % f != 0) {
             throw new IllegalArgumentException(rows.length + " values are not whole rows of " + f + " features");
         }
+        standardise(rows, rows.length / f, mean, std);
+    }
+
+    /**
+     * Standardises the first {@code count} rows of a row-major float32 block in place: value {@code j} of each row
+     * becomes {@code (x - (float) mean[j]) * (float) (1.0 / std[j])}, computed in float32. This is the one
+     * implementation of btag's standardisation: datasets ({@link #applyInPlace(float[])}) and the models module's
+     * predictor call it, so training and prediction see bit-identical inputs. It allocates two arrays of F floats
+     * and nothing per row; values after the first {@code count} rows are left as they are. Stateless and
+     * thread-safe as long as no other thread writes the same rows.
+     *
+     * @param rows row-major values, at least {@code count * mean.length} of them
+     * @param count the number of leading rows to standardise; 0 does nothing
+     * @param mean the per-feature offsets (length F, at least 1); not checked for finiteness here
+     * @param std the per-feature divisors (length F); a value of 0 gives infinite results, so callers validate
+     * @throws IllegalArgumentException when {@code mean} is empty or its length differs from {@code std}'s, when
+     *     {@code count} is negative, or when {@code rows} holds fewer than {@code count} rows
+     */
+    public static void standardise(float[] rows, int count, double[] mean, double[] std) {
+        int f = mean.length;
+        if (f == 0 || std.length != f) {
+            throw new IllegalArgumentException("standardisation needs as many standard deviations as means (at least"
+                + " one), got " + f + " means and " + std.length + " standard deviations");
+        }
+        if (count < 0 || (long) count * f > rows.length) {
+            throw new IllegalArgumentException("cannot standardise " + count + " rows of " + f + " features in "
+                + rows.length + " values");
+        }
         float[] m = new float[f];
         float[] inv = new float[f];
         for (int j = 0; j < f; j++) {
             m[j] = (float) mean[j];
             inv[j] = (float) (1.0 / std[j]);
         }
-        for (int i = 0; i < rows.length; i += f) {
+        int end = count * f;
+        for (int i = 0; i < end; i += f) {
             for (int j = 0; j < f; j++) {
                 rows[i + j] = (rows[i + j] - m[j]) * inv[j];
             }

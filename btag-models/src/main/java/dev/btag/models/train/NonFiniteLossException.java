@@ -1,7 +1,7 @@
 package dev.btag.models.train;
 
 /**
- * Thrown when a training batch gives a NaN or infinite loss (Keras' {@code TerminateOnNaN}): training stops before
+ * Thrown by {@link TerminateOnNaN} when a training batch gives a NaN or infinite loss: training stops before
  * that batch updates the weights. The message names the epoch and the batch; the checkpoints on disk still hold
  * the last completed epoch.
  */

@@ -1,84 +1,60 @@
 package dev.btag.models.train;
 
-import ai.djl.training.tracker.Tracker;
+import com.google.gson.JsonObject;
+import dev.btag.models.EpochRecord;
+import java.util.Locale;
 
 /**
  * Keras' {@code ReduceLROnPlateau(monitor='val_loss', factor=0.1, patience=2, min_delta=1e-4, cooldown=0,
- * min_lr=0)} as a DJL {@link Tracker}: the optimiser asks it for the learning rate at every update, and the trainer
- * reports the monitored value after each epoch through {@link #onEpochEnd(double)}. DJL has no such schedule. Not
- * thread-safe against concurrent {@code onEpochEnd} calls (the optimiser may read it from several threads).
+ * min_lr=0)} as a {@link TrainingListener}: after each epoch it feeds the monitored loss
+ * ({@link TrainingContext#monitoredLoss}) to a state machine and lowers the run's learning rate
+ * ({@link TrainingContext#setLearningRate}) on a plateau. DJL has no such schedule.
  *
- * <p>Rule: a value below {@code best - minDelta} is an improvement (best := value, wait := 0); otherwise, outside a
- * cooldown, {@code wait} grows by one, and once {@code wait >= patience} the rate becomes
- * {@code max(rate * factor, minRate)} (if it is above {@code minRate}), {@code wait} returns to 0 and a cooldown of
- * {@code cooldown} epochs starts.
+ * <p>Rule ({@link #update(double, float)}): a value below {@code best - minDelta} is an improvement (best := value,
+ * wait := 0); otherwise, outside a cooldown, {@code wait} grows by one, and once {@code wait >= patience} the rate
+ * becomes {@code max(rate * factor, minRate)} (if it is above {@code minRate}), {@code wait} returns to 0 and a
+ * cooldown of {@code cooldown} epochs starts.
+ *
+ * <p>State: the counters are reset when a run begins and are part of the checkpoint (the learning rate itself is
+ * the trainer's). Not thread-safe; one run at a time. Build it with {@link #builder()}.
  */
-public final class PlateauLearningRate implements Tracker {
+public final class PlateauLearningRate implements TrainingListener {
 
     private final float factor;
     private final int patience;
     private final double minDelta;
     private final int cooldown;
     private final float minRate;
-    private volatile float rate;
     private double best = Double.POSITIVE_INFINITY;
     private int wait;
     private int cooldownLeft;
 
-    /**
-     * Creates the schedule.
-     *
-     * @param initialRate the starting learning rate (Adam's 1e-3), positive
-     * @param factor the reduction factor in (0, 1) (0.1 in the tutorial)
-     * @param patience epochs without improvement before a reduction (2 in the tutorial), at least 1
-     * @param minDelta the smallest decrease that counts as an improvement (Keras' 1e-4), non-negative
-     * @param cooldown epochs after a reduction during which bad epochs are not counted (Keras' 0), non-negative
-     * @param minRate the floor of the rate (Keras' 0), non-negative
-     * @throws IllegalArgumentException if a value is out of range
-     */
-    public PlateauLearningRate(float initialRate, float factor, int patience, double minDelta, int cooldown,
-            float minRate) {
-        if (!(initialRate > 0) || !(factor > 0 && factor < 1) || patience < 1 || !(minDelta >= 0) || cooldown < 0
-                || !(minRate >= 0)) {
-            throw new IllegalArgumentException("invalid plateau schedule: rate " + initialRate + ", factor " + factor
-                + ", patience " + patience + ", minDelta " + minDelta + ", cooldown " + cooldown + ", minRate "
-                + minRate);
-        }
-        this.rate = initialRate;
-        this.factor = factor;
-        this.patience = patience;
-        this.minDelta = minDelta;
-        this.cooldown = cooldown;
-        this.minRate = minRate;
+    private PlateauLearningRate(Builder b) {
+        this.factor = b.factor;
+        this.patience = b.patience;
+        this.minDelta = b.minDelta;
+        this.cooldown = b.cooldown;
+        this.minRate = b.minRate;
     }
 
     /**
-     * Returns the current learning rate, whatever the update number.
+     * Starts a builder with the tutorial's settings: factor 0.1, patience 2, minDelta 1e-4, no cooldown, no floor.
      *
-     * @param numUpdate the optimiser's update count (ignored)
-     * @return the current rate
+     * @return a new builder
      */
-    @Override
-    public float getNewValue(int numUpdate) {
-        return rate;
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
-     * Returns the current learning rate.
-     *
-     * @return the rate
-     */
-    public float rate() {
-        return rate;
-    }
-
-    /**
-     * Reports the monitored value of the epoch that just ended.
+     * Reports the monitored value of the epoch that just ended (the state machine alone; {@link #onEpochEnd} calls
+     * it).
      *
      * @param value the monitored value (validation loss)
-     * @return {@code true} if the rate was reduced
+     * @param rate the current learning rate
+     * @return the learning rate for the next epoch: {@code rate}, or the reduced rate on a plateau
      */
-    public boolean onEpochEnd(double value) {
+    public float update(double value, float rate) {
         if (cooldownLeft > 0) {
             cooldownLeft--;
             wait = 0;
@@ -86,19 +62,18 @@ public final class PlateauLearningRate implements Tracker {
         if (value < best - minDelta) {
             best = value;
             wait = 0;
-            return false;
+            return rate;
         }
         if (cooldownLeft > 0) {
-            return false;
+            return rate;
         }
         wait++;
         if (wait >= patience && rate > minRate) {
-            rate = Math.max(rate * factor, minRate);
             cooldownLeft = cooldown;
             wait = 0;
-            return true;
+            return Math.max(rate * factor, minRate);
         }
-        return false;
+        return rate;
     }
 
     /**
@@ -128,18 +103,131 @@ public final class PlateauLearningRate implements Tracker {
         return cooldownLeft;
     }
 
+    /** Resets the counters for a new run. */
+    @Override
+    public void onTrainingBegin(TrainingContext context) {
+        best = Double.POSITIVE_INFINITY;
+        wait = 0;
+        cooldownLeft = 0;
+    }
+
+    /** Updates the counters and lowers the run's learning rate on a plateau, logging the new rate. */
+    @Override
+    public void onEpochEnd(TrainingContext context, EpochRecord record) {
+        float rate = context.learningRate();
+        float next = update(context.monitoredLoss(record), rate);
+        if (next != rate) {
+            context.setLearningRate(next);
+            context.log(String.format(Locale.ROOT, "epoch %d: ReduceLROnPlateau reducing learning rate to %.3g",
+                record.epoch(), next));
+        }
+    }
+
     /**
-     * Restores the state saved in a checkpoint.
+     * Returns {@code best}, {@code wait} and {@code cooldown} (the epochs left in the cooldown).
      *
-     * @param rate the learning rate
-     * @param best the best value
-     * @param wait the wait counter
-     * @param cooldownLeft the cooldown counter
+     * @return a new JSON object
      */
-    public void restore(float rate, double best, int wait, int cooldownLeft) {
-        this.rate = rate;
-        this.best = best;
-        this.wait = wait;
-        this.cooldownLeft = cooldownLeft;
+    @Override
+    public JsonObject exportState() {
+        JsonObject state = new JsonObject();
+        state.addProperty("best", best);
+        state.addProperty("wait", wait);
+        state.addProperty("cooldown", cooldownLeft);
+        return state;
+    }
+
+    @Override
+    public void restoreState(TrainingContext context, JsonObject state) {
+        best = state.get("best").getAsDouble();
+        wait = state.get("wait").getAsInt();
+        cooldownLeft = state.get("cooldown").getAsInt();
+    }
+
+    @Override
+    public String toString() {
+        return "PlateauLearningRate(factor=" + factor + ", patience=" + patience + ", minDelta=" + minDelta
+            + ", cooldown=" + cooldown + ", minRate=" + minRate + ")";
+    }
+
+    /** Builds a {@link PlateauLearningRate}; every setting is optional. Not thread-safe. */
+    public static final class Builder {
+        private float factor = 0.1f;
+        private int patience = 2;
+        private double minDelta = 1e-4;
+        private int cooldown;
+        private float minRate;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the reduction factor (default 0.1, the tutorial's).
+         *
+         * @param factor in (0, 1)
+         * @return this builder
+         */
+        public Builder optFactor(float factor) {
+            this.factor = factor;
+            return this;
+        }
+
+        /**
+         * Sets the epochs without improvement before a reduction (default 2, the tutorial's).
+         *
+         * @param patience at least 1
+         * @return this builder
+         */
+        public Builder optPatience(int patience) {
+            this.patience = patience;
+            return this;
+        }
+
+        /**
+         * Sets the smallest decrease that counts as an improvement (default 1e-4, Keras').
+         *
+         * @param minDelta non-negative
+         * @return this builder
+         */
+        public Builder optMinDelta(double minDelta) {
+            this.minDelta = minDelta;
+            return this;
+        }
+
+        /**
+         * Sets the epochs after a reduction during which bad epochs are not counted (default 0, Keras').
+         *
+         * @param cooldown non-negative
+         * @return this builder
+         */
+        public Builder optCooldown(int cooldown) {
+            this.cooldown = cooldown;
+            return this;
+        }
+
+        /**
+         * Sets the floor of the learning rate (default 0, Keras').
+         *
+         * @param minRate non-negative
+         * @return this builder
+         */
+        public Builder optMinRate(float minRate) {
+            this.minRate = minRate;
+            return this;
+        }
+
+        /**
+         * Validates and builds the listener.
+         *
+         * @return a new listener
+         * @throws IllegalArgumentException if a value is out of range; the message gives all of them
+         */
+        public PlateauLearningRate build() {
+            if (!(factor > 0 && factor < 1) || patience < 1 || !(minDelta >= 0) || cooldown < 0 || !(minRate >= 0)) {
+                throw new IllegalArgumentException("invalid plateau schedule: factor " + factor + ", patience "
+                    + patience + ", minDelta " + minDelta + ", cooldown " + cooldown + ", minRate " + minRate);
+            }
+            return new PlateauLearningRate(this);
+        }
     }
 }

@@ -5,5 +5,7 @@ public enum StopReason {
     /** All requested epochs ran. */
     COMPLETED,
     /** Early stopping: the monitored loss did not improve for {@code patience} epochs. */
-    EARLY_STOPPING
+    EARLY_STOPPING,
+    /** Another listener asked to stop ({@link TrainingContext#requestStop(StopReason)}). */
+    LISTENER_REQUEST
 }

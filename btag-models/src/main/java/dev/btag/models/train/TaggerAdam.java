@@ -43,7 +43,8 @@ public final class TaggerAdam extends Optimizer {
     /**
      * Creates the optimiser.
      *
-     * @param learningRate the learning-rate schedule (for example a {@link PlateauLearningRate})
+     * @param learningRate the learning-rate schedule, read at every update (the trainer passes the run's
+     *     {@link TrainingContext#learningRate()}, which {@link PlateauLearningRate} lowers)
      */
     public TaggerAdam(Tracker learningRate) {
         super(new Builder());

@@ -1,14 +1,35 @@
 package dev.btag.models.train;
 
+import dev.btag.models.EpochRecord;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * How {@link TaggerTrainer} trains: the tutorial's Keras settings by default (Adam with learning rate 1e-3,
- * EarlyStopping on the validation loss with patience 10 restoring the best weights, ReduceLROnPlateau with factor 0.1
- * and patience 2, TerminateOnNaN). This class is immutable; build it with {@link #builder()}.
+ * How {@link TaggerTrainer} trains: the tutorial's Keras settings by default (Adam with learning rate 1e-3, 50
+ * epochs, seed 42) and the list of {@link TrainingListener}s that take part in the run. Build it with
+ * {@link #builder()}.
+ *
+ * <p>The listeners, in call order:
+ * <ol>
+ *   <li>the callbacks, by default the tutorial's set ({@link #tutorialCallbacks}): a {@link ProgressListener} (when
+ *       a progress stream is set), a {@link LoggingListener}, {@link TerminateOnNaN}, {@link EarlyStopping}
+ *       (patience 10, restoring the best weights) and {@link PlateauLearningRate} (factor 0.1, patience 2), shaped
+ *       by {@link Builder#optProgress}, {@link Builder#optEarlyStoppingPatience}, {@link Builder#optRestoreBest}
+ *       and {@link Builder#optPlateau}; or the list given to {@link Builder#optListeners}, which replaces them;</li>
+ *   <li>the listeners added with {@link Builder#addListener}, in the order added;</li>
+ *   <li>a {@link CheckpointListener} when {@link Builder#optCheckpointDir} is set (after the others, so checkpoints
+ *       hold their end-of-epoch state);</li>
+ *   <li>the {@link EpochListener} of {@link Builder#optListener}, if any (after the checkpoint is written).</li>
+ * </ol>
+ *
+ * <p>The options themselves are immutable, but the listeners they hold keep the state of the run they take part in
+ * (each resets it when a run begins): the same options may serve consecutive runs, not concurrent ones.
  */
 public final class TrainingOptions {
 
@@ -16,28 +37,20 @@ public final class TrainingOptions {
     private final float learningRate;
     private final long seed;
     private final DeviceChoice device;
-    private final int earlyStoppingPatience;
-    private final int plateauPatience;
-    private final float plateauFactor;
     private final Path checkpointDir;
     private final boolean resume;
-    private final PrintStream progress;
     private final Consumer<String> log;
-    private final EpochListener listener;
+    private final List<TrainingListener> listeners;
 
-    private TrainingOptions(Builder b) {
+    private TrainingOptions(Builder b, List<TrainingListener> listeners) {
         epochs = b.epochs;
         learningRate = b.learningRate;
         seed = b.seed;
         device = b.device;
-        earlyStoppingPatience = b.earlyStoppingPatience;
-        plateauPatience = b.plateauPatience;
-        plateauFactor = b.plateauFactor;
         checkpointDir = b.checkpointDir;
         resume = b.resume;
-        progress = b.progress;
         log = b.log;
-        listener = b.listener;
+        this.listeners = List.copyOf(listeners);
     }
 
     /**
@@ -47,6 +60,19 @@ public final class TrainingOptions {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Returns the tutorial's callbacks as new instances: a {@link ProgressListener} on {@code progress} (if not
+     * {@code null}), a {@link LoggingListener}, {@link TerminateOnNaN}, {@link EarlyStopping} (patience 10, best
+     * weights restored) and {@link PlateauLearningRate} (factor 0.1, patience 2). This is the default of
+     * {@link Builder#optListeners}; start from it to replace or reconfigure one of them.
+     *
+     * @param progress the progress stream ({@link ProgressMode#AUTO}), or {@code null} for no progress
+     * @return a new modifiable list
+     */
+    public static List<TrainingListener> tutorialCallbacks(PrintStream progress) {
+        return new ArrayList<>(builder().optProgress(progress).build().listeners());
     }
 
     /**
@@ -86,33 +112,6 @@ public final class TrainingOptions {
     }
 
     /**
-     * Returns the early-stopping patience in epochs.
-     *
-     * @return the patience
-     */
-    public int earlyStoppingPatience() {
-        return earlyStoppingPatience;
-    }
-
-    /**
-     * Returns the plateau patience in epochs.
-     *
-     * @return the patience
-     */
-    public int plateauPatience() {
-        return plateauPatience;
-    }
-
-    /**
-     * Returns the plateau reduction factor.
-     *
-     * @return the factor
-     */
-    public float plateauFactor() {
-        return plateauFactor;
-    }
-
-    /**
      * Returns the checkpoint directory.
      *
      * @return the directory, or {@code null} when no checkpoints are written
@@ -131,16 +130,7 @@ public final class TrainingOptions {
     }
 
     /**
-     * Returns the stream of the per-epoch progress bar.
-     *
-     * @return the stream, or {@code null} for no bar
-     */
-    public PrintStream progress() {
-        return progress;
-    }
-
-    /**
-     * Returns where log lines go (device, epoch summaries, callbacks).
+     * Returns where log lines go (the {@link LoggingListener}'s lines and the callbacks' messages).
      *
      * @return the consumer
      */
@@ -149,28 +139,49 @@ public final class TrainingOptions {
     }
 
     /**
-     * Returns the per-epoch listener.
+     * Returns the listeners of a run, in call order (see the class description).
      *
-     * @return the listener (a no-op by default)
+     * @return an unmodifiable list
      */
-    public EpochListener listener() {
-        return listener;
+    public List<TrainingListener> listeners() {
+        return listeners;
     }
 
-    /** Builds {@link TrainingOptions}; every setting is optional. */
+    /**
+     * Finds the first listener of a type, for example the {@link EarlyStopping} in use.
+     *
+     * @param <T> the type
+     * @param type the class
+     * @return the listener, or {@code null} if the run has none of that type
+     */
+    public <T extends TrainingListener> T listener(Class<T> type) {
+        for (TrainingListener l : listeners) {
+            if (type.isInstance(l)) {
+                return type.cast(l);
+            }
+        }
+        return null;
+    }
+
+    /** Builds {@link TrainingOptions}; every setting is optional. Not thread-safe. */
     public static final class Builder {
         private int epochs = 50;
         private float learningRate = 1e-3f;
         private long seed = 42L;
         private DeviceChoice device = DeviceChoice.AUTO;
-        private int earlyStoppingPatience = 10;
-        private int plateauPatience = 2;
-        private float plateauFactor = 0.1f;
+        private Integer earlyStoppingPatience;
+        private Boolean restoreBest;
+        private Integer plateauPatience;
+        private Float plateauFactor;
+        private PrintStream progress;
+        private ProgressMode progressMode = ProgressMode.AUTO;
+        private boolean callbacksShaped;
         private Path checkpointDir;
         private boolean resume;
-        private PrintStream progress;
         private Consumer<String> log = line -> { };
-        private EpochListener listener = record -> { };
+        private EpochListener epochListener;
+        private List<TrainingListener> callbacks;
+        private final List<TrainingListener> added = new ArrayList<>();
 
         private Builder() {
         }
@@ -220,18 +231,32 @@ public final class TrainingOptions {
         }
 
         /**
-         * Sets the early-stopping patience (default 10).
+         * Sets the patience of the default {@link EarlyStopping} (default 10).
          *
          * @param patience at least 1
          * @return this builder
          */
         public Builder optEarlyStoppingPatience(int patience) {
             this.earlyStoppingPatience = patience;
+            callbacksShaped = true;
             return this;
         }
 
         /**
-         * Sets the plateau schedule (default factor 0.1, patience 2).
+         * Chooses the weights the default {@link EarlyStopping} leaves in the tagger (default {@code true}: the
+         * best epoch's; {@code false}: the last epoch's, as the notebooks' Keras {@code EarlyStopping}).
+         *
+         * @param restoreBest whether to restore the best epoch's weights at the end
+         * @return this builder
+         */
+        public Builder optRestoreBest(boolean restoreBest) {
+            this.restoreBest = restoreBest;
+            callbacksShaped = true;
+            return this;
+        }
+
+        /**
+         * Sets the default {@link PlateauLearningRate}'s schedule (default factor 0.1, patience 2).
          *
          * @param factor in (0, 1)
          * @param patience at least 1
@@ -240,11 +265,64 @@ public final class TrainingOptions {
         public Builder optPlateau(float factor, int patience) {
             this.plateauFactor = factor;
             this.plateauPatience = patience;
+            callbacksShaped = true;
             return this;
         }
 
         /**
-         * Sets the directory for the {@code best} and {@code last} checkpoints (default none).
+         * Shows the progress of each epoch on the given stream, as a bar on a terminal and one line per epoch
+         * otherwise ({@link ProgressMode#AUTO}; default no progress).
+         *
+         * @param stream for example {@code System.err}, or {@code null} for none
+         * @return this builder
+         */
+        public Builder optProgress(PrintStream stream) {
+            return optProgress(stream, ProgressMode.AUTO);
+        }
+
+        /**
+         * Shows the progress of each epoch on the given stream in the given form.
+         *
+         * @param stream for example {@code System.err}, or {@code null} for none
+         * @param mode bar, one line per epoch, or {@link ProgressMode#AUTO}
+         * @return this builder
+         */
+        public Builder optProgress(PrintStream stream, ProgressMode mode) {
+            this.progress = stream;
+            this.progressMode = Objects.requireNonNull(mode, "mode");
+            callbacksShaped |= stream != null;
+            return this;
+        }
+
+        /**
+         * Replaces the tutorial's callbacks ({@link TrainingOptions#tutorialCallbacks}) with the given listeners;
+         * the settings that shape the default callbacks ({@link #optEarlyStoppingPatience}, {@link #optRestoreBest},
+         * {@link #optPlateau}, {@link #optProgress}) cannot be combined with it.
+         *
+         * @param listeners the callbacks, in call order; may be empty (training then runs every epoch with a fixed
+         *     learning rate and no output)
+         * @return this builder
+         */
+        public Builder optListeners(List<? extends TrainingListener> listeners) {
+            this.callbacks = new ArrayList<>(listeners);
+            this.callbacks.forEach(l -> Objects.requireNonNull(l, "listener"));
+            return this;
+        }
+
+        /**
+         * Adds a listener after the callbacks (and before the checkpoint listener).
+         *
+         * @param listener the listener; its {@link TrainingListener#name()} must differ from the others'
+         * @return this builder
+         */
+        public Builder addListener(TrainingListener listener) {
+            added.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Sets the directory for the {@code best} and {@code last} checkpoints (default none), which adds a
+         * {@link CheckpointListener}.
          *
          * @param dir an existing or creatable directory
          * @return this builder
@@ -266,17 +344,6 @@ public final class TrainingOptions {
         }
 
         /**
-         * Shows a progress bar per epoch on the given stream (default none).
-         *
-         * @param stream for example {@code System.err}, or {@code null} for none
-         * @return this builder
-         */
-        public Builder optProgress(PrintStream stream) {
-            this.progress = stream;
-            return this;
-        }
-
-        /**
          * Sets where log lines go (default nowhere).
          *
          * @param log the consumer
@@ -288,21 +355,23 @@ public final class TrainingOptions {
         }
 
         /**
-         * Sets a listener called after each epoch.
+         * Sets a listener called after each epoch, once the epoch's checkpoints are written (the last listener).
          *
          * @param listener the listener
          * @return this builder
          */
         public Builder optListener(EpochListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
+            this.epochListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
         /**
-         * Validates and builds the options.
+         * Validates and builds the options, with new instances of the default callbacks.
          *
          * @return the options
-         * @throws IllegalArgumentException if a value is out of range or resuming lacks a checkpoint directory
+         * @throws IllegalArgumentException if a value is out of range, resuming lacks a checkpoint directory,
+         *     {@link #optListeners} is combined with a setting of the default callbacks, or two listeners share a
+         *     name
          */
         public TrainingOptions build() {
             if (epochs < 1) {
@@ -311,14 +380,72 @@ public final class TrainingOptions {
             if (!(learningRate > 0) || !Float.isFinite(learningRate)) {
                 throw new IllegalArgumentException("learning rate must be positive and finite, got " + learningRate);
             }
-            if (earlyStoppingPatience < 1 || plateauPatience < 1 || !(plateauFactor > 0 && plateauFactor < 1)) {
-                throw new IllegalArgumentException("callbacks need patiences >= 1 and a plateau factor in (0, 1), got "
-                    + earlyStoppingPatience + ", " + plateauPatience + ", " + plateauFactor);
-            }
             if (resume && checkpointDir == null) {
                 throw new IllegalArgumentException("resuming needs a checkpoint directory");
             }
-            return new TrainingOptions(this);
+            if (callbacks != null && callbacksShaped) {
+                throw new IllegalArgumentException("optListeners replaces the default callbacks; configure the"
+                    + " listeners you pass instead of optEarlyStoppingPatience, optRestoreBest, optPlateau and"
+                    + " optProgress");
+            }
+            List<TrainingListener> all = new ArrayList<>(callbacks != null ? callbacks : defaultCallbacks());
+            all.addAll(added);
+            if (checkpointDir != null) {
+                all.add(new CheckpointListener(checkpointDir));
+            }
+            if (epochListener != null) {
+                all.add(new EpochListenerAdapter(epochListener));
+            }
+            Set<String> names = new HashSet<>();
+            for (TrainingListener l : all) {
+                if (!names.add(l.name())) {
+                    throw new IllegalArgumentException("two training listeners are named '" + l.name()
+                        + "'; give one another name() (checkpoints store listener state by name)");
+                }
+            }
+            return new TrainingOptions(this, all);
+        }
+
+        private List<TrainingListener> defaultCallbacks() {
+            List<TrainingListener> list = new ArrayList<>();
+            if (progress != null) {
+                list.add(new ProgressListener(progress, progressMode));
+            }
+            list.add(new LoggingListener());
+            list.add(new TerminateOnNaN());
+            EarlyStopping.Builder early = EarlyStopping.builder();
+            if (earlyStoppingPatience != null) {
+                early.optPatience(earlyStoppingPatience);
+            }
+            if (restoreBest != null) {
+                early.optRestoreBest(restoreBest);
+            }
+            list.add(early.build());
+            PlateauLearningRate.Builder plateau = PlateauLearningRate.builder();
+            if (plateauFactor != null) {
+                plateau.optFactor(plateauFactor).optPatience(plateauPatience);
+            }
+            list.add(plateau.build());
+            return list;
+        }
+    }
+
+    /** Calls an {@link EpochListener} at the end of each epoch. */
+    private static final class EpochListenerAdapter implements TrainingListener {
+        private final EpochListener listener;
+
+        EpochListenerAdapter(EpochListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public String name() {
+            return "EpochListener";
+        }
+
+        @Override
+        public void onEpochEnd(TrainingContext context, EpochRecord record) {
+            listener.onEpochEnd(record);
         }
     }
 }

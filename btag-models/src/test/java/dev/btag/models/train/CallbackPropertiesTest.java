@@ -19,7 +19,7 @@ class CallbackPropertiesTest {
     void earlyStoppingTracksTheRunningMinimumAndStopsAfterPatienceBadEpochs(
             @ForAll @Size(min = 1, max = 40) List<@DoubleRange(min = 0, max = 3) Double> losses,
             @ForAll @IntRange(min = 1, max = 5) int patience) {
-        EarlyStopping early = new EarlyStopping(patience, 0);
+        EarlyStopping early = EarlyStopping.builder().optPatience(patience).build();
         double min = Double.POSITIVE_INFINITY;
         int sinceBest = 0;
         for (int i = 0; i < losses.size(); i++) {
@@ -44,12 +44,13 @@ class CallbackPropertiesTest {
     void plateauNeverRaisesTheRateAndReducesOnlyByTheFactor(
             @ForAll @Size(min = 1, max = 40) List<@DoubleRange(min = 0, max = 3) Double> losses,
             @ForAll @IntRange(min = 1, max = 4) int patience) {
-        PlateauLearningRate plateau = new PlateauLearningRate(1e-3f, 0.1f, patience, 1e-4, 0, 0f);
-        float rate = plateau.rate();
+        PlateauLearningRate plateau = PlateauLearningRate.builder().optPatience(patience).build();
+        float rate = 1e-3f;
         int bad = 0;
         double best = Double.POSITIVE_INFINITY;
         for (double loss : losses) {
-            boolean reduced = plateau.onEpochEnd(loss);
+            float next = plateau.update(loss, rate);
+            boolean reduced = next != rate;
             if (loss < best - 1e-4) {
                 best = loss;
                 bad = 0;
@@ -58,12 +59,10 @@ class CallbackPropertiesTest {
             }
             assertEquals(bad >= patience, reduced, "reduction exactly after " + patience + " bad epochs");
             if (reduced) {
-                assertEquals(rate * 0.1f, plateau.rate(), 1e-12f);
+                assertEquals(rate * 0.1f, next, 1e-12f);
                 bad = 0;
-            } else {
-                assertEquals(rate, plateau.rate());
             }
-            rate = plateau.rate();
+            rate = next;
         }
     }
 

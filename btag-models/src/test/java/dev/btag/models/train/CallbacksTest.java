@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 
 class CallbacksTest {
 
     @Test
     void earlyStoppingComparesWithTheBestNotThePreviousEpoch() {
-        EarlyStopping early = new EarlyStopping(3, 0);
+        EarlyStopping early = EarlyStopping.builder().optPatience(3).build();
         double[] losses = {1.0, 0.8, 0.9, 0.85, 0.82, 0.7, 0.75, 0.71, 0.72};
         boolean[] improved = {true, true, false, false, false, true, false, false, false};
         for (int i = 0; i < losses.length; i++) {
@@ -19,7 +20,9 @@ class CallbacksTest {
             boolean stopNow = i == 4 || i == 8;
             assertEquals(stopNow, early.shouldStop(), "epoch " + (i + 1));
             if (i == 4) {
-                early.restore(early.best(), early.bestEpoch(), 0);
+                JsonObject state = early.exportState();
+                state.addProperty("wait", 0);
+                early.restoreState(null, state);
             }
         }
         assertEquals(0.7, early.best());
@@ -28,7 +31,7 @@ class CallbacksTest {
 
     @Test
     void earlyStoppingNeverTakesNaNAsBest() {
-        EarlyStopping early = new EarlyStopping(10, 0);
+        EarlyStopping early = EarlyStopping.builder().build();
         assertFalse(early.update(1, Double.NaN));
         assertTrue(early.update(2, 5.0));
         assertFalse(early.update(3, Double.NaN));
@@ -37,31 +40,56 @@ class CallbacksTest {
 
     @Test
     void plateauReducesByFactorAfterPatienceBadEpochs() {
-        PlateauLearningRate plateau = new PlateauLearningRate(1e-3f, 0.1f, 2, 1e-4, 0, 0f);
-        assertFalse(plateau.onEpochEnd(1.0));
-        assertFalse(plateau.onEpochEnd(0.9));
-        assertFalse(plateau.onEpochEnd(0.95));
-        assertEquals(1e-3f, plateau.getNewValue(123));
-        assertTrue(plateau.onEpochEnd(0.90005), "0.90005 is not below 0.9 - 1e-4: the second bad epoch");
-        assertEquals(1e-4f, plateau.getNewValue(124), 1e-10f);
-        assertFalse(plateau.onEpochEnd(0.91));
-        assertTrue(plateau.onEpochEnd(0.92));
-        assertEquals(1e-5f, plateau.rate(), 1e-11f);
-        assertFalse(plateau.onEpochEnd(0.5));
+        PlateauLearningRate plateau = PlateauLearningRate.builder().build();
+        float rate = 1e-3f;
+        assertEquals(rate, plateau.update(1.0, rate));
+        assertEquals(rate, plateau.update(0.9, rate));
+        assertEquals(rate, plateau.update(0.95, rate));
+        rate = plateau.update(0.90005, rate);
+        assertEquals(1e-4f, rate, 1e-10f, "0.90005 is not below 0.9 - 1e-4: the second bad epoch");
+        assertEquals(rate, plateau.update(0.91, rate));
+        rate = plateau.update(0.92, rate);
+        assertEquals(1e-5f, rate, 1e-11f);
+        assertEquals(rate, plateau.update(0.5, rate));
         assertEquals(0, plateau.waitCount());
     }
 
     @Test
     void plateauRespectsItsFloorAndCooldown() {
-        PlateauLearningRate plateau = new PlateauLearningRate(1f, 0.5f, 1, 0, 2, 0.3f);
-        plateau.onEpochEnd(1.0);
-        assertTrue(plateau.onEpochEnd(2.0));
-        assertEquals(0.5f, plateau.rate());
-        assertFalse(plateau.onEpochEnd(2.0), "cooldown epoch");
-        assertTrue(plateau.onEpochEnd(2.0));
-        assertEquals(0.3f, plateau.rate(), "floored at minRate");
-        plateau.onEpochEnd(2.0);
-        assertFalse(plateau.onEpochEnd(2.0), "no reduction below the floor");
-        assertThrows(IllegalArgumentException.class, () -> new PlateauLearningRate(1f, 1.5f, 2, 0, 0, 0f));
+        PlateauLearningRate plateau = PlateauLearningRate.builder().optFactor(0.5f).optPatience(1).optMinDelta(0)
+            .optCooldown(2).optMinRate(0.3f).build();
+        float rate = plateau.update(1.0, 1f);
+        rate = plateau.update(2.0, rate);
+        assertEquals(0.5f, rate);
+        assertEquals(0.5f, plateau.update(2.0, rate), "cooldown epoch");
+        rate = plateau.update(2.0, rate);
+        assertEquals(0.3f, rate, "floored at minRate");
+        rate = plateau.update(2.0, rate);
+        assertEquals(0.3f, plateau.update(2.0, rate), "no reduction below the floor");
+        assertThrows(IllegalArgumentException.class, () -> PlateauLearningRate.builder().optFactor(1.5f).build());
+    }
+
+    @Test
+    void listenerStateRoundTripsThroughJson() {
+        PlateauLearningRate plateau = PlateauLearningRate.builder().optCooldown(3).optPatience(1).build();
+        plateau.update(1.0, 1f);
+        plateau.update(2.0, 1f);
+        PlateauLearningRate copy = PlateauLearningRate.builder().optCooldown(3).optPatience(1).build();
+        copy.restoreState(null, plateau.exportState());
+        assertEquals(plateau.best(), copy.best());
+        assertEquals(3, copy.cooldownLeft());
+        assertEquals(plateau.update(5.0, 0.1f), copy.update(5.0, 0.1f));
+
+        EarlyStopping early = EarlyStopping.builder().optPatience(2).build();
+        early.update(1, Double.NaN);
+        early.update(2, 0.5);
+        early.update(3, 0.7);
+        EarlyStopping restored = EarlyStopping.builder().optPatience(2).build();
+        restored.restoreState(null, early.exportState());
+        assertEquals(2, restored.bestEpoch());
+        assertEquals(1, restored.waitCount());
+        assertFalse(restored.update(4, 0.6));
+        assertTrue(restored.shouldStop());
+        assertThrows(IllegalArgumentException.class, () -> EarlyStopping.builder().optPatience(0).build());
     }
 }
