@@ -32,9 +32,13 @@ public final class InvalidEntryException extends IllegalArgumentException {
         }
     }
 
+    /** Which array holds the bad entry. */
     private final Array array;
+    /** The index of the bad entry. */
     private final int index;
+    /** The bad value. */
     private final double value;
+    /** What a valid entry must be. */
     private final String rule;
 
     /**
