@@ -1,7 +1,7 @@
 package dev.btag.examples.cli;
 
 import com.google.gson.JsonObject;
-import dev.btag.examples.throughput.DataThroughput;
+import dev.btag.examples.bench.DataThroughput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -3,7 +3,7 @@ package dev.btag.examples.cli;
 import com.google.gson.Gson;
 import dev.btag.models.Architecture;
 import dev.btag.models.TaggerSpec;
-import dev.btag.models.bench.ThroughputBenchmark;
+import dev.btag.examples.bench.ThroughputBenchmark;
 import dev.btag.models.predict.TaggerPredictor;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.btag.examples.cli;
 
 import com.google.gson.JsonObject;
-import dev.btag.examples.roc.RocBenchmark;
+import dev.btag.examples.bench.RocBenchmark;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -3,9 +3,9 @@ package dev.btag.examples.cli;
 import com.google.gson.Gson;
 import dev.btag.models.Architecture;
 import dev.btag.models.TaggerSpec;
-import dev.btag.models.bench.MatmulRate;
-import dev.btag.models.bench.ThroughputBenchmark;
-import dev.btag.models.bench.ThroughputResult;
+import dev.btag.examples.bench.MatmulRate;
+import dev.btag.examples.bench.ThroughputBenchmark;
+import dev.btag.examples.bench.ThroughputResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code btag bench train}: training and inference throughput of a tutorial tagger on random jets (the workload of
- * {@code shared/peers/torch_taggers.py}), with the achieved share of the machine's matrix-multiply rate and the
+ * {@code btag-examples/src/bench/python/torch_taggers.py}), with the achieved share of the machine's matrix-multiply rate and the
  * resident memory after the second and the last epoch.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,

@@ -16,8 +16,8 @@ import java.util.Objects;
  * <p>The page carries a few lines of JavaScript that check every image once the page has loaded: a missing or
  * unreadable image is marked in red on the page, and the {@code <body>} element gets the attributes
  * {@code data-images-total} and {@code data-images-broken}, so a headless browser can verify that the report
- * renders completely ({@code ReportBrowserCheck}). Everything else is plain HTML and CSS; the report needs no
- * network access.
+ * renders completely (the tests do, with {@code ReportBrowserCheck}). Everything else is plain HTML and CSS; the
+ * report needs no network access.
  *
  * <p>Build one with {@link #builder(String)}; instances are immutable.
  */

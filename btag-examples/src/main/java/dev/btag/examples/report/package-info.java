@@ -1,6 +1,6 @@
 /**
- * The tutorial's HTML report: {@link dev.btag.examples.report.HtmlReport} writes it, and
- * {@link dev.btag.examples.report.ReportBrowserCheck} renders it in headless Chromium to prove that every image
- * is present.
+ * The tutorial's HTML report: {@link dev.btag.examples.report.HtmlReport} writes it. The tests render it in headless
+ * Chromium to prove that every image is present ({@code ReportBrowserCheck}, in the test sources; required under
+ * {@code CI=true}).
  */
 package dev.btag.examples.report;

@@ -14,6 +14,7 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.AssertionFailedError;
 
 class HtmlReportTest {
 
@@ -48,11 +49,14 @@ class HtmlReportTest {
         }
     }
 
-    /** Renders a report with one good and one missing image in headless Chromium, where it is installed. */
+    /**
+     * Renders a report with one good and one missing image in headless Chromium. Under {@code CI=true} a missing
+     * browser fails this test; elsewhere it is skipped.
+     */
     @Test
     void browserSeesEveryImageAndFlagsTheMissingOne() throws Exception {
-        Optional<Path> browser = ReportBrowserCheck.findBrowser();
-        assumeTrue(browser.isPresent(), "no Chromium installed: browser check skipped");
+        Optional<Path> browser = ReportBrowserCheck.browserRequiredInCi();
+        assumeTrue(browser.isPresent(), "no Chromium installed: browser check skipped (outside CI)");
         BufferedImage png = new BufferedImage(20, 10, BufferedImage.TYPE_INT_RGB);
         assertTrue(ImageIO.write(png, "png", dir.resolve("good.png").toFile()));
         Path file = dir.resolve("report.html");
@@ -63,5 +67,17 @@ class HtmlReportTest {
         assertEquals(2, result.images());
         assertEquals(1, result.broken());
         assertFalse(Files.exists(dir.resolve("missing.png")));
+    }
+
+    @Test
+    void aMissingBrowserFailsUnderCiAndIsSkippedElsewhere() {
+        AssertionFailedError failure = assertThrows(AssertionFailedError.class,
+            () -> ReportBrowserCheck.requiredInCi(Optional.empty(), "true"));
+        assertTrue(failure.getMessage().contains(".ci/run installs Debian's chromium"), failure.getMessage());
+        assertThrows(AssertionFailedError.class, () -> ReportBrowserCheck.requiredInCi(Optional.empty(), "TRUE "));
+        assertEquals(Optional.empty(), ReportBrowserCheck.requiredInCi(Optional.empty(), null));
+        assertEquals(Optional.empty(), ReportBrowserCheck.requiredInCi(Optional.empty(), "false"));
+        Path chromium = Path.of("/usr/bin/chromium");
+        assertEquals(Optional.of(chromium), ReportBrowserCheck.requiredInCi(Optional.of(chromium), "true"));
     }
 }

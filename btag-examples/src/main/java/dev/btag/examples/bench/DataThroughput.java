@@ -1,4 +1,4 @@
-package dev.btag.examples.throughput;
+package dev.btag.examples.bench;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.Batch;

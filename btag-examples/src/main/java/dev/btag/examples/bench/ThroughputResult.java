@@ -1,4 +1,4 @@
-package dev.btag.models.bench;
+package dev.btag.examples.bench;
 
 /**
  * Training and inference throughput of one tagger, as {@code btag bench train} reports it.

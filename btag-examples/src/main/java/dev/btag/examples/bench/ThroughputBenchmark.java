@@ -1,4 +1,4 @@
-package dev.btag.models.bench;
+package dev.btag.examples.bench;
 
 import ai.djl.Device;
 import ai.djl.translate.TranslateException;
@@ -27,8 +27,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Measures a tagger's training and inference throughput the way {@code shared/peers/torch_taggers.py} does for
- * PyTorch-Python: random normal features (N, F) and tracks (N, 10, 21), random classes, Adam at 1e-3, one warm-up
+ * Measures a tagger's training and inference throughput the way the peer script of this module,
+ * {@code src/bench/python/torch_taggers.py}, does for PyTorch-Python: random normal features (N, F) and tracks
+ * (N, 10, 21), random classes, Adam at 1e-3, one warm-up
  * epoch, then timed epochs through {@link TaggerTrainer} fed by a {@link JetDataset} (exactly the path of
  * {@code btag train}: shuffled bulk batches, no validation); inference in the predictor's default batches through
  * {@link TaggerPredictor}, whole warm-up passes for at least one second (the JIT's warm-up; PyTorch-Python has none),

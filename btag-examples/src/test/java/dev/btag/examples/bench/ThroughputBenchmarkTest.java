@@ -1,4 +1,4 @@
-package dev.btag.models.bench;
+package dev.btag.examples.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -2,7 +2,7 @@
 """The scikit-learn peer of `btag bench roc`: times roc_curve + auc on the jets that
 `btag bench roc --save-data FILE` wrote (scores float64, labels bool), so both sides use identical numbers.
 
-    /usr/bin/python3 btag-metrics/src/test/python/bench_roc_sklearn.py FILE [--repeat 5] [--warmup 1]
+    /usr/bin/python3 btag-examples/src/bench/python/bench_roc_sklearn.py FILE [--repeat 5] [--warmup 1]
 
 Prints one JSON line per variant: drop_intermediate=False (the same curve btag computes) and scikit-learn's
 default drop_intermediate=True; seconds (wall clock) and cpuSeconds (process CPU time, all threads) are medians of

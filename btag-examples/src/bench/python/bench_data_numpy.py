@@ -5,7 +5,7 @@ batches: numpy fancy-indexing of shuffled batches of the 15 tutorial features, t
          each turned into a torch tensor (torch.from_numpy), as a DataLoader-free training loop would.
 write:   numpy.savez of the file's six arrays (the write half of `btag generate`).
 
-Usage: /usr/bin/python3 bench_data_numpy.py FILE.npz [--batch-size 512] [--epochs 5]
+Usage: /usr/bin/python3 btag-examples/src/bench/python/bench_data_numpy.py FILE.npz [--batch-size 512] [--epochs 5]
 Prints one JSON document.
 """
 import argparse

@@ -1,4 +1,4 @@
-package dev.btag.models.bench;
+package dev.btag.examples.bench;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

@@ -1,4 +1,4 @@
-package dev.btag.examples.roc;
+package dev.btag.examples.bench;
 
 import dev.btag.data.npy.NpzFile;
 import dev.btag.data.npy.NpzWriter;

@@ -1,0 +1,163 @@
+package dev.btag.examples.bench;
+
+import dev.btag.data.npy.NpyArray;
+import dev.btag.data.npy.NpzFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The read benchmark behind {@code btag bench read}: opens a {@code .npy}/{@code .npz} file, reads every array's
+ * header, then materialises every array (or one array, or a row range of it) as Java arrays of its natural type,
+ * {@code repeat} times, and reports the fastest pass.
+ *
+ * <p>Natural types: float16 and float32 become {@code float[]}, float64 {@code double[]}, int64, uint32 and uint64
+ * {@code long[]}, the other integers and bool {@code int[]}. Whole-array reads verify the entry's CRC-32; row ranges
+ * do not. This class is immutable; {@link #onlyArray}, {@link #onlyRows} and {@link #openOnly} return new instances.
+ */
+public final class ReadBenchmark {
+
+    private final Path file;
+    private final String array;
+    private final long[] rows;
+    private final boolean openOnly;
+
+    private ReadBenchmark(Path file, String array, long[] rows, boolean openOnly) {
+        this.file = file;
+        this.array = array;
+        this.rows = rows;
+        this.openOnly = openOnly;
+    }
+
+    /**
+     * The figures of one benchmark. This record is immutable.
+     *
+     * @param bytes the array data read in one pass (size times item size, as NumPy's {@code nbytes}); 0 when only
+     *     opening
+     * @param seconds the fastest pass, 0 when only opening
+     * @param gbPerSecond {@code bytes / seconds / 1e9}, 0 when only opening
+     * @param firstSeconds the first pass alone (in a fresh JVM it includes faulting in new heap and compiling the
+     *     code), 0 when only opening
+     * @param openSeconds the time to open the file and read every array's header before the first pass; when only
+     *     opening, the fastest of the repeated opens
+     * @param repeat the passes made (0 when only opening)
+     */
+    public record Result(long bytes, double seconds, double gbPerSecond, double firstSeconds, double openSeconds,
+                         int repeat) {
+    }
+
+    /**
+     * A benchmark that reads every array of a file.
+     *
+     * @param file the {@code .npz} archive or {@code .npy} file
+     * @return the benchmark
+     */
+    public static ReadBenchmark of(Path file) {
+        return new ReadBenchmark(Objects.requireNonNull(file, "file"), null, null, false);
+    }
+
+    /**
+     * The same benchmark reading only one array.
+     *
+     * @param name the array's name ({@code arr_0}, or the file name of a {@code .npy} without its extension)
+     * @return a new benchmark
+     */
+    public ReadBenchmark onlyArray(String name) {
+        return new ReadBenchmark(file, Objects.requireNonNull(name, "name"), rows, openOnly);
+    }
+
+    /**
+     * The same benchmark reading only rows {@code [from, to)} along axis 0 of its one array.
+     *
+     * @param from first row, at least 0
+     * @param to end row (exclusive), at least {@code from}
+     * @return a new benchmark
+     * @throws IllegalArgumentException if no array was chosen ({@link #onlyArray}) or the range is not
+     *     {@code 0 <= from <= to}
+     */
+    public ReadBenchmark onlyRows(long from, long to) {
+        if (array == null) {
+            throw new IllegalArgumentException("a row range needs one array");
+        }
+        if (from < 0 || to < from) {
+            throw new IllegalArgumentException("rows must satisfy 0 <= from <= to, got " + from + ":" + to);
+        }
+        return new ReadBenchmark(file, array, new long[] {from, to}, openOnly);
+    }
+
+    /**
+     * The same benchmark stopping after opening the file and reading the headers; {@link #run} then times
+     * {@code repeat} opens.
+     *
+     * @return a new benchmark
+     */
+    public ReadBenchmark openOnly() {
+        return new ReadBenchmark(file, array, rows, true);
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param repeat passes (or opens, with {@link #openOnly}), at least 1
+     * @return the figures
+     * @throws IOException if the file cannot be read or has no array of the chosen name (the message names the file)
+     * @throws IllegalArgumentException if {@code repeat < 1}
+     */
+    public Result run(int repeat) throws IOException {
+        if (repeat < 1) {
+            throw new IllegalArgumentException("repeat must be at least 1, got " + repeat);
+        }
+        double fastestOpen = Double.POSITIVE_INFINITY;
+        for (int pass = 1; openOnly && pass < repeat; pass++) {
+            long start = System.nanoTime();
+            try (NpzFile npz = NpzFile.open(file)) {
+                for (String name : array == null ? npz.names() : List.of(array)) {
+                    npz.get(name);
+                }
+            }
+            fastestOpen = Math.min(fastestOpen, (System.nanoTime() - start) / 1e9);
+        }
+        long openStart = System.nanoTime();
+        try (NpzFile npz = NpzFile.open(file)) {
+            List<String> names = array == null ? npz.names() : List.of(array);
+            NpyArray[] arrays = new NpyArray[names.size()];
+            for (int i = 0; i < arrays.length; i++) {
+                arrays[i] = npz.get(names.get(i));
+            }
+            double openSeconds = Math.min(fastestOpen, (System.nanoTime() - openStart) / 1e9);
+            long bytes = 0;
+            double best = Double.POSITIVE_INFINITY;
+            double first = 0;
+            int passes = openOnly ? 0 : repeat;
+            for (int pass = 0; pass < passes; pass++) {
+                long start = System.nanoTime();
+                bytes = 0;
+                for (NpyArray a : arrays) {
+                    bytes += materialise(a, rows);
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                first = pass == 0 ? seconds : first;
+                best = Math.min(best, seconds);
+            }
+            return new Result(bytes, passes == 0 ? 0 : best, passes == 0 ? 0 : bytes / best / 1e9, first,
+                openSeconds, passes);
+        }
+    }
+
+    /** Reads one array (or its row range) as its natural Java type; returns the data bytes read. */
+    private static long materialise(NpyArray array, long[] range) {
+        int length;
+        switch (array.dtype().type()) {
+            case FLOAT16, FLOAT32 -> length = (range == null ? array.toFloatArray()
+                : array.rowsAsFloatArray(range[0], range[1])).length;
+            case FLOAT64 -> length = (range == null ? array.toDoubleArray()
+                : array.rowsAsDoubleArray(range[0], range[1])).length;
+            case INT64, UINT32, UINT64 -> length = (range == null ? array.toLongArray()
+                : array.rowsAsLongArray(range[0], range[1])).length;
+            default -> length = (range == null ? array.toIntArray()
+                : array.rowsAsIntArray(range[0], range[1])).length;
+        }
+        return (long) length * array.dtype().itemSize();
+    }
+}

@@ -1,2 +1,0 @@
-/** Throughput measurements of the data path (synthetic generation, batch assembly) for {@code btag bench}. */
-package dev.btag.examples.throughput;
