@@ -51,6 +51,8 @@ class NotebooksTest {
             assertTrue(auc >= 0 && auc <= 1, "AUC " + auc);
             assertTrue(Files.isRegularFile(r.evaluationDirectory().resolve("metrics.json")));
             assertEquals(FlavourComparison.ALL.size(), r.evaluation().comparisons().size(), "c tagging included");
+            assertEquals(r.training().history().size(), r.training().weightsEpoch(),
+                "the notebooks keep the last epoch's weights");
             assertEquals(6, r.evaluation().confusion().classNames().size());
         }
     }

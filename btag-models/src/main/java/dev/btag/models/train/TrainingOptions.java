@@ -165,9 +165,9 @@ public final class TrainingOptions {
 
     /** Builds {@link TrainingOptions}; every setting is optional. Not thread-safe. */
     public static final class Builder {
-        private int epochs = 50;
-        private float learningRate = 1e-3f;
-        private long seed = 42L;
+        private int epochs = TrainingSettings.EPOCHS;
+        private float learningRate = TrainingSettings.LEARNING_RATE;
+        private long seed = TrainingSettings.SEED;
         private DeviceChoice device = DeviceChoice.AUTO;
         private Integer earlyStoppingPatience;
         private Boolean restoreBest;

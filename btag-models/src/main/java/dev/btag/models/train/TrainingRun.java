@@ -19,6 +19,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -38,7 +40,8 @@ import java.util.function.Consumer;
  * <p>Steps: read the tutorial's 15 features (and the 10 x 21 seeding tracks for the track taggers) and the six-class
  * one-hot labels; split like Keras' {@code validation_split} (the last fraction of the rows validates); fit the
  * feature standardisation on the training rows only (unless switched off); train with {@link TaggerTrainer} and the
- * tutorial's callbacks. Defaults are {@link TrainingSettings}'.
+ * tutorial's callbacks (early stopping restoring the best epoch's weights unless
+ * {@link Builder#optRestoreBest(boolean)} says otherwise). Defaults are {@link TrainingSettings}'.
  *
  * <p>With an output directory ({@link Builder#optOutputDir(Path)}) the run also writes {@value #MODEL_FILE} (the
  * trained tagger, self-describing), the files of {@link TrainingOutputs} (history rewritten after every epoch, loss
@@ -63,6 +66,8 @@ public final class TrainingRun {
     private final double validationSplit;
     private final boolean standardise;
     private final boolean resume;
+    private final boolean restoreBest;
+    private final List<TrainingListener> listeners;
     private final PrintStream progress;
     private final Consumer<String> log;
 
@@ -79,6 +84,8 @@ public final class TrainingRun {
         validationSplit = b.validationSplit;
         standardise = b.standardise;
         resume = b.resume;
+        restoreBest = b.restoreBest;
+        listeners = List.copyOf(b.listeners);
         progress = b.progress;
         log = b.log;
     }
@@ -172,7 +179,9 @@ public final class TrainingRun {
 
     private TrainingOptions options(Tagger tagger) {
         TrainingOptions.Builder options = TrainingOptions.builder().optEpochs(epochs).optLearningRate(learningRate)
-            .optSeed(seed).optDevice(device).optResume(resume).optProgress(progress).optLog(log);
+            .optSeed(seed).optDevice(device).optResume(resume).optRestoreBest(restoreBest).optProgress(progress)
+            .optLog(log);
+        listeners.forEach(options::addListener);
         if (outDir != null) {
             options.optCheckpointDir(outDir.resolve(CHECKPOINT_DIR)).optListener(record -> {
                 try {
@@ -201,6 +210,8 @@ public final class TrainingRun {
         private double validationSplit = TrainingSettings.VALIDATION_SPLIT;
         private boolean standardise = true;
         private boolean resume;
+        private boolean restoreBest = true;
+        private final List<TrainingListener> listeners = new ArrayList<>();
         private PrintStream progress;
         private Consumer<String> log = line -> { };
 
@@ -356,7 +367,30 @@ public final class TrainingRun {
         }
 
         /**
-         * Sets where per-epoch progress goes (default none).
+         * Chooses the weights the trained tagger holds: {@code true} (default) the best epoch's (lowest validation
+         * loss), {@code false} the last epoch's, as the notebooks' Keras {@code EarlyStopping} leaves them.
+         *
+         * @param restoreBest whether to restore the best epoch's weights at the end
+         * @return this builder
+         */
+        public Builder optRestoreBest(boolean restoreBest) {
+            this.restoreBest = restoreBest;
+            return this;
+        }
+
+        /**
+         * Adds a listener of the user's own after the tutorial's callbacks (see {@link TrainingListener}).
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder addListener(TrainingListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Sets where per-epoch progress goes (default none): a bar on a terminal, one line per epoch otherwise.
          *
          * @param progress the stream, or {@code null} for none
          * @return this builder
