@@ -287,7 +287,10 @@ public final class JetDataset extends RandomAccessDataset {
     }
 
     /**
-     * The batches of one epoch (with DJL's {@code optLimit(n)}, only the first n rows of the epoch's order).
+     * The batches of one epoch (with DJL's {@code optLimit(n)}, only the first n rows of the epoch's order): full
+     * batches of {@link #batchSize()} rows in the epoch's order, then the rest; a single jet that would be left
+     * over joins the batch before it (batch normalisation in training mode needs at least two jets per batch, and
+     * Keras, which has no such limit, trains on every jet too).
      *
      * @param manager the manager whose sub-managers hold the batches
      * @param epochNumber the epoch (selects the shuffled order)
@@ -313,6 +316,9 @@ public final class JetDataset extends RandomAccessDataset {
                 }
                 int from = next;
                 int to = Math.min(order.length, from + batchSize);
+                if (order.length - to == 1 && to - from > 1) {
+                    to++; // never leave one jet alone: batch normalisation cannot train on a batch of one
+                }
                 next = to;
                 return assemble(manager, order, from, to, to, order.length);
             }

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +47,25 @@ class JetDatasetTest {
     private static JetDataset dataset(int batchSize, boolean shuffle, long seed) {
         return JetDataset.builder().setColumns(columns).optTracks(true).optSeed(seed)
             .setSampling(batchSize, shuffle).build();
+    }
+
+    @Test
+    void aSingleLeftoverJetJoinsThePreviousBatch() {
+        // 103 jets in batches of 17: six of 17 and one left over, which would be a batch of one
+        List<Integer> sizes = new java.util.ArrayList<>();
+        for (Batch batch : dataset(17, true, 3).batches(manager, 0)) {
+            try (batch) {
+                sizes.add(batch.getSize());
+            }
+        }
+        assertEquals(List.of(17, 17, 17, 17, 17, 18), sizes);
+        sizes.clear();
+        for (Batch batch : dataset(20, true, 3).batches(manager, 0)) {
+            try (batch) {
+                sizes.add(batch.getSize());
+            }
+        }
+        assertEquals(List.of(20, 20, 20, 20, 20, 3), sizes, "a remainder of more than one stays a batch");
     }
 
     @Test

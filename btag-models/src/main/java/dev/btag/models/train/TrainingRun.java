@@ -132,7 +132,7 @@ public final class TrainingRun {
      * @return the trained tagger (close it) and how it was trained
      * @throws IOException if the file cannot be read or an output cannot be written (the message names the file)
      * @throws TranslateException if the engine fails on a batch
-     * @throws IllegalArgumentException if the file leaves no training rows after the validation split
+     * @throws IllegalArgumentException if the file leaves fewer than 2 training rows after the validation split
      * @throws NonFiniteLossException if a batch's loss is NaN or infinite
      */
     public TrainedTagger run() throws IOException, TranslateException {
@@ -149,9 +149,9 @@ public final class TrainingRun {
             split = JetDataset.builder().setColumns(columns).setSampling(batchSize, true).optTracks(tracks)
                 .optSeed(seed).build().kerasSplit(validationSplit);
         }
-        if (split.train().size() == 0) {
-            throw new IllegalArgumentException(trainFile + ": no training rows left after the validation split of "
-                + validationSplit);
+        if (split.train().size() < 2) {
+            throw new IllegalArgumentException(trainFile + ": " + split.train().size() + " training rows left after"
+                + " the validation split of " + validationSplit + "; training needs at least 2");
         }
         Standardizer standardizer = standardise ? Standardizer.fit(split.train()) : null;
         JetDataset train = split.train().withStandardizer(standardizer);

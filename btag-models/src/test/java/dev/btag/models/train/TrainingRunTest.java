@@ -60,6 +60,17 @@ class TrainingRunTest {
     }
 
     @Test
+    void aLastBatchOfOneJetTrainsWithTheDefaults() throws Exception {
+        // 733 jets: 513 train in batches of 512, which would leave one jet alone in a batch-norm layer
+        SyntheticSample.Files files = SyntheticSample.write(dir.resolve("odd"), 733, 4);
+        try (TrainedTagger trained = TrainingRun.builder().setArchitecture(Architecture.DNN)
+                .setTrainFile(files.train()).optEpochs(1).build().run()) {
+            assertEquals(513, trained.trainJets());
+            assertEquals(1, trained.training().history().size());
+        }
+    }
+
+    @Test
     void modelFileResolvesADirectoryOrAFileAndNamesWhatIsMissing() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> TrainingRun.modelFile(empty));
