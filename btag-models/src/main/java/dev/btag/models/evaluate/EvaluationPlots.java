@@ -16,7 +16,7 @@ import java.util.List;
  * efficiency on x and mistag rate on a log y axis), {@value #CONFUSION} and {@value #CONFUSION_COARSE} (the confusion
  * matrix normalised per true class, six classes and b/c/light/gluon), {@value #EFFICIENCY_VS_PT} and
  * {@value #MISTAG_VS_PT} (each comparison's signal efficiency and mistag rate versus jet pT at its reference working
- * point, with Clopper-Pearson intervals). Plots of the synthetic sample carry the subtitle
+ * point, with Clopper-Pearson intervals, one series per discriminant). Plots of the synthetic sample carry the subtitle
  * {@value SyntheticSample#BANNER}.
  */
 public final class EvaluationPlots {
@@ -51,16 +51,19 @@ public final class EvaluationPlots {
         String subtitle = e.synthetic() ? SyntheticSample.BANNER : null;
         RocPlot.Builder roc = RocPlot.builder().optTitle("ROC: " + e.tagger() + " tagger")
             .optAxisTitles("signal efficiency", "mistag rate");
+        String at = e.comparisons().isEmpty() ? "" : " at the " + e.comparisons().get(0).reference().name()
+            + " working point";
         EfficiencyPlot.Builder efficiency = EfficiencyPlot.builder()
-            .optTitle("signal efficiency vs pT (" + e.tagger() + ")").optAxisTitles("jet pT [GeV]", "efficiency");
+            .optTitle("signal efficiency vs pT" + at + " (" + e.tagger() + ")")
+            .optAxisTitles("jet pT [GeV]", "efficiency");
         EfficiencyPlot.Builder mistag = EfficiencyPlot.builder()
-            .optTitle("mistag rate vs pT (" + e.tagger() + ")").optAxisTitles("jet pT [GeV]", "mistag rate");
+            .optTitle("mistag rate vs pT" + at + " (" + e.tagger() + ")").optAxisTitles("jet pT [GeV]", "mistag rate");
         for (ComparisonResult c : e.comparisons()) {
             String label = c.comparison().name() + " (" + c.comparison().discriminant().cmsName() + ")";
             roc.addCurve(label, c.roc());
-            String at = " at " + c.reference().name();
-            efficiency.addSeries(label + at, c.efficiencyVsPt());
-            mistag.addSeries(label + at, c.mistagVsPt());
+            String discriminant = c.comparison().discriminant().cmsName();
+            efficiency.addSeries(discriminant, c.efficiencyVsPt());
+            mistag.addSeries(discriminant, c.mistagVsPt());
         }
         if (subtitle != null) {
             roc.optSubtitle(subtitle);
