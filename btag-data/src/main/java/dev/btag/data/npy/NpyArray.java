@@ -420,7 +420,11 @@ public final class NpyArray {
      */
     void readStorageOrder(EntryData.ChunkConsumer consumer) throws IOException {
         owner.ensureOpen();
-        data.read(0, size(), true, consumer);
+        try {
+            data.read(0, size(), true, consumer);
+        } catch (InternalError e) {
+            throw changed(e);
+        }
     }
 
     private void readAll(Target target) {
@@ -519,12 +523,26 @@ public final class NpyArray {
         void run() throws IOException;
     }
 
-    private static void io(IoAction action) {
+    /**
+     * Runs a read, reporting its IOException unchecked. An {@link InternalError} is the JVM's report of a memory-mapped
+     * page that vanished (the file was truncated under the reader); the reads catch it where it is raised, but the
+     * JVM may deliver it a little later, so it is caught here too.
+     */
+    private void io(IoAction action) {
         try {
             action.run();
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
+        } catch (InternalError e) {
+            NpyFormatException changed = changed(e);
+            throw new UncheckedIOException(changed.getMessage(), changed);
         }
+    }
+
+    private NpyFormatException changed(InternalError e) {
+        return new NpyFormatException(owner.path(), null, "the file changed while it was being read (a "
+            + "memory-mapped page vanished: " + e.getMessage() + "); another program truncated or rewrote it in "
+            + "place", e);
     }
 
     /**

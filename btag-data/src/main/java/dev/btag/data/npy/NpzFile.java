@@ -211,7 +211,7 @@ public final class NpzFile implements AutoCloseable {
             inflater.end();
         }
         EntryData data = new DeflatedData(file, entry.name(), entry, start, header.headerLength(),
-            header.dataBytes(), header.dtype(), windowBytes);
+            header.dataBytes(), header.dtype());
         return new NpyArray(this, name, header, data, true);
     }
 

@@ -119,7 +119,7 @@ final class ZipDirectory {
             throw new NpyFormatException(file.path(), null, "corrupt zip archive: " + totalEntries
                 + " entries cannot fit in a central directory of " + directorySize + " bytes");
         }
-        ByteBuffer directory = file.map(directoryOffset, directorySize).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer directory = file.map(directoryOffset, directorySize, null).order(ByteOrder.LITTLE_ENDIAN);
         List<ZipEntryInfo> entries = new ArrayList<>((int) totalEntries);
         int p = 0;
         for (long i = 0; i < totalEntries; i++) {
