@@ -3,6 +3,7 @@ package dev.btag.data.npy;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Locale;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -161,7 +162,7 @@ final class DeflatedData extends EntryData {
             if (verify) {
                 stream.expectEnd();
                 if (crc.getValue() != crc32) {
-                    throw new NpyFormatException(file.path(), entry, String.format(
+                    throw new NpyFormatException(file.path(), entry, String.format(Locale.ROOT,
                         "CRC-32 mismatch (the zip directory says 0x%08x, the data gives 0x%08x): corrupt data",
                         crc32, crc.getValue()));
                 }

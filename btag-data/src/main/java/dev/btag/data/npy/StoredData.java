@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 import java.util.zip.CRC32;
 
@@ -155,7 +156,7 @@ final class StoredData extends EntryData {
             updateCrc(tail, dataStart + dataBytes, tailBytes);
             crc = Crc32Combiner.combine(crc, tail.getValue(), tailBytes);
             if (crc != crc32) {
-                throw new NpyFormatException(file.path(), entry, String.format(
+                throw new NpyFormatException(file.path(), entry, String.format(Locale.ROOT,
                     "CRC-32 mismatch (the zip directory says 0x%08x, the data gives 0x%08x): corrupt data",
                     crc32, crc));
             }
