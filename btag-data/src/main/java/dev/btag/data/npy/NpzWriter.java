@@ -126,7 +126,7 @@ public final class NpzWriter implements AutoCloseable {
      *
      * @param path the file to write, conventionally ending in {@code .npz}; its directory must exist
      * @param compressed true to deflate every entry ({@code savez_compressed}), false to store them ({@code savez}),
-     *     which is larger but lets readers map the data in place
+     *     which is larger but lets readers read any row range in place
      * @return the writer; {@link #commit()} it, then close it
      * @throws IOException when the temporary file cannot be created (see {@link AtomicOutput#create(Path)})
      */
