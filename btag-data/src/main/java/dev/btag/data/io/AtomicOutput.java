@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -58,6 +59,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *     out.commit();
  * }
  * AtomicOutput.write(Path.of("roc.csv"), stream -> stream.write(csv));  // the same in one call
+ * AtomicOutput.writeString(Path.of("metrics.json"), json);                // text, as UTF-8
  * }</pre>
  *
  * <p>Not thread-safe: one thread writes and commits.
@@ -71,7 +73,8 @@ public final class AtomicOutput implements Closeable {
          * Writes the content.
          *
          * @param out the temporary file's stream; implementations may wrap it (in a buffer, a writer, a zip
-         *     stream) and may close it; closing it does not commit
+         *     stream) and must flush or close their wrappers before returning, or buffered bytes are lost; closing
+         *     it does not commit
          * @throws IOException when writing fails; nothing is published then
          */
         void writeTo(OutputStream out) throws IOException;
@@ -179,6 +182,18 @@ public final class AtomicOutput implements Closeable {
             }
             out.commit();
         }
+    }
+
+    /**
+     * Writes a whole text file atomically, encoded as UTF-8: the atomic counterpart of {@link Files#writeString}.
+     *
+     * @param target the file to write
+     * @param text the content
+     * @throws IOException when writing fails; the message names the target
+     */
+    public static void writeString(Path target, CharSequence text) throws IOException {
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        write(target, out -> out.write(bytes));
     }
 
     /**
@@ -344,7 +359,11 @@ public final class AtomicOutput implements Closeable {
         private static final Set<Path> FILES = ConcurrentHashMap.newKeySet();
 
         static {
-            Runtime.getRuntime().addShutdownHook(new Thread(Pending::deleteAll, "btag-atomic-output-cleanup"));
+            try {
+                Runtime.getRuntime().addShutdownHook(new Thread(Pending::deleteAll, "btag-atomic-output-cleanup"));
+            } catch (IllegalStateException e) {
+                // first used while the JVM is already shutting down: nothing will clean up after it then
+            }
         }
 
         private Pending() {

@@ -23,9 +23,10 @@ import java.util.Map;
  * <p>Every offset and size is checked against the file's size before it is used, so a corrupt directory gives a
  * {@link NpyFormatException}, never a huge allocation. Entries whose bytes overlap are refused, as Python 3.12's
  * {@code zipfile} refuses them: that is how a "zip bomb" makes a small file inflate many times, pointing many
- * directory records into one deflate stream. Each deflated entry may declare at most {@value ZipRecords#MAX_DEFLATE_RATIO}
- * times its compressed size, and so may all entries together (what deflate can produce from the file's bytes), which
- * bounds what reading every array of an archive can inflate by about 1032 times the file's size.
+ * directory records into one deflate stream. Each deflated entry may declare at most
+ * {@value ZipRecords#MAX_DEFLATE_RATIO} times its compressed size, and so may all entries together (what deflate can
+ * produce from the file's bytes), which bounds what reading every array of an archive can inflate by about 1032
+ * times the file's size.
  */
 final class ZipDirectory {
 

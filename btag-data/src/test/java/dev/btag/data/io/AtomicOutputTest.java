@@ -101,6 +101,9 @@ class AtomicOutputTest {
 
         AtomicOutput.write(target, out -> out.write("a,b\n".getBytes(StandardCharsets.UTF_8)));
         assertEquals("a,b\n", Files.readString(target));
+        AtomicOutput.writeString(target, "threshold,tpr,fpr\nInfinity,0,0\n\u00e9\n");
+        assertEquals("threshold,tpr,fpr\nInfinity,0,0\n\u00e9\n", Files.readString(target));
+        assertEquals(List.of(target), files(dir));
     }
 
     @Test
