@@ -31,7 +31,7 @@ class TruncatedUnderReaderTest {
     void truncationUnderAReaderEndsInAFormatExceptionNotACrash(@TempDir Path dir) throws Exception {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx512m", "-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"), "-cp", System.getProperty("java.class.path"),
-            Child.class.getName(), dir.toString(), "20").redirectErrorStream(true).start();
+            Child.class.getName(), dir.toString(), "12").redirectErrorStream(true).start();
         String output;
         boolean finished = child.waitFor(120, TimeUnit.SECONDS);
         if (!finished) {
