@@ -3,6 +3,7 @@ package dev.btag.data.npy;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Locale;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -12,10 +13,16 @@ import java.util.zip.Inflater;
  *
  * <p>Each read inflates from the start of the entry (deflate cannot seek) up to the last element asked for and
  * stops there, so a row range near the start of a large array is cheap and nothing but a small buffer is allocated.
- * The compressed input is memory-mapped in windows and handed to {@link Inflater} directly. A read of the whole array
- * also inflates any bytes after it and verifies the entry's size and CRC-32.
+ * The compressed input is read with positional reads, {@value #INPUT_BYTES} bytes at a time, into a direct buffer
+ * handed to {@link Inflater}; zlib never reads a memory map, so a file truncated while it is inflated gives an
+ * {@link NpyFormatException}, not a {@code SIGBUS}. A read of the whole array also inflates any bytes after it and
+ * verifies the entry's size and CRC-32. Inflation never produces more than the entry's declared size, which the zip
+ * directory checks bound by the compressed size.
  */
 final class DeflatedData extends EntryData {
+
+    /** Compressed bytes read from the file at a time. */
+    static final int INPUT_BYTES = 1 << 18;
 
     /** Inflated bytes handed to a consumer at a time (a multiple of every item size). */
     private static final int BUFFER_BYTES = 1 << 20;
@@ -30,7 +37,6 @@ final class DeflatedData extends EntryData {
     private final int itemSize;
     private final ByteOrder order;
     private final long crc32;
-    private final int windowBytes;
 
     /**
      * Describes deflated array data.
@@ -42,10 +48,9 @@ final class DeflatedData extends EntryData {
      * @param headerLength bytes of .npy header before the data, once inflated
      * @param dataBytes bytes of element data, once inflated
      * @param dtype the element type
-     * @param windowBytes the mapping window for the compressed input
      */
     DeflatedData(SourceFile file, String entry, ZipEntryInfo info, long compressedStart, long headerLength,
-                 long dataBytes, DType dtype, int windowBytes) {
+                 long dataBytes, DType dtype) {
         this.file = file;
         this.entry = entry;
         this.compressedStart = compressedStart;
@@ -56,28 +61,35 @@ final class DeflatedData extends EntryData {
         this.dataBytes = dataBytes;
         this.itemSize = dtype.itemSize();
         this.order = dtype.order();
-        this.windowBytes = windowBytes;
     }
 
     /** One pass of inflation over the entry. */
     private final class Stream implements AutoCloseable {
         private final Inflater inflater = new Inflater(true);
+        private final ByteBuffer input = ByteBuffer.allocateDirect((int) Math.min(INPUT_BYTES,
+            Math.max(1, compressedBytes)));
         private long fed;
         private long produced;
+
+        /** Feeds the inflater the next compressed bytes; false when there are none left. */
+        private boolean feed() throws IOException {
+            if (fed >= compressedBytes) {
+                return false;
+            }
+            input.clear().limit((int) Math.min(input.capacity(), compressedBytes - fed));
+            file.readFully(input, compressedStart + fed, entry, "deflate data");
+            inflater.setInput(input.flip());
+            fed += input.limit();
+            return true;
+        }
 
         void readFully(byte[] buffer, int offset, int length) throws IOException {
             int done = 0;
             try {
                 while (done < length) {
-                    if (inflater.needsInput()) {
-                        if (fed >= compressedBytes) {
-                            throw new NpyFormatException(file.path(), entry,
-                                "truncated deflate data: the stream ends after " + (produced + done)
-                                    + " of " + uncompressedBytes + " bytes");
-                        }
-                        long n = Math.min(windowBytes, compressedBytes - fed);
-                        inflater.setInput(file.map(compressedStart + fed, n));
-                        fed += n;
+                    if (inflater.needsInput() && !feed()) {
+                        throw new NpyFormatException(file.path(), entry, "truncated deflate data: the stream ends "
+                            + "after " + (produced + done) + " of " + uncompressedBytes + " bytes");
                     }
                     int n = inflater.inflate(buffer, offset + done, length - done);
                     done += n;
@@ -96,14 +108,9 @@ final class DeflatedData extends EntryData {
             byte[] probe = new byte[1];
             try {
                 while (!inflater.finished()) {
-                    if (inflater.needsInput()) {
-                        if (fed >= compressedBytes) {
-                            throw new NpyFormatException(file.path(), entry, "truncated deflate data: no end of "
-                                + "stream after " + produced + " bytes");
-                        }
-                        long n = Math.min(windowBytes, compressedBytes - fed);
-                        inflater.setInput(file.map(compressedStart + fed, n));
-                        fed += n;
+                    if (inflater.needsInput() && !feed()) {
+                        throw new NpyFormatException(file.path(), entry, "truncated deflate data: no end of "
+                            + "stream after " + produced + " bytes");
                     }
                     if (inflater.inflate(probe) > 0) {
                         throw new NpyFormatException(file.path(), entry, "deflate data holds more than the "
@@ -155,7 +162,7 @@ final class DeflatedData extends EntryData {
             if (verify) {
                 stream.expectEnd();
                 if (crc.getValue() != crc32) {
-                    throw new NpyFormatException(file.path(), entry, String.format(
+                    throw new NpyFormatException(file.path(), entry, String.format(Locale.ROOT,
                         "CRC-32 mismatch (the zip directory says 0x%08x, the data gives 0x%08x): corrupt data",
                         crc32, crc.getValue()));
                 }

@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 
 /**
  * The raw element bytes of one array, in the order they are stored (C or Fortran), wherever they live: in place in a
- * memory-mapped file ({@link StoredData}) or inside a deflate stream ({@link DeflatedData}).
+ * file ({@link StoredData}) or inside a deflate stream ({@link DeflatedData}).
  *
  * <p>Element indices here are positions in storage order, from 0 to the array's size. Implementations are safe to
  * use from several threads at once.

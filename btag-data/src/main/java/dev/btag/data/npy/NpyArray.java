@@ -18,7 +18,7 @@ import java.util.Arrays;
  * One array of a {@code .npz} archive or {@code .npy} file: its metadata, and typed reads of its data.
  *
  * <p>An {@code NpyArray} is a lazy view: obtaining it read only the array's header; every read method goes to the
- * file (a stored array is read in place through a memory map, a compressed one is inflated as a stream) and copies
+ * file (a stored array is read in place with positional reads, a compressed one is inflated as a stream) and copies
  * just what it returns. It is valid until its {@link NpzFile} is closed, after which read methods throw
  * {@link IllegalStateException}. It is safe to use from several threads at once.
  *
@@ -34,7 +34,11 @@ import java.util.Arrays;
  * <p>Read methods declare no checked exception: corrupt data found while reading (CRC-32 mismatch, corrupt or
  * truncated deflate stream) is reported as an {@link UncheckedIOException} whose cause is an
  * {@link NpyFormatException} naming the file, entry and problem; everything that can be checked without reading the
- * data (header, sizes, offsets) was already checked by {@link NpzFile#get(String)}.
+ * data (header, sizes, offsets) was already checked by {@link NpzFile#get(String)}. A file truncated or rewritten in
+ * place by another program while it is open is reported the same way ("the file changed while it was being read"),
+ * never by a JVM crash: no read maps the file, except element-by-element reordering of a Fortran-order array of more
+ * than 2 GiB. A rewrite that keeps the size is caught by the CRC-32 of a whole-array read; a row range may then mix
+ * old and new bytes. btag's own writers replace files by renaming, so they never change a file under a reader.
  */
 public final class NpyArray {
 
@@ -420,7 +424,11 @@ public final class NpyArray {
      */
     void readStorageOrder(EntryData.ChunkConsumer consumer) throws IOException {
         owner.ensureOpen();
-        data.read(0, size(), true, consumer);
+        try {
+            data.read(0, size(), true, consumer);
+        } catch (InternalError e) {
+            throw changed(e);
+        }
     }
 
     private void readAll(Target target) {
@@ -519,12 +527,26 @@ public final class NpyArray {
         void run() throws IOException;
     }
 
-    private static void io(IoAction action) {
+    /**
+     * Runs a read, reporting its IOException unchecked. An {@link InternalError} is the JVM's report of a memory-mapped
+     * page that vanished (the file was truncated under the reader); the reads catch it where it is raised, but the
+     * JVM may deliver it a little later, so it is caught here too.
+     */
+    private void io(IoAction action) {
         try {
             action.run();
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
+        } catch (InternalError e) {
+            NpyFormatException changed = changed(e);
+            throw new UncheckedIOException(changed.getMessage(), changed);
         }
+    }
+
+    private NpyFormatException changed(InternalError e) {
+        return new NpyFormatException(owner.path(), null, "the file changed while it was being read (a "
+            + "memory-mapped page vanished: " + e.getMessage() + "); another program truncated or rewrote it in "
+            + "place", e);
     }
 
     /**

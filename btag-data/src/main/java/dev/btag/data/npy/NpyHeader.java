@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,8 +21,9 @@ import java.util.Set;
  * spaces and a newline (Latin-1 for versions 1.0 and 2.0, UTF-8 for 3.0). The data follows immediately.
  *
  * <p>{@link #read} validates everything before the caller allocates anything: the header length against
- * {@value #MAX_HEADER_BYTES} bytes and the bytes available, every dimension against zero, the element count and
- * byte count against {@code long} overflow, and the byte count against what the entry holds.
+ * {@value #MAX_HEADER_BYTES} bytes and the bytes available, every dimension against zero, the byte count (item size
+ * times the non-zero dimensions, as numpy counts it) against {@code long} overflow, and the byte count against what
+ * the entry holds. The header text is parsed no more loosely than numpy parses it ({@link PythonLiteral}).
  */
 final class NpyHeader {
 
@@ -95,7 +97,7 @@ final class NpyHeader {
         }
         byte[] textBytes = readFully(in, (int) textLength, file, entry, "truncated .npy header");
         String text = new String(textBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        NpyHeader header = parseText(text, headerLength, file, entry);
+        NpyHeader header = parseText(text, major < 3, headerLength, file, entry);
         long remaining = available - headerLength;
         long dataBytes = header.dataBytes();
         if (dataBytes > remaining) {
@@ -106,11 +108,24 @@ final class NpyHeader {
         return header;
     }
 
-    private static NpyHeader parseText(String text, long headerLength, Path file, String entry)
+    private static NpyHeader parseText(String text, boolean longSuffix, long headerLength, Path file, String entry)
+        throws NpyFormatException {
+        Map<?, ?> dict = parseDict(text, longSuffix, file, entry);
+        DType dtype = parseDtype(dict.get("descr"), file, entry);
+        if (!(dict.get("fortran_order") instanceof Boolean fortran)) {
+            throw new NpyFormatException(file, entry, "malformed .npy header: fortran_order is "
+                + dict.get("fortran_order"));
+        }
+        long[] shape = parseShape(dict.get("shape"), file, entry);
+        long size = checkSize(shape, dtype, file, entry);
+        return new NpyHeader(dtype, shape, fortran, headerLength, size);
+    }
+
+    private static Map<?, ?> parseDict(String text, boolean longSuffix, Path file, String entry)
         throws NpyFormatException {
         Object literal;
         try {
-            literal = PythonLiteral.parse(text);
+            literal = PythonLiteral.parse(text, longSuffix);
         } catch (IllegalArgumentException e) {
             throw new NpyFormatException(file, entry, "malformed .npy " + e.getMessage());
         }
@@ -121,28 +136,28 @@ final class NpyHeader {
             throw new NpyFormatException(file, entry, "malformed .npy header: keys " + dict.keySet()
                 + ", expected " + KEYS);
         }
-        Object descr = dict.get("descr");
-        DType dtype;
+        return dict;
+    }
+
+    private static DType parseDtype(Object descr, Path file, String entry) throws NpyFormatException {
         if (descr instanceof String s) {
             try {
-                dtype = DType.parse(s);
+                return DType.parse(s);
             } catch (IllegalArgumentException e) {
                 throw new NpyFormatException(file, entry, e.getMessage());
             }
-        } else if (descr instanceof List<?>) {
+        }
+        if (descr instanceof List<?>) {
             throw new NpyFormatException(file, entry, "unsupported dtype: structured array (record fields)");
-        } else {
-            throw new NpyFormatException(file, entry, "malformed .npy header: descr is " + descr);
         }
-        if (!(dict.get("fortran_order") instanceof Boolean fortran)) {
-            throw new NpyFormatException(file, entry, "malformed .npy header: fortran_order is "
-                + dict.get("fortran_order"));
-        }
-        if (!(dict.get("shape") instanceof PythonLiteral.Tuple tuple)) {
+        throw new NpyFormatException(file, entry, "malformed .npy header: descr is " + descr);
+    }
+
+    private static long[] parseShape(Object value, Path file, String entry) throws NpyFormatException {
+        if (!(value instanceof PythonLiteral.Tuple tuple)) {
             throw new NpyFormatException(file, entry, "malformed .npy header: shape is not a tuple");
         }
         long[] shape = new long[tuple.items().size()];
-        long size = 1;
         for (int i = 0; i < shape.length; i++) {
             Object item = tuple.items().get(i);
             if (!(item instanceof BigInteger dim)) {
@@ -156,16 +171,33 @@ final class NpyHeader {
             }
             shape[i] = dim.longValue();
         }
+        return shape;
+    }
+
+    /**
+     * Applies numpy's rule for array sizes: the item size times the product of the non-zero dimensions must fit in a
+     * signed 64-bit byte count, even when a zero dimension makes the array empty ({@code (0, 2**63 - 1)} of
+     * {@code <f4} is "too big" for numpy too). So no row length or row count of an array btag accepts overflows.
+     *
+     * @return the number of elements
+     */
+    private static long checkSize(long[] shape, DType dtype, Path file, String entry) throws NpyFormatException {
+        long bytes = dtype.itemSize();
+        boolean empty = false;
         try {
             for (long dim : shape) {
-                size = Math.multiplyExact(size, dim);
+                if (dim == 0) {
+                    empty = true;
+                } else {
+                    bytes = Math.multiplyExact(bytes, dim);
+                }
             }
-            Math.multiplyExact(size, (long) dtype.itemSize());
         } catch (ArithmeticException e) {
             throw new NpyFormatException(file, entry, "shape " + shapeString(shape) + " of " + dtype
-                + " overflows a 64-bit byte count");
+                + " overflows a 64-bit byte count" + (Arrays.stream(shape).anyMatch(d -> d == 0)
+                ? " even without its zero dimension (numpy refuses it too: 'array is too big')" : ""));
         }
-        return new NpyHeader(dtype, shape, fortran, headerLength, size);
+        return empty ? 0 : bytes / dtype.itemSize();
     }
 
     private static byte[] readFully(InputStream in, int n, Path file, String entry, String problem)
@@ -252,7 +284,7 @@ final class NpyHeader {
     private static String hex(byte[] bytes) {
         StringBuilder sb = new StringBuilder();
         for (byte b : bytes) {
-            sb.append(String.format("%02x", b & 0xff));
+            sb.append(String.format(Locale.ROOT, "%02x", b & 0xff));
         }
         return "0x" + sb;
     }

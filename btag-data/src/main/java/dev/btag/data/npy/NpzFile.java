@@ -24,7 +24,7 @@ import java.util.zip.ZipException;
  * <p>Opening is cheap and independent of the file's size: it reads only the zip central directory (for a
  * {@code .npy} file, nothing but the magic). {@link #get(String)} then reads just that array's local header and
  * {@code .npy} header and returns a lazy {@link NpyArray}; data is read only when asked for, stored entries in place
- * through memory maps, compressed entries as a stream.
+ * with positional reads, compressed entries as a stream. Only regular files are opened (a FIFO would block).
  *
  * <pre>{@code
  * try (NpzFile npz = NpzFile.open(Path.of("test93_0_20000.npz"))) {
@@ -73,10 +73,11 @@ public final class NpzFile implements AutoCloseable {
     }
 
     /**
-     * Opens a file with a chosen memory-mapping window (tests use small windows to exercise multi-window reads).
+     * Opens a file with a chosen window: reads are split at its multiples, and arrays over 2 GiB are mapped in windows
+     * of this size for random access (tests use small windows to exercise multi-window reads).
      *
      * @param path the file
-     * @param windowBytes the largest single memory map, a positive multiple of 8
+     * @param windowBytes the window, a positive multiple of 8
      * @return the open file
      * @throws IOException as {@link #open(Path)}
      */
@@ -211,7 +212,7 @@ public final class NpzFile implements AutoCloseable {
             inflater.end();
         }
         EntryData data = new DeflatedData(file, entry.name(), entry, start, header.headerLength(),
-            header.dataBytes(), header.dtype(), windowBytes);
+            header.dataBytes(), header.dtype());
         return new NpyArray(this, name, header, data, true);
     }
 

@@ -1,18 +1,20 @@
 package dev.btag.data.npy;
 
 import ai.djl.ndarray.NDArray;
+import dev.btag.data.io.AtomicOutput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -29,13 +31,25 @@ import java.util.zip.Deflater;
  * them (entries of 4 GiB and more, archives beyond 4 GiB, more than 65534 entries). Entries carry the fixed
  * timestamp 1980-01-01 so that equal content gives byte-identical files.
  *
+ * <p>The archive is written atomically (see {@link AtomicOutput}): entries go to a temporary file beside the
+ * target, and the target is replaced in one rename only when the archive is complete. The target is never
+ * modified in place, so a reader that has the previous file open (even memory-mapped) keeps reading it intact, and
+ * a failure never leaves a partial archive: if a write fails (a full disk, an exception while encoding an entry, an
+ * invalid argument), the writer is poisoned, the temporary file is deleted and the previous file, if any, is left
+ * as it was.
+ *
  * <pre>{@code
- * try (NpzWriter npz = NpzWriter.create(Path.of("jets.npz"), false)) {
- *     npz.write("arr_0", table, jets, 52).write("arr_1", tracks, jets, 10, 21);
- * }
+ * NpzWriter.write(Path.of("jets.npz"), false, npz -> npz
+ *     .write("arr_0", table, jets, 52)
+ *     .write("arr_1", tracks, jets, 10, 21));
  * }</pre>
  *
- * <p>The directory is written by {@link #close()}; until then the file is not a valid archive. Not thread-safe.
+ * <p>That form publishes the archive only if the lambda returns normally: an exception thrown by the caller's own
+ * code between two writes publishes nothing either. The same holds for {@link #create} with an explicit
+ * {@link #commit()} as the last statement of the {@code try} block, plus {@link #abort()} in a {@code catch}. A plain
+ * {@link #close()} without {@code commit()} still publishes the entries written so far (unless a write failed), as
+ * it did before commit existed; it cannot know about an exception of the caller's that is on its way out. Not
+ * thread-safe.
  */
 public final class NpzWriter implements AutoCloseable {
 
@@ -49,7 +63,20 @@ public final class NpzWriter implements AutoCloseable {
                            long uncompressedSize, long localHeaderOffset) {
     }
 
+    /** Writes the entries of an archive; see {@link NpzWriter#write(Path, boolean, Entries)}. */
+    @FunctionalInterface
+    public interface Entries {
+        /**
+         * Writes every entry.
+         *
+         * @param npz the open writer
+         * @throws IOException when writing fails; nothing is published then
+         */
+        void writeTo(NpzWriter npz) throws IOException;
+    }
+
     private final Path path;
+    private final AtomicOutput output;
     private final FileChannel channel;
     private final boolean compressed;
     private final boolean forceZip64;
@@ -57,22 +84,51 @@ public final class NpzWriter implements AutoCloseable {
     private final Set<String> names = new HashSet<>();
     private long position;
     private boolean closed;
+    private Throwable failure;
 
-    private NpzWriter(Path path, FileChannel channel, boolean compressed, boolean forceZip64) {
+    private NpzWriter(Path path, AtomicOutput output, FileChannel channel, boolean compressed, boolean forceZip64) {
         this.path = path;
+        this.output = output;
         this.channel = channel;
         this.compressed = compressed;
         this.forceZip64 = forceZip64;
     }
 
     /**
-     * Creates (or truncates) an archive.
+     * Writes a whole archive atomically: creates the writer, lets {@code entries} write the arrays, and publishes
+     * the archive only if it returns normally; on any exception the previous file is left as it was.
      *
      * @param path the file to write, conventionally ending in {@code .npz}
+     * @param compressed true to deflate every entry ({@code savez_compressed}), false to store them ({@code savez})
+     * @param entries writes the arrays
+     * @throws IOException when writing fails (the message names the file) or {@code entries} throws one
+     */
+    public static void write(Path path, boolean compressed, Entries entries) throws IOException {
+        Objects.requireNonNull(entries, "entries");
+        try (NpzWriter npz = create(path, compressed)) {
+            try {
+                entries.writeTo(npz);
+            } catch (Throwable t) {
+                try {
+                    npz.abort();
+                } catch (IOException e) {
+                    t.addSuppressed(e);
+                }
+                throw t;
+            }
+            npz.commit();
+        }
+    }
+
+    /**
+     * Starts an archive; the file at {@code path} is replaced when the archive is complete (see the class
+     * description), not now.
+     *
+     * @param path the file to write, conventionally ending in {@code .npz}; its directory must exist
      * @param compressed true to deflate every entry ({@code savez_compressed}), false to store them ({@code savez}),
-     *     which is larger but lets readers map the data in place
-     * @return the writer; close it to finish the archive
-     * @throws IOException when the file cannot be created
+     *     which is larger but lets readers read any row range in place
+     * @return the writer; {@link #commit()} it, then close it
+     * @throws IOException when the temporary file cannot be created (see {@link AtomicOutput#create(Path)})
      */
     public static NpzWriter create(Path path, boolean compressed) throws IOException {
         return create(path, compressed, false);
@@ -89,10 +145,25 @@ public final class NpzWriter implements AutoCloseable {
      * @throws IOException when the file cannot be created
      */
     static NpzWriter create(Path path, boolean compressed, boolean forceZip64) throws IOException {
+        return create(path, compressed, forceZip64, UnaryOperator.identity());
+    }
+
+    /**
+     * Creates an archive whose bytes go through a wrapper of the temporary file's channel: the seam that tests use to
+     * inject faults (a channel that fails after N bytes, like a full disk).
+     *
+     * @param path the file to write
+     * @param compressed whether to deflate
+     * @param forceZip64 whether to write ZIP64 records everywhere
+     * @param channels wraps the temporary file's channel
+     * @return the writer
+     * @throws IOException when the file cannot be created
+     */
+    static NpzWriter create(Path path, boolean compressed, boolean forceZip64, UnaryOperator<FileChannel> channels)
+        throws IOException {
         Objects.requireNonNull(path, "path");
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING);
-        return new NpzWriter(path, channel, compressed, forceZip64);
+        AtomicOutput output = AtomicOutput.create(path);
+        return new NpzWriter(path, output, channels.apply(output.channel()), compressed, forceZip64);
     }
 
     /**
@@ -107,7 +178,7 @@ public final class NpzWriter implements AutoCloseable {
      * @throws IOException when writing fails
      */
     public NpzWriter write(String name, float[] data, long... shape) throws IOException {
-        return write(name, ArrayPayload.of(name, data, shape));
+        return write(name, () -> ArrayPayload.of(name, data, shape));
     }
 
     /**
@@ -121,7 +192,7 @@ public final class NpzWriter implements AutoCloseable {
      * @throws IOException when writing fails
      */
     public NpzWriter write(String name, double[] data, long... shape) throws IOException {
-        return write(name, ArrayPayload.of(name, data, shape));
+        return write(name, () -> ArrayPayload.of(name, data, shape));
     }
 
     /**
@@ -135,7 +206,7 @@ public final class NpzWriter implements AutoCloseable {
      * @throws IOException when writing fails
      */
     public NpzWriter write(String name, long[] data, long... shape) throws IOException {
-        return write(name, ArrayPayload.of(name, data, shape));
+        return write(name, () -> ArrayPayload.of(name, data, shape));
     }
 
     /**
@@ -149,7 +220,7 @@ public final class NpzWriter implements AutoCloseable {
      * @throws IOException when writing fails
      */
     public NpzWriter write(String name, int[] data, long... shape) throws IOException {
-        return write(name, ArrayPayload.of(name, data, shape));
+        return write(name, () -> ArrayPayload.of(name, data, shape));
     }
 
     /**
@@ -163,7 +234,7 @@ public final class NpzWriter implements AutoCloseable {
      * @throws IOException when writing fails
      */
     public NpzWriter write(String name, short[] data, long... shape) throws IOException {
-        return write(name, ArrayPayload.of(name, data, shape));
+        return write(name, () -> ArrayPayload.of(name, data, shape));
     }
 
     /**
@@ -177,7 +248,7 @@ public final class NpzWriter implements AutoCloseable {
      * @throws IOException when writing fails
      */
     public NpzWriter write(String name, byte[] data, long... shape) throws IOException {
-        return write(name, ArrayPayload.of(name, data, shape));
+        return write(name, () -> ArrayPayload.of(name, data, shape));
     }
 
     /**
@@ -191,7 +262,7 @@ public final class NpzWriter implements AutoCloseable {
      * @throws IOException when writing fails
      */
     public NpzWriter write(String name, boolean[] data, long... shape) throws IOException {
-        return write(name, ArrayPayload.of(name, data, shape));
+        return write(name, () -> ArrayPayload.of(name, data, shape));
     }
 
     /**
@@ -206,7 +277,7 @@ public final class NpzWriter implements AutoCloseable {
      * @throws IOException when writing fails
      */
     public NpzWriter write(String name, NDArray array) throws IOException {
-        return write(name, ArrayPayload.of(name, array));
+        return write(name, () -> ArrayPayload.of(name, array));
     }
 
     /**
@@ -224,13 +295,46 @@ public final class NpzWriter implements AutoCloseable {
      */
     public NpzWriter write(String name, DType dtype, long[] shape, boolean fortranOrder, ByteBuffer data)
         throws IOException {
-        return write(name, ArrayPayload.of(name, dtype, shape, fortranOrder, data));
+        return write(name, () -> ArrayPayload.of(name, dtype, shape, fortranOrder, data));
     }
 
-    private NpzWriter write(String name, ArrayPayload payload) throws IOException {
+    private NpzWriter write(String name, Supplier<ArrayPayload> payload) throws IOException {
+        ensureWritable();
+        try {
+            return writeEntry(name, payload.get());
+        } catch (IOException e) {
+            throw fail(e, new IOException(path + ": writing entry '" + name + ".npy' failed, the file was not "
+                + "replaced: " + e.getMessage(), e));
+        } catch (RuntimeException e) {
+            throw fail(e, e);
+        } catch (Error e) {
+            throw fail(e, e);
+        }
+    }
+
+    /** Poisons the writer after a failed write: deletes the temporary file; returns what to throw. */
+    private <T extends Throwable> T fail(Throwable cause, T thrown) {
+        failure = cause;
+        closed = true;
+        try {
+            output.close();
+        } catch (IOException e) {
+            thrown.addSuppressed(e);
+        }
+        return thrown;
+    }
+
+    private void ensureWritable() {
+        if (failure != null) {
+            throw new IllegalStateException(path + ": an earlier write failed (" + failure + "); nothing was "
+                + "written");
+        }
         if (closed) {
             throw new IllegalStateException(path + " is closed");
         }
+    }
+
+    private NpzWriter writeEntry(String name, ArrayPayload payload) throws IOException {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("array name must not be empty");
         }
@@ -286,7 +390,7 @@ public final class NpzWriter implements AutoCloseable {
         ByteBuffer patch = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
         patch.putInt((int) crc.getValue());
         if (zip64) {
-            channel.write(patch.flip().limit(4), localOffset + 14);
+            writeAt(patch.flip().limit(4), localOffset + 14);
             ByteBuffer sizes = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN)
                 .putLong(uncompressed).putLong(compressedSize).flip();
             writeAt(sizes, localOffset + ZipRecords.LOCAL_HEADER_SIZE + nameBytes.length + 4);
@@ -338,51 +442,88 @@ public final class NpzWriter implements AutoCloseable {
     }
 
     /**
-     * Writes the central directory and closes the file. Closing twice has no effect.
+     * Finishes the archive and publishes it: writes the central directory, forces the file to disk and renames it
+     * over the target. Calling it again has no effect.
      *
-     * @throws IOException when writing fails
+     * @throws IOException when writing or renaming fails; the temporary file is deleted, the previous file is left
+     *     as it was, and the message names the file
+     * @throws IllegalStateException when an earlier write failed or the writer was aborted or closed
+     */
+    public void commit() throws IOException {
+        if (output.committed()) {
+            return;
+        }
+        ensureWritable();
+        try {
+            writeDirectory();
+            output.commit();
+        } catch (IOException e) {
+            throw fail(e, output.failure(e));
+        } catch (RuntimeException e) {
+            throw fail(e, e);
+        } catch (Error e) {
+            throw fail(e, e);
+        }
+        closed = true;
+    }
+
+    /**
+     * Discards the archive: deletes the temporary file and leaves the previous file, if any, as it was. Has no
+     * effect after {@link #commit()}.
+     *
+     * @throws IOException when the temporary file cannot be deleted
+     */
+    public void abort() throws IOException {
+        closed = true;
+        output.close();
+    }
+
+    /**
+     * Closes the writer. If neither {@link #commit()} nor {@link #abort()} was called and no write failed, it
+     * commits (so that code written before {@code commit()} existed still publishes its archive); otherwise it only
+     * makes sure that no temporary file remains. Closing twice has no effect.
+     *
+     * @throws IOException when committing fails (see {@link #commit()})
      */
     @Override
     public void close() throws IOException {
-        if (closed) {
-            return;
+        if (!closed) {
+            commit();
         }
-        closed = true;
-        try {
-            long directoryOffset = position;
-            for (Written entry : entries) {
-                writeCentralHeader(entry);
-            }
-            long directorySize = position - directoryOffset;
-            long count = entries.size();
-            boolean zip64 = forceZip64 || count >= ZipRecords.MAX_16 || directorySize >= ZipRecords.MAX_32
-                || directoryOffset >= ZipRecords.MAX_32;
-            if (zip64) {
-                long recordOffset = position;
-                ByteBuffer record = ByteBuffer.allocate(ZipRecords.ZIP64_END_OF_DIRECTORY_SIZE
-                    + ZipRecords.ZIP64_LOCATOR_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-                record.putInt(ZipRecords.ZIP64_END_OF_DIRECTORY)
-                    .putLong(ZipRecords.ZIP64_END_OF_DIRECTORY_SIZE - 12)
-                    .putShort((short) (MADE_BY_UNIX | ZipRecords.VERSION_ZIP64))
-                    .putShort((short) ZipRecords.VERSION_ZIP64)
-                    .putInt(0).putInt(0)
-                    .putLong(count).putLong(count)
-                    .putLong(directorySize).putLong(directoryOffset);
-                record.putInt(ZipRecords.ZIP64_LOCATOR).putInt(0).putLong(recordOffset).putInt(1);
-                writeFully(record.flip());
-            }
-            ByteBuffer end = ByteBuffer.allocate(ZipRecords.END_OF_DIRECTORY_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-            short entries16 = (short) (zip64 ? ZipRecords.MAX_16 : count);
-            end.putInt(ZipRecords.END_OF_DIRECTORY).putShort((short) 0).putShort((short) 0)
-                .putShort(entries16).putShort(entries16)
-                .putInt(zip64 ? -1 : (int) directorySize)
-                .putInt(zip64 ? -1 : (int) directoryOffset)
-                .putShort((short) 0);
-            writeFully(end.flip());
-            channel.truncate(position);
-        } finally {
-            channel.close();
+        output.close();
+    }
+
+    private void writeDirectory() throws IOException {
+        long directoryOffset = position;
+        for (Written entry : entries) {
+            writeCentralHeader(entry);
         }
+        long directorySize = position - directoryOffset;
+        long count = entries.size();
+        boolean zip64 = forceZip64 || count >= ZipRecords.MAX_16 || directorySize >= ZipRecords.MAX_32
+            || directoryOffset >= ZipRecords.MAX_32;
+        if (zip64) {
+            long recordOffset = position;
+            ByteBuffer record = ByteBuffer.allocate(ZipRecords.ZIP64_END_OF_DIRECTORY_SIZE
+                + ZipRecords.ZIP64_LOCATOR_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+            record.putInt(ZipRecords.ZIP64_END_OF_DIRECTORY)
+                .putLong(ZipRecords.ZIP64_END_OF_DIRECTORY_SIZE - 12)
+                .putShort((short) (MADE_BY_UNIX | ZipRecords.VERSION_ZIP64))
+                .putShort((short) ZipRecords.VERSION_ZIP64)
+                .putInt(0).putInt(0)
+                .putLong(count).putLong(count)
+                .putLong(directorySize).putLong(directoryOffset);
+            record.putInt(ZipRecords.ZIP64_LOCATOR).putInt(0).putLong(recordOffset).putInt(1);
+            writeFully(record.flip());
+        }
+        ByteBuffer end = ByteBuffer.allocate(ZipRecords.END_OF_DIRECTORY_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        short entries16 = (short) (zip64 ? ZipRecords.MAX_16 : count);
+        end.putInt(ZipRecords.END_OF_DIRECTORY).putShort((short) 0).putShort((short) 0)
+            .putShort(entries16).putShort(entries16)
+            .putInt(zip64 ? -1 : (int) directorySize)
+            .putInt(zip64 ? -1 : (int) directoryOffset)
+            .putShort((short) 0);
+        writeFully(end.flip());
     }
 
     private void writeCentralHeader(Written entry) throws IOException {

@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * A parser for the small subset of Python literal syntax that NumPy writes into {@code .npy} headers: a dict of
  * string keys whose values are strings, {@code True}/{@code False}/{@code None}, integers (with Python 2's optional
- * {@code L} suffix), tuples and lists, with optional trailing commas and any whitespace.
+ * {@code L} suffix where numpy accepts it), tuples and lists, with optional trailing commas and white space.
+ * It is no looser than Python's {@code ast.literal_eval}, which numpy uses: digits are ASCII only, white space is
+ * space, tab, newline, carriage return and form feed only, and integers have no leading zeros.
  *
  * <p>Values become {@link String}, {@link Boolean}, {@link #NONE}, {@link BigInteger}, {@link Tuple},
  * {@link List} and {@link Map} (insertion order). Nesting deeper than {@value #MAX_DEPTH} levels is rejected, so a
@@ -40,21 +42,25 @@ final class PythonLiteral {
     }
 
     private final String text;
+    private final boolean longSuffix;
     private int pos;
 
-    private PythonLiteral(String text) {
+    private PythonLiteral(String text, boolean longSuffix) {
         this.text = text;
+        this.longSuffix = longSuffix;
     }
 
     /**
      * Parses one literal that spans the whole text (surrounding whitespace allowed).
      *
      * @param text the literal
+     * @param longSuffix whether integers may carry Python 2's {@code L} suffix (numpy strips it from version 1.0 and
+     *     2.0 headers, which Python 2 may have written, not from version 3.0 headers)
      * @return the parsed value
      * @throws IllegalArgumentException naming the position and problem when the text is not such a literal
      */
-    static Object parse(String text) {
-        PythonLiteral parser = new PythonLiteral(text);
+    static Object parse(String text, boolean longSuffix) {
+        PythonLiteral parser = new PythonLiteral(text, longSuffix);
         Object value = parser.value(0);
         parser.skipSpace();
         if (parser.pos != text.length()) {
@@ -85,7 +91,7 @@ final class PythonLiteral {
             default:
                 break;
         }
-        if (c == '-' || c == '+' || Character.isDigit(c)) {
+        if (c == '-' || c == '+' || isDigit(c)) {
             return integer();
         }
         if (text.startsWith("True", pos)) {
@@ -180,17 +186,20 @@ final class PythonLiteral {
             pos++;
         }
         int digitsStart = pos;
-        while (pos < text.length() && Character.isDigit(text.charAt(pos)) && pos - digitsStart < 40) {
+        while (pos < text.length() && isDigit(text.charAt(pos)) && pos - digitsStart < 40) {
             pos++;
         }
         if (pos == digitsStart) {
             throw error("expected digits");
         }
-        if (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+        if (pos < text.length() && isDigit(text.charAt(pos))) {
             throw error("integer with more than 40 digits");
         }
+        if (text.charAt(digitsStart) == '0' && text.substring(digitsStart, pos).chars().anyMatch(d -> d != '0')) {
+            throw error("integer with a leading zero (not a Python 3 literal)");
+        }
         BigInteger value = new BigInteger(text.substring(start, pos));
-        if (pos < text.length() && (text.charAt(pos) == 'L' || text.charAt(pos) == 'l')) {
+        if (longSuffix && pos < text.length() && (text.charAt(pos) == 'L' || text.charAt(pos) == 'l')) {
             pos++; // Python 2 long suffix
         }
         return value;
@@ -208,9 +217,19 @@ final class PythonLiteral {
     }
 
     private void skipSpace() {
-        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+        while (pos < text.length() && isSpace(text.charAt(pos))) {
             pos++;
         }
+    }
+
+    /** Python's digits: ASCII only ({@link Character#isDigit} also accepts Arabic-Indic, fullwidth, ... digits). */
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The white space Python's tokenizer skips in a bracketed literal: no Unicode spaces, no other controls. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
     }
 
     private IllegalArgumentException error(String problem) {

@@ -6,23 +6,38 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 import java.util.zip.CRC32;
 
 /**
  * Array bytes stored uncompressed in the file (a plain {@code .npy} file, or a stored {@code .npz} entry), read in
- * place through memory maps.
+ * place with positional reads.
  *
- * <p>The data region is mapped lazily in windows of at most {@code windowBytes} (1 GiB by default, a multiple of
- * every item size, so that no element straddles two windows); arrays and files larger than 2 GiB therefore need no
- * single buffer larger than a Java buffer can be. Nothing is copied until a consumer asks.
+ * <p>A read goes through the file in segments of at most {@value #SEGMENT_BYTES} bytes (run in parallel where the
+ * caller allows), each read {@value #CHUNK_BYTES} bytes at a time into a per-thread direct buffer that the CRC-32 and
+ * the consumer then read while it is in the CPU's cache. Nothing is memory-mapped on this path, so a file truncated
+ * or rewritten in place by another program while it is read can only give a short read, reported as an
+ * {@link NpyFormatException} ({@link SourceFile#readFully}), never a {@code SIGBUS}.
+ *
+ * <p>The one exception is random access to an array of more than 2 GiB (only used to reorder a Fortran-order array
+ * that large): its data is mapped in windows of at most {@code windowBytes} (1 GiB by default, a multiple of every
+ * item size) and read element by element; a file truncated meanwhile is then reported by the JVM as an
+ * {@link InternalError} (the JVM turns a fault in a Java read of a map into one), caught where it surfaces.
  */
 final class StoredData extends EntryData {
 
     /** Bytes read (and checksummed) as one unit; parallel reads run segments concurrently. */
     static final int SEGMENT_BYTES = 1 << 25;
 
-    /** Default mapping window: 1 GiB. */
+    /** Bytes read into a buffer and handed to the consumer at a time: small enough to stay in the CPU's cache. */
+    static final int CHUNK_BYTES = 1 << 18;
+
+    /** One read buffer per thread, reused: a consumer sees it only during its call. */
+    private static final ThreadLocal<ByteBuffer> BUFFERS =
+        ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(CHUNK_BYTES));
+
+    /** Default mapping window for random access to arrays over 2 GiB: 1 GiB. */
     static final int DEFAULT_WINDOW_BYTES = 1 << 30;
 
     private final SourceFile file;
@@ -48,7 +63,8 @@ final class StoredData extends EntryData {
      * @param dataBytes bytes of element data
      * @param dtype the element type
      * @param crc32 the CRC-32 of the whole entry, or -1 when there is none to verify (plain .npy file)
-     * @param windowBytes the mapping window, a positive multiple of 8
+     * @param windowBytes the mapping window for random access to arrays over 2 GiB, a positive multiple of 8; reads
+     *     are split at its multiples too
      */
     StoredData(SourceFile file, String entry, long entryStart, long entryBytes, long headerLength, long dataBytes,
                DType dtype, long crc32, int windowBytes) {
@@ -69,7 +85,7 @@ final class StoredData extends EntryData {
         ByteBuffer window = windows[index];
         if (window == null) {
             long offset = (long) index * windowBytes;
-            window = file.map(dataStart + offset, Math.min(windowBytes, dataBytes - offset));
+            window = file.map(dataStart + offset, Math.min(windowBytes, dataBytes - offset), entry);
             windows[index] = window;
         }
         return window;
@@ -77,20 +93,21 @@ final class StoredData extends EntryData {
 
     @Override
     void read(long firstElement, long count, boolean verify, ChunkConsumer consumer) throws IOException {
-        read(firstElement, count, verify, consumer, false);
+        readSegments(firstElement, count, verify, consumer, false);
     }
 
     @Override
     void readConcurrently(long firstElement, long count, boolean verify, ChunkConsumer consumer)
         throws IOException {
-        read(firstElement, count, verify, consumer, true);
+        readSegments(firstElement, count, verify, consumer, true);
     }
 
     /**
      * Reads in segments of at most {@value #SEGMENT_BYTES} bytes that never cross a window, each checksummed on its
      * own (the CRC-32s are combined afterwards), so that segments can run in parallel.
      */
-    private void read(long firstElement, long count, boolean verify, ChunkConsumer consumer, boolean parallel)
+    private void readSegments(long firstElement, long count, boolean verify, ChunkConsumer consumer,
+                              boolean parallel)
         throws IOException {
         boolean checkCrc = verify && crc32 >= 0;
         long from = firstElement * itemSize;
@@ -139,34 +156,37 @@ final class StoredData extends EntryData {
             updateCrc(tail, dataStart + dataBytes, tailBytes);
             crc = Crc32Combiner.combine(crc, tail.getValue(), tailBytes);
             if (crc != crc32) {
-                throw new NpyFormatException(file.path(), entry, String.format(
+                throw new NpyFormatException(file.path(), entry, String.format(Locale.ROOT,
                     "CRC-32 mismatch (the zip directory says 0x%08x, the data gives 0x%08x): corrupt data",
                     crc32, crc));
             }
         }
     }
 
-    /** Checksums one segment (when asked) and hands its part within [from, to) to the consumer. */
+    /**
+     * Reads one segment a chunk at a time, checksums it (when asked) and hands its part within [from, to) to the
+     * consumer.
+     */
     private long segment(long[] segment, long from, long to, boolean checkCrc, ChunkConsumer consumer)
         throws IOException {
-        int w = (int) (segment[0] / windowBytes);
-        long windowStart = (long) w * windowBytes;
-        ByteBuffer window = window(w);
-        long crc = 0;
-        if (checkCrc) {
-            CRC32 checksum = new CRC32();
-            checksum.update(window.duplicate().position((int) (segment[0] - windowStart))
-                .limit((int) (segment[1] - windowStart)));
-            crc = checksum.getValue();
+        CRC32 checksum = checkCrc ? new CRC32() : null;
+        ByteBuffer buffer = BUFFERS.get();
+        for (long c = segment[0]; c < segment[1]; c += CHUNK_BYTES) {
+            int n = (int) Math.min(CHUNK_BYTES, segment[1] - c);
+            buffer.clear().limit(n);
+            file.readFully(buffer, dataStart + c, entry, "array data");
+            buffer.flip();
+            if (checksum != null) {
+                checksum.update(buffer.duplicate());
+            }
+            long a = Math.max(from, c);
+            long b = Math.min(to, c + n);
+            if (a < b) {
+                consumer.accept(buffer.duplicate().position((int) (a - c)).limit((int) (b - c)).slice().order(order),
+                    a / itemSize);
+            }
         }
-        long a = Math.max(from, segment[0]);
-        long b = Math.min(to, segment[1]);
-        if (a < b) {
-            ByteBuffer chunk = window.duplicate().position((int) (a - windowStart)).limit((int) (b - windowStart))
-                .slice().order(order);
-            consumer.accept(chunk, a / itemSize);
-        }
-        return crc;
+        return checksum == null ? 0 : checksum.getValue();
     }
 
     private void updateCrc(CRC32 crc, long position, long length) throws IOException {
@@ -178,8 +198,21 @@ final class StoredData extends EntryData {
         }
     }
 
+    /**
+     * Random access to the elements. Up to 2 GiB of data is first read into the heap (verifying the CRC-32 when
+     * asked) so that element accesses never touch the map; larger arrays are read from the map element by element,
+     * where a file truncated meanwhile is reported by the JVM's {@link InternalError}, which the caller may meet
+     * after this accessor's own check.
+     */
     @Override
     ElementAccess randomAccess(boolean verify) throws IOException {
+        if (dataBytes <= NpyArray.MAX_ARRAY_LENGTH) {
+            byte[] bytes = new byte[(int) dataBytes];
+            read(0, dataBytes / itemSize, verify, (chunk, first) -> chunk.get(bytes, (int) (first * itemSize),
+                chunk.remaining()));
+            ByteBuffer all = ByteBuffer.wrap(bytes);
+            return (element, target) -> target.put(all.slice((int) (element * itemSize), itemSize));
+        }
         if (verify && crc32 >= 0) {
             read(0, 0, true, (chunk, first) -> { });
         }
@@ -187,14 +220,15 @@ final class StoredData extends EntryData {
             long offset = element * itemSize;
             int w = (int) (offset / windowBytes);
             int p = (int) (offset - (long) w * windowBytes);
-            ByteBuffer window;
             try {
-                window = window(w);
+                ByteBuffer window = window(w);
+                for (int i = 0; i < itemSize; i++) {
+                    target.put(file.get(window, p + i, entry));
+                }
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            for (int i = 0; i < itemSize; i++) {
-                target.put(window.get(p + i));
+                throw new UncheckedIOException(e);
+            } catch (InternalError e) {
+                throw new UncheckedIOException(file.changed(entry, file.currentSize(), e));
             }
         };
     }

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLongArray;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -32,7 +33,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * must either read correctly or fail with an {@link NpyFormatException} (directly, or wrapped in an
  * {@link UncheckedIOException} by a read method): never another exception, never an OutOfMemoryError (the test JVM
  * has 2 GiB), never a hang (each variant gets 10 seconds). An archive variant that reads without error must give the
- * original values: the CRC-32 check catches every change to an entry's bytes.
+ * original values: the CRC-32 check catches every change to an entry's bytes. Mutations include redirecting a
+ * central directory record onto another entry (the overlapping entries of a zip bomb). The class prints its number
+ * of cases and their outcomes when it ends.
  */
 class FuzzTest {
 
@@ -41,6 +44,8 @@ class FuzzTest {
     }
 
     private static final List<Base> BASES = new ArrayList<>();
+    /** Outcomes counted over the whole class: [read correctly, refused with NpyFormatException]. */
+    private static final AtomicLongArray OUTCOMES = new AtomicLongArray(2);
     private static Path dir;
     private static ExecutorService executor;
 
@@ -88,6 +93,10 @@ class FuzzTest {
 
     @AfterContainer
     static void cleanUp() throws IOException {
+        long read = OUTCOMES.get(0);
+        long refused = OUTCOMES.get(1);
+        System.out.println("npz fuzz: " + (read + refused) + " cases, " + read + " read correctly, " + refused
+            + " refused with NpyFormatException, 0 other exceptions, crashes or hangs");
         executor.shutdownNow();
         try (var files = Files.list(dir)) {
             for (Path file : (Iterable<Path>) files::iterator) {
@@ -98,7 +107,7 @@ class FuzzTest {
     }
 
     /** How a valid file is damaged. */
-    enum Mutation { FLIP_BYTES, TRUNCATE, SIZE_FIELD, COPY_RANGE }
+    enum Mutation { FLIP_BYTES, TRUNCATE, SIZE_FIELD, COPY_RANGE, REDIRECT_ENTRY }
 
     @Property(tries = 10_000)
     void mutatedFilesReadCorrectlyOrFailWithAFormatException(
@@ -156,9 +165,31 @@ class FuzzTest {
                 int length = Math.min(count * 16, Math.min(bytes.length - from, bytes.length - at));
                 System.arraycopy(original, from, bytes, at, length);
             }
+            case REDIRECT_ENTRY -> redirect(bytes, position, otherPosition, value);
             default -> throw new AssertionError(mutation);
         }
         return bytes;
+    }
+
+    /**
+     * Points one central directory record at another entry's local header or into the middle of the file: the
+     * overlapping entries of a zip bomb.
+     */
+    private static void redirect(byte[] bytes, int position, int otherPosition, long value) {
+        List<Integer> records = new ArrayList<>();
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i + ZipRecords.CENTRAL_HEADER_SIZE <= bytes.length; i++) {
+            if (b.getInt(i) == ZipRecords.CENTRAL_HEADER) {
+                records.add(i);
+            }
+        }
+        if (records.isEmpty()) {
+            return;
+        }
+        int record = records.get(position % records.size());
+        int other = records.get(otherPosition % records.size());
+        int offset = (value & 1) == 0 ? b.getInt(other + 42) : (int) Long.remainderUnsigned(value, bytes.length);
+        b.putInt(record + 42, offset);
     }
 
     private static void check(Base base, Path file) throws Exception {
@@ -183,7 +214,11 @@ class FuzzTest {
             }
         });
         try {
-            return future.get(10, TimeUnit.SECONDS);
+            Throwable failure = future.get(10, TimeUnit.SECONDS);
+            if (failure == null || failure instanceof NpyFormatException) {
+                OUTCOMES.incrementAndGet(failure == null ? 0 : 1);
+            }
+            return failure;
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new AssertionError("reading " + file + " (from " + base.name() + ") hangs");

@@ -7,32 +7,38 @@ import ai.djl.ndarray.types.DataType;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.btag.data.io.AtomicOutput;
+import dev.btag.data.io.FileChecks;
 import dev.btag.models.InputSpec;
 import dev.btag.models.ParameterCount;
 import dev.btag.models.Tagger;
 import dev.btag.models.TaggerSpec;
 import dev.btag.models.TrainingHistory;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -49,10 +55,17 @@ import java.util.zip.ZipOutputStream;
  *       ({@code Block.saveParameters}).</li>
  *   <li>any further entries a caller adds (a training checkpoint adds its optimiser and trainer state).</li>
  * </ul>
- * Writing is atomic: the file is written and flushed to disk under a temporary name in the same directory, then
- * renamed over the target with {@code ATOMIC_MOVE}, so a crash leaves either the old file or the new one, never a
- * partial one. Loading checks the format name and version, rebuilds the block from the specification, and loads the
- * parameters; any mismatch is a {@link TaggerFormatException} naming the file.
+ * Writing is atomic ({@link AtomicOutput}): the file is written and forced to disk under a temporary name in the same
+ * directory, then renamed over the target, so a crash or a full disk leaves either the old file or the new one,
+ * never a partial one and never a stray temporary file (short of {@code kill -9}); the new file has the mode of any
+ * new file (0644 under the usual umask), and a symbolic link at the target is replaced, not followed.
+ *
+ * <p>Reading treats the file as untrusted. Only the entries asked for are inflated (an unknown entry, however
+ * large, is never read); each may hold at most {@value #MAX_METADATA_BYTES} bytes (metadata) or
+ * {@value #MAX_ENTRY_BYTES} bytes (any other entry), may not declare more than deflate can produce from its
+ * compressed bytes (about 1032:1), must inflate to exactly its declared size and must match its CRC-32. The metadata
+ * is checked field by field before anything is built from it, and the block it describes must fit the parameters
+ * entry's size. Every problem is a {@link TaggerFormatException} naming the file, and the field or entry.
  */
 public final class TaggerFile {
 
@@ -64,6 +77,12 @@ public final class TaggerFile {
     public static final String METADATA_ENTRY = "btag-model.json";
     /** The parameters entry's name. */
     public static final String PARAMETERS_ENTRY = "parameters.djl";
+    /** The most bytes the metadata entry may hold: 16 MiB. */
+    public static final int MAX_METADATA_BYTES = 16 << 20;
+    /** The most bytes any other entry read may hold: 256 MiB (64 million float32 parameters). */
+    public static final int MAX_ENTRY_BYTES = 256 << 20;
+    /** Deflate cannot expand data by more than this factor (RFC 1951: 258 bytes from a 2-bit code). */
+    private static final long MAX_DEFLATE_RATIO = 1032;
 
     private TaggerFile() {
     }
@@ -85,9 +104,24 @@ public final class TaggerFile {
      * @param tagger an initialised tagger
      * @param path the file to write (replaced if present); its directory must exist
      * @param extras entry name to content; names must differ from the two standard entries
-     * @throws IOException if writing fails
+     * @throws IOException if writing fails; the message names the file, and any previous file is left as it was
      */
     public static void save(Tagger tagger, Path path, Map<String, byte[]> extras) throws IOException {
+        save(tagger, path, extras, UnaryOperator.identity());
+    }
+
+    /**
+     * Saves through a wrapper of the file's stream: the seam that tests use to inject faults (a stream that fails
+     * after N bytes, like a full disk).
+     *
+     * @param tagger an initialised tagger
+     * @param path the file to write
+     * @param extras extra entries
+     * @param streams wraps the temporary file's stream
+     * @throws IOException if writing fails
+     */
+    static void save(Tagger tagger, Path path, Map<String, byte[]> extras, UnaryOperator<OutputStream> streams)
+        throws IOException {
         ByteArrayOutputStream parameters = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(parameters)) {
             tagger.block().saveParameters(out);
@@ -102,8 +136,8 @@ public final class TaggerFile {
             }
             entries.put(e.getKey(), e.getValue());
         }
-        writeAtomically(path, out -> {
-            try (ZipOutputStream zip = new ZipOutputStream(out)) {
+        AtomicOutput.write(path, out -> {
+            try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(streams.apply(out)))) {
                 for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                     ZipEntry entry = new ZipEntry(e.getKey());
                     entry.setTime(0L);
@@ -128,32 +162,16 @@ public final class TaggerFile {
     }
 
     /**
-     * Writes a file atomically: to a temporary file in the same directory, forced to disk, then renamed over the
-     * target with {@code ATOMIC_MOVE} (falling back to a plain replacing move only where the file system cannot
-     * rename atomically).
+     * Writes a file atomically; the same as {@link AtomicOutput#write(Path, AtomicOutput.Content)}, which new code
+     * should call directly.
      *
      * @param path the target file
      * @param content what to write
-     * @throws IOException if writing or renaming fails; the temporary file is removed
+     * @throws IOException if writing or renaming fails (the message names the file); the temporary file is removed
+     *     and any previous file left as it was
      */
     public static void writeAtomically(Path path, Content content) throws IOException {
-        Path target = path.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
-                content.writeTo(out);
-            }
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicOutput.write(path, content::writeTo);
     }
 
     /**
@@ -176,7 +194,7 @@ public final class TaggerFile {
      * @throws IOException if the file cannot be read or is not a valid saved tagger; the message names the file
      */
     public static Tagger load(Path path, Device device) throws IOException {
-        Map<String, byte[]> entries = readEntries(path);
+        Map<String, byte[]> entries = readEntries(path, List.of(METADATA_ENTRY, PARAMETERS_ENTRY));
         JsonObject meta = metadata(path, entries);
         TaggerSpec spec;
         InputSpec inputs;
@@ -193,6 +211,17 @@ public final class TaggerFile {
         if (parameters == null) {
             throw new TaggerFormatException(path, "entry '" + PARAMETERS_ENTRY + "' is missing");
         }
+        long floats = spec.kerasParameterCount();
+        if (floats > parameters.length / Float.BYTES) {
+            throw new TaggerFormatException(path, "metadata field 'tagger' describes a " + spec.architecture()
+                .cliName() + " tagger of at least " + floats + " parameters, but entry '" + PARAMETERS_ENTRY
+                + "' holds only " + parameters.length + " bytes");
+        }
+        return build(path, device, meta, spec, inputs, history, parameters);
+    }
+
+    private static Tagger build(Path path, Device device, JsonObject meta, TaggerSpec spec, InputSpec inputs,
+                                TrainingHistory history, byte[] parameters) throws TaggerFormatException {
         Model model = Model.newInstance("btag-" + spec.architecture().cliName(), device, "PyTorch");
         try {
             model.setBlock(spec.newBlock());
@@ -204,14 +233,14 @@ public final class TaggerFile {
             long expected = meta.getAsJsonObject("parameters").get("total").getAsLong();
             long actual = tagger.parameterCount().total();
             if (expected != actual) {
-                throw new MalformedModelException("metadata counts " + expected + " parameters, the block holds "
-                    + actual);
+                throw new MalformedModelException("metadata field 'parameters.total' counts " + expected
+                    + " parameters, the block holds " + actual);
             }
             return tagger;
         } catch (MalformedModelException | IOException | RuntimeException e) {
             model.close();
-            throw new TaggerFormatException(path, "parameters do not fit the " + spec.architecture().cliName()
-                + " tagger described in its metadata: " + e.getMessage(), e);
+            throw new TaggerFormatException(path, "entry '" + PARAMETERS_ENTRY + "' does not fit the "
+                + spec.architecture().cliName() + " tagger described in its metadata: " + e.getMessage(), e);
         }
     }
 
@@ -223,7 +252,7 @@ public final class TaggerFile {
      * @throws IOException if the file cannot be read or is not a saved tagger
      */
     public static JsonObject readMetadata(Path path) throws IOException {
-        return metadata(path, readEntries(path));
+        return metadata(path, readEntries(path, List.of(METADATA_ENTRY)));
     }
 
     /**
@@ -233,10 +262,10 @@ public final class TaggerFile {
      * @param name the entry name
      * @return its content
      * @throws IOException if the file cannot be read or has no such entry (a {@link TaggerFormatException} naming
-     *     the entry)
+     *     the entry); the entry is bounded as the class description says
      */
     public static byte[] readEntry(Path path, String name) throws IOException {
-        byte[] content = readEntries(path).get(name);
+        byte[] content = readEntries(path, List.of(name)).get(name);
         if (content == null) {
             throw new TaggerFormatException(path, "entry '" + name + "' is missing");
         }
@@ -283,45 +312,94 @@ public final class TaggerFile {
         byte[] json = entries.get(METADATA_ENTRY);
         if (json == null) {
             throw new TaggerFormatException(path, "not a saved btag tagger: entry '" + METADATA_ENTRY
-                + "' is missing (entries: " + entries.keySet() + ")");
+                + "' is missing");
         }
         JsonObject meta;
         try {
             meta = JsonParser.parseString(new String(json, StandardCharsets.UTF_8)).getAsJsonObject();
         } catch (RuntimeException e) {
-            throw new TaggerFormatException(path, "entry '" + METADATA_ENTRY + "' is not JSON: " + e.getMessage(), e);
+            throw new TaggerFormatException(path, "entry '" + METADATA_ENTRY + "' is not a JSON object: "
+                + e.getMessage(), e);
         }
-        String format = meta.has("format") ? meta.get("format").getAsString() : null;
-        if (!FORMAT.equals(format)) {
-            throw new TaggerFormatException(path, "format is '" + format + "', expected '" + FORMAT + "'");
-        }
-        int version = meta.has("formatVersion") ? meta.get("formatVersion").getAsInt() : -1;
-        if (version != FORMAT_VERSION) {
-            throw new TaggerFormatException(path, "format version " + version + " is not supported (this btag "
-                + btagVersion() + " reads version " + FORMAT_VERSION + ")");
-        }
-        for (String field : new String[] {"tagger", "inputs", "history", "parameters"}) {
-            if (!meta.has(field) || !meta.get(field).isJsonObject()) {
-                throw new TaggerFormatException(path, "metadata field '" + field + "' is missing");
-            }
-        }
+        new MetadataCheck(path).check(meta, FORMAT_VERSION, btagVersion());
         return meta;
     }
 
-    private static Map<String, byte[]> readEntries(Path path) throws IOException {
+    /**
+     * Reads some entries of a saved tagger, never inflating any other.
+     *
+     * @return the entries found, by name
+     */
+    private static Map<String, byte[]> readEntries(Path path, Collection<String> names) throws IOException {
+        FileChecks.requireRegularFile(path, "a saved btag tagger");
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(path))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                entries.put(e.getName(), zip.readAllBytes());
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            if (zip.size() == 0) {
+                throw new TaggerFormatException(path, "not a saved btag tagger (no zip entries)");
             }
-        } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(path.toString(), null, "saved tagger not found");
+            for (String name : names) {
+                ZipEntry entry = zip.getEntry(name);
+                if (entry != null) {
+                    entries.put(name, readEntry(path, zip, entry));
+                }
+            }
+            if (!entries.containsKey(METADATA_ENTRY) && names.contains(METADATA_ENTRY)) {
+                throw new TaggerFormatException(path, "not a saved btag tagger: entry '" + METADATA_ENTRY
+                    + "' is missing (entries: " + entryNames(zip) + ")");
+            }
+        } catch (ZipException | EOFException e) {
+            throw new TaggerFormatException(path, "not a readable saved tagger (zip): " + (e.getMessage() == null
+                ? "a zip record lies beyond the end of the file" : e.getMessage()), e);
+        } catch (TaggerFormatException | FileSystemException e) {
+            throw e;
         } catch (IOException e) {
-            throw new TaggerFormatException(path, "not a readable saved tagger (zip): " + e.getMessage(), e);
-        }
-        if (entries.isEmpty()) {
-            throw new TaggerFormatException(path, "not a saved btag tagger (no zip entries)");
+            throw new IOException(path + ": cannot read the saved tagger: " + e.getMessage(), e);
         }
         return entries;
+    }
+
+    private static List<String> entryNames(ZipFile zip) {
+        List<String> names = new ArrayList<>();
+        Enumeration<? extends ZipEntry> all = zip.entries();
+        while (all.hasMoreElements() && names.size() < 10) {
+            names.add(all.nextElement().getName());
+        }
+        if (all.hasMoreElements()) {
+            names.add("...");
+        }
+        return names;
+    }
+
+    /** Reads one entry within its limit, its declared size, the deflate ratio and its CRC-32. */
+    private static byte[] readEntry(Path path, ZipFile zip, ZipEntry entry) throws IOException {
+        String name = entry.getName();
+        int limit = METADATA_ENTRY.equals(name) ? MAX_METADATA_BYTES : MAX_ENTRY_BYTES;
+        long size = entry.getSize();
+        long compressed = entry.getCompressedSize();
+        if (size < 0 || size > limit) {
+            throw new TaggerFormatException(path, "entry '" + name + "' declares " + size + " bytes; the limit for "
+                + "it is " + limit);
+        }
+        if (entry.getMethod() == ZipEntry.DEFLATED && compressed >= 0
+            && size > MAX_DEFLATE_RATIO * (compressed + 1)) {
+            throw new TaggerFormatException(path, "entry '" + name + "' declares " + size + " bytes, more than "
+                + "deflate can produce from its " + compressed + " compressed bytes");
+        }
+        byte[] content = new byte[(int) size];
+        try (InputStream in = zip.getInputStream(entry)) {
+            int done = in.readNBytes(content, 0, content.length);
+            if (done < content.length || in.read() >= 0) {
+                throw new TaggerFormatException(path, "entry '" + name + "' holds " + (done < content.length
+                    ? "only " + done : "more than " + size) + " bytes, not the " + size + " it declares");
+            }
+        } catch (ZipException | EOFException e) {
+            throw new TaggerFormatException(path, "entry '" + name + "' is corrupt: " + e.getMessage(), e);
+        }
+        CRC32 crc = new CRC32();
+        crc.update(content);
+        if (entry.getCrc() >= 0 && crc.getValue() != entry.getCrc()) {
+            throw new TaggerFormatException(path, "entry '" + name + "' is corrupt: CRC-32 mismatch");
+        }
+        return content;
     }
 }
