@@ -4,9 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.btag.io.AtomicOutput;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,14 +102,12 @@ public final class TrainingHistory {
      * @throws IOException if writing fails
      */
     public void writeCsv(Path path) throws IOException {
-        try (Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-            w.write(String.join(",", COLUMNS));
-            w.write('\n');
-            for (EpochRecord r : epochs) {
-                w.write(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%s%n", r.epoch(), r.loss(), r.valLoss(),
-                    r.accuracy(), r.valAccuracy(), r.learningRate(), r.seconds()));
-            }
+        StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+        for (EpochRecord r : epochs) {
+            csv.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%s%n", r.epoch(), r.loss(), r.valLoss(),
+                r.accuracy(), r.valAccuracy(), r.learningRate(), r.seconds()));
         }
+        AtomicOutput.writeString(path, csv);
     }
 
     /**
@@ -120,7 +117,7 @@ public final class TrainingHistory {
      * @throws IOException if writing fails
      */
     public void writeJson(Path path) throws IOException {
-        Files.writeString(path, toJson().toString(), StandardCharsets.UTF_8);
+        AtomicOutput.writeString(path, toJson().toString());
     }
 
     /**

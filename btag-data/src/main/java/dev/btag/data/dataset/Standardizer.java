@@ -2,6 +2,7 @@ package dev.btag.data.dataset;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
+import dev.btag.io.AtomicOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -205,7 +206,7 @@ public record Standardizer(List<String> featureNames, double[] mean, double[] st
      * @throws IOException when writing fails
      */
     public void save(Path file) throws IOException {
-        Files.writeString(file, toJson(), StandardCharsets.UTF_8);
+        AtomicOutput.writeString(file, toJson());
     }
 
     /**

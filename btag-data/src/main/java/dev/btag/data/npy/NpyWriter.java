@@ -1,7 +1,7 @@
 package dev.btag.data.npy;
 
 import ai.djl.ndarray.NDArray;
-import dev.btag.data.io.AtomicOutput;
+import dev.btag.io.AtomicOutput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

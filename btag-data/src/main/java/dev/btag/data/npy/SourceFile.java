@@ -1,6 +1,6 @@
 package dev.btag.data.npy;
 
-import dev.btag.data.io.FileChecks;
+import dev.btag.io.FileChecks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

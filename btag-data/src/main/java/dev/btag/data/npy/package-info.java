@@ -12,7 +12,7 @@
  * overlapping zip entries (zip bombs) are refused and what deflated entries may inflate to is bounded, full reads
  * verify the zip CRC-32, only regular files are opened, a file truncated under a reader gives an exception rather than
  * a JVM crash, and every problem is reported as a {@link dev.btag.data.npy.NpyFormatException} that names the file,
- * the entry and the problem. The writers replace files atomically ({@link dev.btag.data.io.AtomicOutput}).
+ * the entry and the problem. The writers replace files atomically ({@link dev.btag.io.AtomicOutput}).
  *
  * <p>btag reads the format itself instead of using DJL's {@code NDList.decode}, which loads every array eagerly
  * and mis-reads big-endian, Fortran-order and uint16 data, and parses zip itself instead of using

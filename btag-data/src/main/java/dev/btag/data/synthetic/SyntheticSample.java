@@ -5,6 +5,7 @@ import dev.btag.data.npy.NpzWriter;
 import dev.btag.data.npy.ScalarType;
 import dev.btag.data.schema.JetArray;
 import dev.btag.data.schema.TutorialFile;
+import dev.btag.io.FileChecks;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,7 @@ public final class SyntheticSample {
         if (jetsPerFile < 1) {
             throw new IllegalArgumentException("jets per file must be at least 1, not " + jetsPerFile);
         }
-        java.nio.file.Files.createDirectories(dir);
+        FileChecks.createDirectories(dir);
         Path train = dir.resolve("synthetic_0_" + jetsPerFile + ".npz");
         Path test = dir.resolve("synthetic_" + jetsPerFile + "_" + 2L * jetsPerFile + ".npz");
         SyntheticJets first = generate(seed, 0, jetsPerFile, threads);
@@ -132,13 +133,13 @@ public final class SyntheticSample {
      * @throws IOException when the file cannot be written
      */
     public static void writeFile(Path file, SyntheticJets jets, long seed, int fileIndex) throws IOException {
-        try (NpzWriter npz = NpzWriter.create(file, false)) {
+        byte[] note = metadata(seed, fileIndex, jets.jetCount()).getBytes(StandardCharsets.UTF_8);
+        NpzWriter.write(file, false, npz -> {
             for (JetArray array : JetArray.values()) {
                 npz.write(array.entryName(), jets.raw(array), array.shape(jets.jetCount()));
             }
-            byte[] note = metadata(seed, fileIndex, jets.jetCount()).getBytes(StandardCharsets.UTF_8);
             npz.write(METADATA_ENTRY, DType.of(ScalarType.UINT8), new long[] {note.length}, false, ByteBuffer.wrap(note));
-        }
+        });
     }
 
     private static long valuesPerJet() {

@@ -106,10 +106,10 @@ public final class RocBenchmark {
      * @throws IOException if it cannot be written
      */
     public void save(Path file) throws IOException {
-        try (NpzWriter writer = NpzWriter.create(file, false)) {
+        NpzWriter.write(file, false, writer -> {
             writer.write("scores", scores, scores.length);
             writer.write("labels", signal, signal.length);
-        }
+        });
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.btag.examples.cli;
 
+import dev.btag.io.FileChecks;
 import dev.btag.models.Tagger;
 import dev.btag.models.evaluate.Evaluation;
 import dev.btag.models.evaluate.EvaluationJson;
@@ -41,6 +42,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        FileChecks.createDirectories(out);
         Path modelFile = TrainingRun.modelFile(model);
         Evaluation evaluation;
         try (Tagger tagger = TaggerFile.load(modelFile)) {

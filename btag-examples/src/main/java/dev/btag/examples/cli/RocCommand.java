@@ -5,11 +5,13 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.btag.examples.roc.NpzRoc;
 import dev.btag.examples.roc.RocSummary;
+import dev.btag.io.FileChecks;
 import dev.btag.metrics.roc.RocCsv;
 import dev.btag.metrics.workingpoint.WorkingPoint;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -59,13 +61,16 @@ final class RocCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (curveOut != null) {
+            FileChecks.requireNotAnInput(curveOut, List.of(file));
+        }
         RocSummary summary = NpzRoc.builder().setFile(file).setScore(score).setLabel(label).setSignal(signal)
             .optBackground(background).optWeight(weight).build().compute();
         if (curveOut != null) {
             try {
                 RocCsv.write(summary.curve(), curveOut);
             } catch (IOException e) {
-                throw new IOException(curveOut + ": cannot write the curve: " + BtagCommand.oneLine(e), e);
+                throw new IOException("cannot write the curve: " + BtagCommand.oneLine(e), e);
             }
         }
         PrintWriter out = spec.commandLine().getOut();

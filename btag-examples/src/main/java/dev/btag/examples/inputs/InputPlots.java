@@ -4,6 +4,8 @@ import dev.btag.data.schema.Flavour;
 import dev.btag.data.schema.JetArray;
 import dev.btag.data.schema.JetColumn;
 import dev.btag.data.schema.TutorialFile;
+import dev.btag.io.AtomicOutput;
+import dev.btag.io.FileChecks;
 import dev.btag.metrics.plot.Figure;
 import dev.btag.metrics.plot.HistogramPlot;
 import dev.btag.metrics.plot.RocPlot;
@@ -11,8 +13,6 @@ import dev.btag.metrics.roc.RocCurve;
 import dev.btag.metrics.selection.FlavourSelection;
 import dev.btag.metrics.selection.Selection;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,7 +103,7 @@ public final class InputPlots {
     public static Result write(Path file, Path outDir, java.util.Set<JetArray> arrays) throws IOException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(arrays, "arrays");
-        Files.createDirectories(outDir);
+        FileChecks.createDirectories(outDir);
         try (TutorialFile tutorial = TutorialFile.open(file)) {
             boolean synthetic = tutorial.isSynthetic();
             String subtitle = synthetic ? Figure.SYNTHETIC_SAMPLE : file.getFileName().toString();
@@ -357,7 +357,7 @@ public final class InputPlots {
             page.append(body.toString().replace("<h2>", "</div>\n<h2>").replaceFirst("</div>\n", ""));
             page.append("</div>\n</body></html>\n");
             Path index = dir.resolve("index.html");
-            Files.writeString(index, page, StandardCharsets.UTF_8);
+            AtomicOutput.writeString(index, page);
             return index;
         }
 

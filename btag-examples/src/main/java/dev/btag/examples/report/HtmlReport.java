@@ -1,10 +1,8 @@
 package dev.btag.examples.report;
 
+import dev.btag.io.AtomicOutput;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -69,14 +67,7 @@ public final class HtmlReport {
      * @throws IOException if the file cannot be written
      */
     public void write(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(parent, ".report", ".tmp");
-        try {
-            Files.writeString(tmp, toHtml(), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicOutput.writeString(file, toHtml());
     }
 
     /**

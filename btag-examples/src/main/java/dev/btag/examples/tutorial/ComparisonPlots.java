@@ -1,13 +1,13 @@
 package dev.btag.examples.tutorial;
 
 import dev.btag.data.synthetic.SyntheticSample;
+import dev.btag.io.FileChecks;
 import dev.btag.metrics.comparison.FlavourComparison;
 import dev.btag.metrics.plot.EfficiencyPlot;
 import dev.btag.metrics.plot.RocPlot;
 import dev.btag.metrics.roc.RocCurve;
 import dev.btag.models.evaluate.ComparisonResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +27,7 @@ record ComparisonPlots(Map<FlavourComparison, Path> rocs, Path efficiency, Path 
     static ComparisonPlots write(Path dir, List<TutorialResult.ModelRun> runs,
             Map<FlavourComparison, RocCurve> single, String singleLabel, boolean synthetic)
             throws IOException {
-        Files.createDirectories(dir);
+        FileChecks.createDirectories(dir);
         String subtitle = synthetic ? SyntheticSample.BANNER : null;
         Map<FlavourComparison, Path> rocs = new LinkedHashMap<>();
         for (FlavourComparison comparison : FlavourComparison.B_TAGGING) {

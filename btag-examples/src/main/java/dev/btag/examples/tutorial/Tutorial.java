@@ -4,6 +4,7 @@ import ai.djl.translate.TranslateException;
 import dev.btag.data.schema.TutorialFile;
 import dev.btag.data.synthetic.SyntheticSample;
 import dev.btag.examples.inputs.InputPlots;
+import dev.btag.io.FileChecks;
 import dev.btag.metrics.comparison.FlavourComparison;
 import dev.btag.metrics.roc.RocCurve;
 import dev.btag.models.Architecture;
@@ -124,7 +125,7 @@ public final class Tutorial {
     public static TutorialResult run(Config config) throws IOException, TranslateException {
         long start = System.nanoTime();
         Path out = config.outDir();
-        Files.createDirectories(out);
+        FileChecks.createDirectories(out);
         Steps step = new Steps(3 + 2 * config.models().size(), config.log());
         SyntheticSample.Files files = files(config, step);
         Path train = files.train();

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.btag.data.synthetic.SyntheticSample;
 import dev.btag.examples.report.HtmlReport;
+import dev.btag.io.AtomicOutput;
 import dev.btag.metrics.comparison.FlavourComparison;
 import dev.btag.metrics.workingpoint.WorkingPoint;
 import dev.btag.models.evaluate.EvaluationJson;
@@ -11,10 +12,7 @@ import dev.btag.models.evaluate.EvaluationPlots;
 import dev.btag.models.train.TrainingOutputs;
 import dev.btag.models.train.TrainingRun;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,9 +30,7 @@ final class TutorialReport {
 
     static void write(TutorialResult r, ComparisonPlots plots, Tutorial.Config config) throws IOException {
         report(r, plots, config).write(r.report());
-        Path tmp = Files.createTempFile(r.outDir(), ".summary", ".tmp");
-        Files.writeString(tmp, EvaluationJson.GSON.toJson(summary(r, config)), StandardCharsets.UTF_8);
-        Files.move(tmp, r.summary(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicOutput.writeString(r.summary(), EvaluationJson.GSON.toJson(summary(r, config)) + "\n");
     }
 
     private static HtmlReport report(TutorialResult r, ComparisonPlots plots, Tutorial.Config config) {

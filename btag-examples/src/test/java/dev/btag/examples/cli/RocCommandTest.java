@@ -1,5 +1,6 @@
 package dev.btag.examples.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -184,6 +185,16 @@ class RocCommandTest {
         // entry 0 is left out (label 9 is neither signal nor background): the index is that of the file
         assertOneLineError(BtagCommandTest.run("roc", bad.toString(), "--score", "s", "--label", "y",
             "--background", "0"), "bad.npz", "array 's' entry 2 is NaN");
+    }
+
+    @Test
+    void theCurveIsNeverWrittenOverTheInput() throws IOException {
+        Path copy = Files.copy(file, dir.resolve("own-input.npz"));
+        byte[] before = Files.readAllBytes(copy);
+        assertOneLineError(BtagCommandTest.run("roc", copy.toString(), "--score", "score", "--label", "truth",
+            "--signal", "5", "--curve-out", dir.resolve(".").resolve("own-input.npz").toString()), "own-input.npz",
+            "is also an input");
+        assertArrayEquals(before, Files.readAllBytes(copy), "the input is untouched");
     }
 
     @Test

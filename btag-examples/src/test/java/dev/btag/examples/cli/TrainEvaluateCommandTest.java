@@ -108,13 +108,19 @@ class TrainEvaluateCommandTest {
     }
 
     @Test
-    void errorsAreOneLineNamingTheProblem() {
+    void errorsAreOneLineNamingTheProblem() throws Exception {
         Path missing = dir.resolve("nothing-here");
         BtagCommandTest.Run run = BtagCommandTest.run("evaluate", "--model", missing.toString(), "--test",
             sample.test().toString(), "--out", dir.resolve("x").toString());
         assertEquals(BtagCommand.EXIT_FAILURE, run.exitCode());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertTrue(run.err().contains("nothing-here"), run.err());
+
+        Path aFile = Files.writeString(dir.resolve("a-file"), "x");
+        run = BtagCommandTest.run("evaluate", "--model", dir.resolve("cnn").toString(), "--test",
+            sample.test().toString(), "--out", aFile.toString());
+        assertEquals(BtagCommand.EXIT_FAILURE, run.exitCode());
+        assertTrue(run.err().contains("a-file") && run.err().contains("not a directory"), run.err());
 
         run = BtagCommandTest.run("train", "--model", "rnn", "--train", sample.train().toString(), "--out",
             dir.resolve("y").toString());

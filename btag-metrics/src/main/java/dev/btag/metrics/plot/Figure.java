@@ -3,15 +3,16 @@ package dev.btag.metrics.plot;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
+import dev.btag.io.AtomicOutput;
+import dev.btag.io.FileChecks;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,6 +33,8 @@ public final class Figure {
 
     static {
         PlotStyle.requireHeadless();
+        // encode PNGs in memory, not through a cache file in java.io.tmpdir (a full /tmp broke every plot)
+        ImageIO.setUseCache(false);
     }
 
     private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 18);
@@ -179,9 +182,14 @@ public final class Figure {
      */
     public Path savePng(Path file) throws IOException {
         createParent(file);
-        if (!ImageIO.write(toImage(), "png", file.toFile())) {
-            throw new IOException(file + ": no PNG writer available");
-        }
+        BufferedImage image = toImage();
+        AtomicOutput.write(file, out -> {
+            BufferedOutputStream buffered = new BufferedOutputStream(out);
+            if (!ImageIO.write(image, "png", buffered)) {
+                throw new IOException(file + ": no PNG writer available");
+            }
+            buffered.flush();
+        });
         return file;
     }
 
@@ -196,9 +204,11 @@ public final class Figure {
         createParent(file);
         VectorGraphics2D g = new VectorGraphics2D();
         paint(g);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, width, height)).writeTo(out);
-        }
+        AtomicOutput.write(file, out -> {
+            BufferedOutputStream buffered = new BufferedOutputStream(out);
+            new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, width, height)).writeTo(buffered);
+            buffered.flush();
+        });
         return file;
     }
 
@@ -224,7 +234,7 @@ public final class Figure {
     private static void createParent(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
-            Files.createDirectories(parent);
+            FileChecks.createDirectories(parent);
         }
     }
 }

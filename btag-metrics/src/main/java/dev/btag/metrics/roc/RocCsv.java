@@ -1,9 +1,7 @@
 package dev.btag.metrics.roc;
 
+import dev.btag.io.AtomicOutput;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -44,8 +42,8 @@ public final class RocCsv {
      * @throws IOException if the file cannot be written (the message names it)
      */
     public static void write(RocCurve roc, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            write(roc, out);
-        }
+        StringBuilder csv = new StringBuilder();
+        write(roc, csv);
+        AtomicOutput.writeString(file, csv);
     }
 }

@@ -1,8 +1,8 @@
 package dev.btag.models.evaluate;
 
+import dev.btag.io.AtomicOutput;
+import dev.btag.io.FileChecks;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -29,7 +29,7 @@ public final class EvaluationOutputs {
      * @throws IOException if a file cannot be written (the message names it)
      */
     public static void writeAll(Evaluation e, Path modelFile, Path dir) throws IOException {
-        Files.createDirectories(dir);
+        FileChecks.createDirectories(dir);
         writeMetrics(e, modelFile, dir.resolve(METRICS_FILE));
         PredictionsNpz.write(e, dir.resolve(PREDICTIONS_FILE));
         EvaluationPlots.write(e, dir);
@@ -44,7 +44,6 @@ public final class EvaluationOutputs {
      * @throws IOException if it cannot be written
      */
     public static void writeMetrics(Evaluation e, Path modelFile, Path file) throws IOException {
-        Files.writeString(file, EvaluationJson.GSON.toJson(EvaluationJson.toJson(e, modelFile)) + "\n",
-            StandardCharsets.UTF_8);
+        AtomicOutput.writeString(file, EvaluationJson.GSON.toJson(EvaluationJson.toJson(e, modelFile)) + "\n");
     }
 }

@@ -1,13 +1,13 @@
 package dev.btag.models.evaluate;
 
 import dev.btag.data.synthetic.SyntheticSample;
+import dev.btag.io.FileChecks;
 import dev.btag.metrics.confusion.ConfusionMatrix;
 import dev.btag.metrics.confusion.Normalization;
 import dev.btag.metrics.plot.ConfusionMatrixPlot;
 import dev.btag.metrics.plot.EfficiencyPlot;
 import dev.btag.metrics.plot.RocPlot;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -47,7 +47,7 @@ public final class EvaluationPlots {
      * @throws IOException if a file cannot be written (the message names it)
      */
     public static void write(Evaluation e, Path dir) throws IOException {
-        Files.createDirectories(dir);
+        FileChecks.createDirectories(dir);
         String subtitle = e.synthetic() ? SyntheticSample.BANNER : null;
         RocPlot.Builder roc = RocPlot.builder().optTitle("ROC: " + e.tagger() + " tagger")
             .optAxisTitles("signal efficiency", "mistag rate");

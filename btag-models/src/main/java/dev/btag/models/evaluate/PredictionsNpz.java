@@ -29,12 +29,12 @@ public final class PredictionsNpz {
      */
     public static void write(Evaluation e, Path path) throws IOException {
         int n = e.jets();
-        try (NpzWriter npz = NpzWriter.create(path, false)) {
+        NpzWriter.write(path, false, npz -> {
             npz.write(Predictions.NPZ_ENTRY, e.probabilities(), n, 6);
             npz.write(TRUTH_ENTRY, e.sample().truthCodes(), n);
             for (Discriminant d : Discriminant.values()) {
                 npz.write(d.cmsName(), e.scores(d), n);
             }
-        }
+        });
     }
 }

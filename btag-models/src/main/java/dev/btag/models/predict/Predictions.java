@@ -62,8 +62,6 @@ public record Predictions(int jets, int classes, float[] probabilities) {
      * @throws IOException if writing fails
      */
     public void writeNpz(Path path) throws IOException {
-        try (NpzWriter writer = NpzWriter.create(path, false)) {
-            writer.write(NPZ_ENTRY, probabilities, jets, classes);
-        }
+        NpzWriter.write(path, false, writer -> writer.write(NPZ_ENTRY, probabilities, jets, classes));
     }
 }

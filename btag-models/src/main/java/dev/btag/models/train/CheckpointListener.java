@@ -1,11 +1,11 @@
 package dev.btag.models.train;
 
 import com.google.gson.JsonObject;
+import dev.btag.io.FileChecks;
 import dev.btag.models.EpochRecord;
 import dev.btag.models.io.TaggerFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -46,7 +46,7 @@ public final class CheckpointListener implements TrainingListener {
         best = Double.POSITIVE_INFINITY;
         bestEpoch = 0;
         try {
-            Files.createDirectories(dir);
+            FileChecks.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

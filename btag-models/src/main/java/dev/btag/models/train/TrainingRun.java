@@ -8,6 +8,7 @@ import dev.btag.data.dataset.Standardizer;
 import dev.btag.data.schema.FeatureSet;
 import dev.btag.data.schema.TutorialFile;
 import dev.btag.data.synthetic.SyntheticSample;
+import dev.btag.io.FileChecks;
 import dev.btag.models.Architecture;
 import dev.btag.models.InputSpec;
 import dev.btag.models.Tagger;
@@ -138,7 +139,7 @@ public final class TrainingRun {
     public TrainedTagger run() throws IOException, TranslateException {
         long start = System.nanoTime();
         if (outDir != null) {
-            Files.createDirectories(outDir);
+            FileChecks.createDirectories(outDir);
         }
         boolean tracks = spec.architecture().usesTracks();
         JetDataset.Split split;

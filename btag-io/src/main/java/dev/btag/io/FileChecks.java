@@ -1,6 +1,7 @@
-package dev.btag.data.io;
+package dev.btag.io;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -67,6 +68,26 @@ public final class FileChecks {
                 throw new FileSystemException(output.toString(), null, "is also an input (" + input
                     + "); refusing to overwrite it");
             }
+        }
+    }
+
+    /**
+     * Creates an output directory with its parents, or accepts an existing one, with a message that says what is in
+     * the way when that fails.
+     *
+     * @param dir the directory
+     * @return {@code dir}
+     * @throws FileSystemException when {@code dir} or one of its parents exists and is not a directory
+     *     ({@code "PATH: exists and is not a directory; cannot write outputs into it"})
+     * @throws IOException when the directory cannot be created for another reason (the message names it)
+     */
+    public static Path createDirectories(Path dir) throws IOException {
+        Objects.requireNonNull(dir, "dir");
+        try {
+            return Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException e) {
+            throw new FileSystemException(e.getFile(), null,
+                "exists and is not a directory; cannot write outputs into it");
         }
     }
 }

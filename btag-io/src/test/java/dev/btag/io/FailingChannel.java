@@ -1,4 +1,4 @@
-package dev.btag.data.io;
+package dev.btag.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

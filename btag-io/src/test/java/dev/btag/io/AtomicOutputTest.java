@@ -1,4 +1,4 @@
-package dev.btag.data.io;
+package dev.btag.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
