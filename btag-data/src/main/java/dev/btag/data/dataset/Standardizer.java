@@ -74,6 +74,10 @@ public record Standardizer(List<String> featureNames, double[] mean, double[] st
             int base = row * f;
             for (int j = 0; j < f; j++) {
                 double x = columns.features[base + j];
+                if (!Double.isFinite(x)) {
+                    throw new IllegalArgumentException("feature '" + columns.featureSet().columnNames().get(j)
+                        + "' is " + x + " in row " + row + "; standardisation needs finite features");
+                }
                 double delta = x - mean[j];
                 mean[j] += delta / n;
                 m2[j] += delta * (x - mean[j]);

@@ -82,6 +82,26 @@ public record ValidationReport(Path path, long jetCount, Map<String, Long> nonFi
     }
 
     /**
+     * The policy of training and evaluation for truth rows that contradict themselves: refuse the file. A row whose
+     * one-hot classes and integer truth disagree would be trained as one class and judged as another, so no result
+     * made from it can be trusted; the message lists the first rows so they can be fixed or removed.
+     *
+     * @return this report, for chaining
+     * @throws IllegalArgumentException when there are inconsistent truth rows, naming the file, their count and the
+     *     first of them
+     */
+    public ValidationReport requireConsistentTruth() {
+        if (inconsistentTruthRows > 0) {
+            throw new IllegalArgumentException(path + ": " + inconsistentTruthRows + " of " + jetCount
+                + " jets have truth columns that contradict each other (one-hot columns 43-49, integer truth 50,"
+                + " flags 19-30; first rows: " + firstInconsistentRows.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", ")) + "); btag refuses to train or evaluate on them:"
+                + " fix or remove those rows");
+        }
+        return this;
+    }
+
+    /**
      * One line for logs and the command line, e.g. {@code "train.npz: 20000 jets, 0 non-finite values, 3
      * inconsistent truth rows (first: 17, 512, 9000)"}.
      *

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.btag.data.npy.NpzFile;
+import dev.btag.data.npy.NpzWriter;
+import dev.btag.data.schema.JetArray;
+import dev.btag.data.schema.JetColumn;
 import dev.btag.data.synthetic.SyntheticSample;
 import dev.btag.models.Tagger;
 import dev.btag.models.TrainingHistory;
@@ -94,6 +97,41 @@ class TrainEvaluateCommandTest {
         for (String plot : new String[] {"roc.png", "confusion.png", "confusion-coarse.png"}) {
             assertTrue(Files.size(eval.resolve(plot)) > 1000, plot);
         }
+    }
+
+    /** A copy of the training file whose row 3 has an integer truth (column 50) its one-hot classes contradict. */
+    private static Path withContradictoryTruth() throws Exception {
+        Path bad = dir.resolve("contradictory.npz");
+        try (NpzFile npz = NpzFile.open(sample.train())) {
+            NpzWriter.write(bad, false, out -> {
+                for (JetArray array : JetArray.values()) {
+                    float[] values = npz.get(array.entryName()).toFloatArray();
+                    if (array == JetArray.JETS) {
+                        int cell = 3 * JetColumn.COUNT + JetColumn.TRUTH.index();
+                        values[cell] = values[cell] == 21f ? 5f : 21f;
+                    }
+                    out.write(array.entryName(), values, npz.get(array.entryName()).shape());
+                }
+            });
+        }
+        return bad;
+    }
+
+    @Test
+    void contradictoryTruthRowsAreRefusedByTrainAndEvaluate() throws Exception {
+        Path bad = withContradictoryTruth();
+        BtagCommandTest.Run run = BtagCommandTest.run("train", "--model", "dnn", "--train", bad.toString(), "--out",
+            dir.resolve("refused").toString(), "--epochs", "1");
+        assertEquals(BtagCommand.EXIT_FAILURE, run.exitCode());
+        assertTrue(run.err().contains("contradictory.npz") && run.err().contains("1 of 800 jets")
+            && run.err().contains("first rows: 3"), run.err());
+        Path model = dir.resolve("dnn-for-refusal");
+        assertEquals(0, BtagCommandTest.run("train", "--model", "dnn", "--train", sample.train().toString(), "--out",
+            model.toString(), "--epochs", "1").exitCode());
+        run = BtagCommandTest.run("evaluate", "--model", model.toString(), "--test", bad.toString(), "--out",
+            dir.resolve("refused-eval").toString());
+        assertEquals(BtagCommand.EXIT_FAILURE, run.exitCode());
+        assertTrue(run.err().contains("contradict each other"), run.err());
     }
 
     @Test

@@ -48,8 +48,11 @@ public record TestSample(Path source, int[] truthCodes, float[] oneHot, double[]
      *
      * @param file the open file
      * @return its truth
+     * @throws IllegalArgumentException when truth rows contradict each other (the policy of
+     *     {@link dev.btag.data.schema.ValidationReport#requireConsistentTruth()}: refuse, naming the first rows)
      */
     public static TestSample read(TutorialFile file) {
+        file.report().requireConsistentTruth();
         float[] ptColumn = file.features(FeatureSet.of("pt", JetColumn.JET_PT), 0, file.jetCount());
         double[] pt = new double[ptColumn.length];
         for (int i = 0; i < pt.length; i++) {

@@ -133,7 +133,9 @@ public final class TrainingRun {
      * @return the trained tagger (close it) and how it was trained
      * @throws IOException if the file cannot be read or an output cannot be written (the message names the file)
      * @throws TranslateException if the engine fails on a batch
-     * @throws IllegalArgumentException if the file leaves fewer than 2 training rows after the validation split
+     * @throws IllegalArgumentException if the file leaves fewer than 2 training rows after the validation split, has
+     *     truth rows that contradict each other ({@link dev.btag.data.schema.ValidationReport#requireConsistentTruth})
+     *     or a non-finite feature in a training row (the message names the file, feature and row)
      * @throws NonFiniteLossException if a batch's loss is NaN or infinite
      */
     public TrainedTagger run() throws IOException, TranslateException {
@@ -145,6 +147,7 @@ public final class TrainingRun {
         JetDataset.Split split;
         boolean synthetic;
         try (TutorialFile file = TutorialFile.open(trainFile)) {
+            file.report().requireConsistentTruth();
             synthetic = file.isSynthetic();
             JetColumns columns = JetColumns.load(file, FeatureSet.TUTORIAL, tracks);
             split = JetDataset.builder().setColumns(columns).setSampling(batchSize, true).optTracks(tracks)
@@ -154,7 +157,12 @@ public final class TrainingRun {
             throw new IllegalArgumentException(trainFile + ": " + split.train().size() + " training rows left after"
                 + " the validation split of " + validationSplit + "; training needs at least 2");
         }
-        Standardizer standardizer = standardise ? Standardizer.fit(split.train()) : null;
+        Standardizer standardizer;
+        try {
+            standardizer = standardise ? Standardizer.fit(split.train()) : null;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(trainFile + ": " + e.getMessage(), e);
+        }
         JetDataset train = split.train().withStandardizer(standardizer);
         JetDataset validation = split.validation().size() == 0 ? null
             : split.validation().withStandardizer(standardizer);
