@@ -12,6 +12,7 @@ import dev.btag.models.ParameterCount;
 import dev.btag.models.Tagger;
 import dev.btag.models.TaggerSpec;
 import dev.btag.models.TrainingHistory;
+import dev.btag.models.TrainingSource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -44,7 +45,8 @@ import java.util.zip.ZipOutputStream;
  *       ({@value #FORMAT_VERSION}), {@code btagVersion}, {@code engine}, {@code tagger} (the {@link TaggerSpec}),
  *       {@code inputs} (the {@link InputSpec}: feature names, standardisation constants, track shape),
  *       {@code parameters} (total, trainable and Keras-style counts) and {@code history} (per-epoch loss,
- *       val_loss, accuracy, val_accuracy, lr, seconds).</li>
+ *       val_loss, accuracy, val_accuracy, lr, seconds) and, when known, {@value #TRAINING_SOURCE} (the training
+ *       file, its jet count and whether it is synthetic; files without it still load).</li>
  *   <li>{@value #PARAMETERS_ENTRY}: the block's parameters in DJL's own encoding
  *       ({@code Block.saveParameters}).</li>
  *   <li>any further entries a caller adds (a training checkpoint adds its optimiser and trainer state).</li>
@@ -64,6 +66,8 @@ public final class TaggerFile {
     public static final String METADATA_ENTRY = "btag-model.json";
     /** The parameters entry's name. */
     public static final String PARAMETERS_ENTRY = "parameters.djl";
+    /** The optional metadata field that records the training file ({@link TrainingSource}). */
+    public static final String TRAINING_SOURCE = "trainingSource";
 
     private TaggerFile() {
     }
@@ -127,6 +131,18 @@ public final class TaggerFile {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Writes a whole file at a path it is given (a temporary one; see {@link #writeFileAtomically(Path, FileContent)}). */
+    @FunctionalInterface
+    public interface FileContent {
+        /**
+         * Writes the file.
+         *
+         * @param file the path to write (it exists, empty; replace or truncate it)
+         * @throws IOException if writing fails
+         */
+        void writeTo(Path file) throws IOException;
+    }
+
     /**
      * Writes a file atomically: to a temporary file in the same directory, forced to disk, then renamed over the
      * target with {@code ATOMIC_MOVE} (falling back to a plain replacing move only where the file system cannot
@@ -137,12 +153,26 @@ public final class TaggerFile {
      * @throws IOException if writing or renaming fails; the temporary file is removed
      */
     public static void writeAtomically(Path path, Content content) throws IOException {
-        Path target = path.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
+        writeFileAtomically(path, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
                 content.writeTo(out);
             }
+        });
+    }
+
+    /**
+     * Writes a file atomically as {@link #writeAtomically(Path, Content)} does, for writers that open the file
+     * themselves (an {@code NpzWriter}, for example).
+     *
+     * @param path the target file
+     * @param content writes the temporary file it is given
+     * @throws IOException if writing or renaming fails; the temporary file is removed
+     */
+    public static void writeFileAtomically(Path path, FileContent content) throws IOException {
+        Path target = path.toAbsolutePath();
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            content.writeTo(tmp);
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
@@ -181,10 +211,12 @@ public final class TaggerFile {
         TaggerSpec spec;
         InputSpec inputs;
         TrainingHistory history;
+        TrainingSource source;
         try {
             spec = TaggerSpec.fromJson(meta.getAsJsonObject("tagger"));
             inputs = InputSpec.fromJson(meta.getAsJsonObject("inputs"));
             history = TrainingHistory.fromJson(meta.getAsJsonObject("history"));
+            source = meta.has(TRAINING_SOURCE) ? TrainingSource.fromJson(meta.getAsJsonObject(TRAINING_SOURCE)) : null;
             inputs.checkMatches(spec);
         } catch (RuntimeException e) {
             throw new TaggerFormatException(path, "invalid metadata: " + e.getMessage(), e);
@@ -201,6 +233,9 @@ public final class TaggerFile {
                 model.getBlock().loadParameters(model.getNDManager(), in);
             }
             Tagger tagger = Tagger.wrap(model, spec, inputs, history);
+            if (source != null) {
+                tagger.recordTrainingSource(source);
+            }
             long expected = meta.getAsJsonObject("parameters").get("total").getAsLong();
             long actual = tagger.parameterCount().total();
             if (expected != actual) {
@@ -276,6 +311,7 @@ public final class TaggerFile {
         parameters.addProperty("keras", tagger.spec().kerasParameterCount());
         o.add("parameters", parameters);
         o.add("history", tagger.history().toJson());
+        tagger.trainingSource().ifPresent(t -> o.add(TRAINING_SOURCE, t.toJson()));
         return o;
     }
 
