@@ -24,8 +24,9 @@ import java.util.Random;
  *
  * <ul>
  *   <li>Throughput: random normal jets, the same batch size for both engines; whole warm-up passes for at least one
- *       second per engine, then three timed passes. ONNX Runtime and PyTorch use their default intra-op thread
- *       counts (one per core).</li>
+ *       second per engine, then three timed passes. PyTorch uses its intra-op thread count (one per core unless
+ *       {@code BTAG_THREADS} says otherwise), ONNX Runtime the given count ({@link OnnxTagger}'s default is
+ *       one).</li>
  *   <li>Latency: one jet per call, as an event loop calls a tagger; {@code calls} warm-up calls, then {@code calls}
  *       timed calls, each timed alone with {@link System#nanoTime()}; p50 and p99. ONNX Runtime runs with one
  *       intra-op thread, PyTorch with its default (its per-call overhead dominates either way).</li>
@@ -45,12 +46,13 @@ public final class OnnxBenchmark {
      * @param jets jets per throughput pass, at least 1
      * @param batchSize jets per engine call in the throughput passes, at least 1
      * @param calls timed single-jet calls per engine, at least 100
+     * @param onnxThreads ONNX Runtime's intra-op threads for the throughput passes (0: its own choice)
      * @return the figures
      * @throws IOException if the temporary export cannot be written
      * @throws TranslateException if an engine fails
      * @throws IllegalArgumentException if a count is too small
      */
-    public static OnnxBenchmarkResult run(TaggerSpec spec, int jets, int batchSize, int calls)
+    public static OnnxBenchmarkResult run(TaggerSpec spec, int jets, int batchSize, int calls, int onnxThreads)
             throws IOException, TranslateException {
         if (jets < 1 || batchSize < 1 || calls < 100) {
             throw new IllegalArgumentException("need at least 1 jet, a batch size of 1 and 100 latency calls");
@@ -63,14 +65,15 @@ public final class OnnxBenchmark {
              TaggerPredictor pytorch = new TaggerPredictor(tagger, batchSize);
              TaggerPredictor pytorchSingle = new TaggerPredictor(tagger, 1)) {
             OnnxExport.builder().setTagger(tagger).optCheckJets(256).build().write(onnx);
-            try (OnnxTagger runtime = OnnxTagger.open(onnx, OnnxTagger.options().optBatchSize(batchSize).build());
+            try (OnnxTagger runtime = OnnxTagger.open(onnx, OnnxTagger.options().optBatchSize(batchSize)
+                     .optThreads(onnxThreads).build());
                  OnnxTagger runtimeSingle = OnnxTagger.open(onnx, OnnxTagger.options().optThreads(1).build())) {
                 double onnxRate = rate(runtime, inputs);
                 double pytorchRate = rate(pytorch, inputs);
                 double[] onnxLatency = latency(runtimeSingle, single, calls);
                 double[] pytorchLatency = latency(pytorchSingle, single, calls);
                 return new OnnxBenchmarkResult(spec.architecture().cliName(), tagger.parameterCount().total(), jets,
-                    batchSize, onnxRate, pytorchRate, calls, onnxLatency[0], onnxLatency[1], pytorchLatency[0],
+                    batchSize, onnxThreads, onnxRate, pytorchRate, calls, onnxLatency[0], onnxLatency[1], pytorchLatency[0],
                     pytorchLatency[1]);
             }
         } finally {

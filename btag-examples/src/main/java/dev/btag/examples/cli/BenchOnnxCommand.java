@@ -5,6 +5,7 @@ import dev.btag.examples.bench.OnnxBenchmark;
 import dev.btag.examples.bench.OnnxBenchmarkResult;
 import dev.btag.models.Architecture;
 import dev.btag.models.TaggerSpec;
+import dev.btag.models.onnx.OnnxTagger;
 import dev.btag.models.predict.TaggerPredictor;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +38,17 @@ final class BenchOnnxCommand implements Callable<Integer> {
         description = "Timed single-jet calls per engine, after as many warm-up calls (default: ${DEFAULT-VALUE}).")
     int calls;
 
+    @Option(names = "--onnx-threads", defaultValue = "" + OnnxTagger.DEFAULT_THREADS,
+        description = "ONNX Runtime's intra-op threads for the throughput passes, 0 for its own choice"
+            + " (default: ${DEFAULT-VALUE}).")
+    int onnxThreads;
+
     @Override
     public Integer call() throws Exception {
         List<OnnxBenchmarkResult> results = new ArrayList<>();
         for (String model : models) {
             results.add(OnnxBenchmark.run(TaggerSpec.tutorial(Architecture.fromCliName(model)), jets, batchSize,
-                calls));
+                calls, onnxThreads));
         }
         spec.commandLine().getOut().println(new Gson().toJson(new Report(results,
             ai.djl.pytorch.jni.JniUtils.getNumThreads(), Runtime.getRuntime().availableProcessors())));

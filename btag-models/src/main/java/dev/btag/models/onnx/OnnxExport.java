@@ -107,7 +107,7 @@ public final class OnnxExport {
             pytorch = predictor.predict(sample.inputs());
         }
         float[] onnx;
-        try (OnnxTagger runtime = OnnxTagger.open(name, model, OnnxTagger.options().optThreads(1).build())) {
+        try (OnnxTagger runtime = OnnxTagger.open(name, model, OnnxTagger.options().build())) {
             onnx = runtime.predict(sample.inputs());
         }
         return Agreement.compare(sample.description(), onnx, pytorch, tagger.spec().classes(), tolerance);

@@ -5,7 +5,9 @@ import com.google.protobuf.ByteString;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -101,7 +103,7 @@ final class OnnxGraph {
      * @return the unique name of the output value
      */
     String node(String op, Map<String, Object> attributes, String... inputs) {
-        return nodeOutputs(op, attributes, new String[] {op.toLowerCase(java.util.Locale.ROOT)}, inputs)[0];
+        return nodeOutputs(op, attributes, new String[] {op.toLowerCase(Locale.ROOT)}, inputs)[0];
     }
 
     /**
@@ -155,7 +157,7 @@ final class OnnxGraph {
         }
         if (size != length) {
             throw new IllegalArgumentException("initialiser " + name + ": " + length + " values for shape "
-                + java.util.Arrays.toString(dims));
+                + Arrays.toString(dims));
         }
     }
 

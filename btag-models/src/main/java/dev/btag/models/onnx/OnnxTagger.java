@@ -1,7 +1,6 @@
 package dev.btag.models.onnx;
 
 import ai.djl.translate.TranslateException;
-import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
@@ -9,7 +8,6 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
 import dev.btag.data.schema.FeatureSet;
 import dev.btag.data.schema.JetArray;
 import dev.btag.data.schema.TutorialFile;
@@ -27,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * An ONNX model used as a tagger, run in ONNX Runtime (its own Java API): an exported btag tagger or a model from
@@ -48,6 +47,13 @@ public final class OnnxTagger implements JetScorer {
 
     /** Jets per call into ONNX Runtime, unless the model fixes its batch size. */
     public static final int DEFAULT_BATCH_SIZE = 4096;
+    /**
+     * ONNX Runtime's default intra-op thread count here. One thread: ONNX Runtime's LSTM and GRU kernels split every
+     * time step over the threads, and on the 2-vCPU development machine two (non-spinning) threads made the GRU 4-18x
+     * and the LSTM up to 1.4x slower than one, while the DNN gained nothing and the 1x1-CNN 1.3-1.6x
+     * (docs/performance.md). One thread is also what an event loop that scores one jet at a time wants.
+     */
+    public static final int DEFAULT_THREADS = 1;
     /** A probability row may miss 1 by this much (float32 softmax rounding is far smaller). */
     private static final double ROW_SUM_TOLERANCE = 1e-3;
 
@@ -58,6 +64,8 @@ public final class OnnxTagger implements JetScorer {
     private final List<String> featureNames;
     private final boolean tracks;
     private final String output;
+    /** The one output asked of each run. */
+    private final Set<String> requested;
     private final int classes;
     private final int batchSize;
     private final boolean paddedBatch;
@@ -72,6 +80,7 @@ public final class OnnxTagger implements JetScorer {
         this.featureNames = signature.featureNames();
         this.tracks = signature.readsTracks();
         this.output = signature.output();
+        this.requested = Set.of(output);
         this.classes = signature.classes();
         this.paddedBatch = signature.fixedBatch() > 0;
         this.batchSize = paddedBatch ? signature.fixedBatch() : options.batchSize;
@@ -139,7 +148,7 @@ public final class OnnxTagger implements JetScorer {
     }
 
     /**
-     * Starts options: probabilities, ONNX Runtime's default thread count, batches of {@value #DEFAULT_BATCH_SIZE}.
+     * Starts options: probabilities, {@value #DEFAULT_THREADS} intra-op thread, batches of {@value #DEFAULT_BATCH_SIZE}.
      *
      * @return a new builder
      */
@@ -282,7 +291,7 @@ public final class OnnxTagger implements JetScorer {
                 b.tracks = fill(b.tracks, inputs.tracks(), from * tv, count * tv, rows * tv);
                 feed.put(OnnxNames.TRACKS, OnnxTensor.createTensor(env, b.tracks, shape));
             }
-            try (OrtSession.Result result = session.run(feed, java.util.Set.of(output))) {
+            try (OrtSession.Result result = session.run(feed, requested)) {
                 OnnxValue value = result.get(0);
                 if (!(value instanceof OnnxTensor) || ((OnnxTensor) value).getInfo().type != OnnxJavaType.FLOAT) {
                     throw new IllegalArgumentException(name + ": output '" + output + "' is not a float32 tensor");
@@ -400,7 +409,7 @@ public final class OnnxTagger implements JetScorer {
         /** Builds {@link Options}; every setting is optional. */
         public static final class Builder {
             private OutputKind outputKind = OutputKind.PROBABILITIES;
-            private int threads;
+            private int threads = DEFAULT_THREADS;
             private int batchSize = DEFAULT_BATCH_SIZE;
 
             private Builder() {
@@ -418,9 +427,10 @@ public final class OnnxTagger implements JetScorer {
             }
 
             /**
-             * Sets ONNX Runtime's intra-op thread count (default 0: ONNX Runtime's choice, one per physical core).
+             * Sets ONNX Runtime's intra-op thread count (default {@value OnnxTagger#DEFAULT_THREADS}; 0 lets ONNX
+             * Runtime choose, one per physical core). Idle threads sleep rather than spin.
              *
-             * @param threads 0 or more; 1 is best for one jet at a time
+             * @param threads 0 or more
              * @return this builder
              */
             public Builder optThreads(int threads) {

@@ -15,6 +15,7 @@ import dev.btag.models.InputSpec;
 import dev.btag.models.Tagger;
 import dev.btag.models.TaggerSpec;
 import dev.btag.models.io.TaggerFile;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -197,7 +198,7 @@ final class TaggerGraph {
         String op = lstm ? "LSTM" : "GRU";
         Map<String, Object> attributes = lstm ? Map.of("hidden_size", (long) hidden)
             : Map.of("hidden_size", (long) hidden, "linear_before_reset", 1L);
-        String[] outputs = g.nodeOutputs(op, attributes, new String[] {"", op.toLowerCase(java.util.Locale.ROOT)
+        String[] outputs = g.nodeOutputs(op, attributes, new String[] {"", op.toLowerCase(Locale.ROOT)
             + "_last"}, timeMajor, g.floats(op + "_W", w, 1, wDims[0], wDims[1]),
             g.floats(op + "_R", r, 1, wDims[0], hidden), g.floats(op + "_B", bias, 1, bias.length));
         return g.node("Squeeze", Map.of(), outputs[1], g.longs("squeeze_axes", 0));
