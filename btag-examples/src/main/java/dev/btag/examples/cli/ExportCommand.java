@@ -1,5 +1,6 @@
 package dev.btag.examples.cli;
 
+import ai.djl.Device;
 import dev.btag.models.Tagger;
 import dev.btag.models.io.TaggerFile;
 import dev.btag.models.onnx.OnnxExport;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code btag export}: writes a saved tagger as one ONNX graph with the library's {@link OnnxExport}, after checking
- * it in ONNX Runtime against the PyTorch engine; a failed check writes nothing and exits non-zero.
+ * it in ONNX Runtime against the PyTorch engine on the CPU (like for like: a GPU may compute in reduced precision);
+ * a failed check writes nothing and exits non-zero.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = "Exports a saved tagger as one ONNX graph (raw inputs in, probabilities out), checked in ONNX"
@@ -49,7 +51,7 @@ final class ExportCommand implements Callable<Integer> {
             builder.optCheckFile(check);
         }
         OnnxExport.Result result;
-        try (Tagger tagger = TaggerFile.load(TrainingRun.modelFile(model))) {
+        try (Tagger tagger = TaggerFile.load(TrainingRun.modelFile(model), Device.cpu())) {
             result = builder.setTagger(tagger).build().write(out);
         }
         PrintWriter o = spec.commandLine().getOut();

@@ -30,6 +30,9 @@ import java.util.Random;
  * }
  * }</pre>
  *
+ * <p>The PyTorch side runs where the tagger's parameters are; load the tagger with {@code Device.cpu()} (as
+ * {@code btag export} does) to compare like with like, since a GPU may compute in reduced precision (TF32).
+ *
  * <p>The check's jets: the first {@value #CHECK_JETS} jets of the check file; without one, of the training file the
  * saved tagger records, when it is still there; otherwise {@value #CHECK_JETS} random jets, features drawn around the
  * tagger's standardisation constants (normal with its means and scales) and standard-normal tracks. Immutable.
