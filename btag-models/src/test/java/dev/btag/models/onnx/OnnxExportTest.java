@@ -59,6 +59,8 @@ class OnnxExportTest {
     void everyArchitectureExportsAgreesAndEvaluatesToThePyTorchAucs(Architecture architecture) throws Exception {
         Path onnx = dir.resolve(architecture.cliName() + ".onnx");
         try (Tagger tagger = trained(architecture)) {
+            assertEquals(new dev.btag.models.TrainingSource(data.train().toString(), 600, true),
+                tagger.trainingSource().orElseThrow(), "the saved tagger records its training file");
             OnnxExport.Result result = OnnxExport.builder().setTagger(tagger).build().write(onnx);
             assertTrue(result.agreement().passed(), result.agreement().summary());
             assertTrue(result.agreement().source().endsWith("jets of " + data.train().getFileName()), result.agreement().source());
