@@ -5,6 +5,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A tagger: a DJL {@link Model} holding a {@link TaggerBlock}, what it reads ({@link InputSpec}) and how it was
@@ -21,6 +22,7 @@ public final class Tagger implements AutoCloseable {
     private final TaggerSpec spec;
     private final InputSpec inputs;
     private volatile TrainingHistory history;
+    private volatile TrainingSource trainingSource;
 
     private Tagger(Model model, TaggerSpec spec, InputSpec inputs, TrainingHistory history) {
         this.model = model;
@@ -128,6 +130,24 @@ public final class Tagger implements AutoCloseable {
      */
     public void recordHistory(TrainingHistory history) {
         this.history = Objects.requireNonNull(history, "history");
+    }
+
+    /**
+     * Returns what the tagger was trained on, when known (a saved tagger of an older btag does not record it).
+     *
+     * @return the training source, or empty
+     */
+    public Optional<TrainingSource> trainingSource() {
+        return Optional.ofNullable(trainingSource);
+    }
+
+    /**
+     * Records what the tagger is trained on ({@code TrainingRun} calls this; {@code TaggerFile} saves it).
+     *
+     * @param source the training file, its jet count and whether it is synthetic
+     */
+    public void recordTrainingSource(TrainingSource source) {
+        this.trainingSource = Objects.requireNonNull(source, "source");
     }
 
     /**

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         BenchRocCommand.class,
         BenchTrainCommand.class,
         BenchPredictCommand.class,
+        BenchOnnxCommand.class,
     })
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec

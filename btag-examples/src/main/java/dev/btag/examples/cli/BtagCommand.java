@@ -30,6 +30,8 @@ import picocli.CommandLine.Option;
         PlotInputsCommand.class,
         TrainCommand.class,
         EvaluateCommand.class,
+        PredictCommand.class,
+        ExportCommand.class,
         RocCommand.class,
         TutorialCommand.class,
         BenchCommand.class,

@@ -1,14 +1,17 @@
 package dev.btag.examples.cli;
 
+import dev.btag.data.schema.TutorialFile;
 import dev.btag.io.FileChecks;
-import dev.btag.models.Tagger;
 import dev.btag.models.evaluate.Evaluation;
 import dev.btag.models.evaluate.EvaluationJson;
 import dev.btag.models.evaluate.EvaluationOutputs;
 import dev.btag.models.evaluate.EvaluationPlots;
 import dev.btag.models.evaluate.EvaluationSummary;
 import dev.btag.models.evaluate.TaggerEvaluation;
-import dev.btag.models.io.TaggerFile;
+import dev.btag.models.evaluate.TestSample;
+import dev.btag.models.onnx.ModelFiles;
+import dev.btag.models.onnx.OutputKind;
+import dev.btag.models.predict.JetScorer;
 import dev.btag.models.train.TrainingRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,18 +21,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code btag evaluate}: evaluates a saved tagger on a test file with the library's {@link TaggerEvaluation} and
- * writes the outputs of {@link EvaluationOutputs}.
+ * {@code btag evaluate}: evaluates a saved tagger or an ONNX model ({@link ModelFiles}) on a test file with the
+ * library's {@link TaggerEvaluation} and writes the outputs of {@link EvaluationOutputs}.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-    description = "Evaluates a saved tagger on a test file: ROC curves, AUCs, working points, confusion matrices.")
+    description = "Evaluates a saved tagger or an ONNX model on a test file: ROC curves, AUCs, working points,"
+        + " confusion matrices.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "A saved tagger (.btag) or a 'btag train' output directory.")
+    @Option(names = "--model", required = true,
+        description = "A saved tagger (.btag), a 'btag train' output directory, or an ONNX model (.onnx).")
     Path model;
+
+    @Option(names = "--logits", description = "The ONNX model outputs logits: apply a softmax.")
+    boolean logits;
 
     @Option(names = "--test", required = true, description = "The test file (tutorial layout, .npz).")
     Path test;
@@ -43,10 +51,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FileChecks.createDirectories(out);
-        Path modelFile = TrainingRun.modelFile(model);
+        Path modelFile = ModelFiles.isOnnx(model) ? model : TrainingRun.modelFile(model);
         Evaluation evaluation;
-        try (Tagger tagger = TaggerFile.load(modelFile)) {
-            evaluation = TaggerEvaluation.standard().evaluate(tagger, test);
+        try (JetScorer scorer = ModelFiles.open(modelFile, logits ? OutputKind.LOGITS : OutputKind.PROBABILITIES);
+             TutorialFile file = TutorialFile.open(test)) {
+            evaluation = TaggerEvaluation.standard().evaluate(scorer.name(), scorer.predict(file).probabilities(),
+                TestSample.read(file));
         }
         EvaluationOutputs.writeAll(evaluation, modelFile, out);
         PrintWriter o = spec.commandLine().getOut();

@@ -1,21 +1,17 @@
 package dev.btag.models.evaluate;
 
-import dev.btag.data.npy.NpzWriter;
-import dev.btag.metrics.discriminant.Discriminant;
 import dev.btag.models.predict.Predictions;
+import dev.btag.models.predict.PredictionsFile;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Writes an {@link Evaluation}'s per-jet outputs as {@code predictions.npz}: {@code probabilities} (N, 6) float32,
- * {@code truth} (N) int32 (the integer truth codes), and one (N) float64 array per {@link Discriminant}, named by its
- * CMS name ({@code BvsAll}, {@code BvsL}, {@code BvsC}, {@code CvsL}, {@code CvsB}). numpy reads it with
- * {@code np.load}.
+ * Writes an {@link Evaluation}'s per-jet outputs as {@code predictions.npz} through {@link PredictionsFile}, the one
+ * writer of that format: {@code probabilities} (N, 6) float32, {@code truth} (N) int32 (the integer truth codes), and
+ * one (N) float64 array per discriminant, named by its CMS name ({@code BvsAll}, {@code BvsL}, {@code BvsC},
+ * {@code CvsL}, {@code CvsB}). numpy reads it with {@code np.load}.
  */
 public final class PredictionsNpz {
-
-    /** The entry holding the integer truth codes. */
-    public static final String TRUTH_ENTRY = "truth";
 
     private PredictionsNpz() {
     }
@@ -28,13 +24,6 @@ public final class PredictionsNpz {
      * @throws IOException if it cannot be written (the message names it)
      */
     public static void write(Evaluation e, Path path) throws IOException {
-        int n = e.jets();
-        NpzWriter.write(path, false, npz -> {
-            npz.write(Predictions.NPZ_ENTRY, e.probabilities(), n, 6);
-            npz.write(TRUTH_ENTRY, e.sample().truthCodes(), n);
-            for (Discriminant d : Discriminant.values()) {
-                npz.write(d.cmsName(), e.scores(d), n);
-            }
-        });
+        PredictionsFile.write(new Predictions(e.jets(), 6, e.probabilities()), e.sample().truthCodes(), path);
     }
 }

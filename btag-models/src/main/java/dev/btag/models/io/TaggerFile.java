@@ -14,6 +14,7 @@ import dev.btag.models.ParameterCount;
 import dev.btag.models.Tagger;
 import dev.btag.models.TaggerSpec;
 import dev.btag.models.TrainingHistory;
+import dev.btag.models.TrainingSource;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -50,7 +51,8 @@ import java.util.zip.ZipOutputStream;
  *       ({@value #FORMAT_VERSION}), {@code btagVersion}, {@code engine}, {@code tagger} (the {@link TaggerSpec}),
  *       {@code inputs} (the {@link InputSpec}: feature names, standardisation constants, track shape),
  *       {@code parameters} (total, trainable and Keras-style counts) and {@code history} (per-epoch loss,
- *       val_loss, accuracy, val_accuracy, lr, seconds).</li>
+ *       val_loss, accuracy, val_accuracy, lr, seconds) and, when known, {@value #TRAINING_SOURCE} (the training
+ *       file, its jet count and whether it is synthetic; files without it still load).</li>
  *   <li>{@value #PARAMETERS_ENTRY}: the block's parameters in DJL's own encoding
  *       ({@code Block.saveParameters}).</li>
  *   <li>any further entries a caller adds (a training checkpoint adds its optimiser and trainer state).</li>
@@ -77,6 +79,8 @@ public final class TaggerFile {
     public static final String METADATA_ENTRY = "btag-model.json";
     /** The parameters entry's name. */
     public static final String PARAMETERS_ENTRY = "parameters.djl";
+    /** The optional metadata field that records the training file ({@link TrainingSource}). */
+    public static final String TRAINING_SOURCE = "trainingSource";
     /** The most bytes the metadata entry may hold: 16 MiB. */
     public static final int MAX_METADATA_BYTES = 16 << 20;
     /** The most bytes any other entry read may hold: 256 MiB (64 million float32 parameters). */
@@ -199,10 +203,12 @@ public final class TaggerFile {
         TaggerSpec spec;
         InputSpec inputs;
         TrainingHistory history;
+        TrainingSource source;
         try {
             spec = TaggerSpec.fromJson(meta.getAsJsonObject("tagger"));
             inputs = InputSpec.fromJson(meta.getAsJsonObject("inputs"));
             history = TrainingHistory.fromJson(meta.getAsJsonObject("history"));
+            source = meta.has(TRAINING_SOURCE) ? TrainingSource.fromJson(meta.getAsJsonObject(TRAINING_SOURCE)) : null;
             inputs.checkMatches(spec);
         } catch (RuntimeException e) {
             throw new TaggerFormatException(path, "invalid metadata: " + e.getMessage(), e);
@@ -217,7 +223,11 @@ public final class TaggerFile {
                 .cliName() + " tagger of at least " + floats + " parameters, but entry '" + PARAMETERS_ENTRY
                 + "' holds only " + parameters.length + " bytes");
         }
-        return build(path, device, meta, spec, inputs, history, parameters);
+        Tagger tagger = build(path, device, meta, spec, inputs, history, parameters);
+        if (source != null) {
+            tagger.recordTrainingSource(source);
+        }
+        return tagger;
     }
 
     private static Tagger build(Path path, Device device, JsonObject meta, TaggerSpec spec, InputSpec inputs,
@@ -305,6 +315,7 @@ public final class TaggerFile {
         parameters.addProperty("keras", tagger.spec().kerasParameterCount());
         o.add("parameters", parameters);
         o.add("history", tagger.history().toJson());
+        tagger.trainingSource().ifPresent(t -> o.add(TRAINING_SOURCE, t.toJson()));
         return o;
     }
 

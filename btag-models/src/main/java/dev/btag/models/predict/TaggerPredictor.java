@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * stays open and is the caller's to close), and only once every thread's predictions have returned: a prediction
  * started after {@link #close()} throws {@link IllegalStateException}.
  */
-public final class TaggerPredictor implements AutoCloseable {
+public final class TaggerPredictor implements JetScorer {
 
     /**
      * The default number of jets per forward pass. Measured on a 2-vCPU machine with one intra-op thread
@@ -100,10 +100,21 @@ public final class TaggerPredictor implements AutoCloseable {
     }
 
     /**
+     * Returns the tagger's architecture name.
+     *
+     * @return for example {@code lstm}
+     */
+    @Override
+    public String name() {
+        return tagger.spec().architecture().cliName();
+    }
+
+    /**
      * Returns the number of output classes.
      *
      * @return 6 for the tutorial's taggers
      */
+    @Override
     public int classes() {
         return tagger.spec().classes();
     }
@@ -118,6 +129,7 @@ public final class TaggerPredictor implements AutoCloseable {
      * @throws IllegalStateException if the predictor is closed
      * @throws TranslateException if the engine fails
      */
+    @Override
     public float[] predict(JetInputs inputs) throws TranslateException {
         float[] out = new float[inputs.jets() * classes()];
         predictInto(inputs, out, 0);
@@ -174,6 +186,7 @@ public final class TaggerPredictor implements AutoCloseable {
      *     names the file)
      * @throws TranslateException if the engine fails
      */
+    @Override
     public Predictions predict(TutorialFile file) throws TranslateException {
         FeatureSet features;
         try {

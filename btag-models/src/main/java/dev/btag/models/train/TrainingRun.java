@@ -12,6 +12,7 @@ import dev.btag.io.FileChecks;
 import dev.btag.models.Architecture;
 import dev.btag.models.InputSpec;
 import dev.btag.models.Tagger;
+import dev.btag.models.TrainingSource;
 import dev.btag.models.TaggerSpec;
 import dev.btag.models.io.TaggerFile;
 import java.io.IOException;
@@ -146,9 +147,11 @@ public final class TrainingRun {
         boolean tracks = spec.architecture().usesTracks();
         JetDataset.Split split;
         boolean synthetic;
+        long fileJets;
         try (TutorialFile file = TutorialFile.open(trainFile)) {
             file.report().requireConsistentTruth();
             synthetic = file.isSynthetic();
+            fileJets = file.jetCount();
             JetColumns columns = JetColumns.load(file, FeatureSet.TUTORIAL, tracks);
             split = JetDataset.builder().setColumns(columns).setSampling(batchSize, true).optTracks(tracks)
                 .optSeed(seed).build().kerasSplit(validationSplit);
@@ -170,6 +173,7 @@ public final class TrainingRun {
             validation == null ? 0 : validation.size(), synthetic ? " (" + SyntheticSample.BANNER + ")" : ""));
         Device first = device.resolve()[0];
         Tagger tagger = Tagger.create(spec, InputSpec.of(FeatureSet.TUTORIAL, standardizer), first);
+        tagger.recordTrainingSource(new TrainingSource(trainFile.toString(), fileJets, synthetic));
         try {
             TrainingResult result = new TaggerTrainer(options(tagger)).fit(tagger, new TrainingData(train, validation));
             Path model = null;

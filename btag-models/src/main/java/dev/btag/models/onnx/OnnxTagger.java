@@ -1,0 +1,471 @@
+package dev.btag.models.onnx;
+
+import ai.djl.translate.TranslateException;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtSession;
+import dev.btag.data.schema.FeatureSet;
+import dev.btag.data.schema.JetArray;
+import dev.btag.data.schema.TutorialFile;
+import dev.btag.models.predict.JetInputs;
+import dev.btag.models.predict.JetScorer;
+import dev.btag.models.predict.Predictions;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An ONNX model used as a tagger, run in ONNX Runtime (its own Java API): an exported btag tagger or a model from
+ * another framework. Raw features (and tracks) in, N x classes probabilities out.
+ *
+ * <p>Inputs are matched by name ({@link OnnxNames#FEATURES}, {@link OnnxNames#TRACKS}): every input of the model
+ * must be one that btag can feed, with float32 elements, rank 2 for the features and 3 for the tracks, and fixed
+ * sizes that agree with btag's (the features' count; 10 tracks x 21 variables); otherwise opening fails with an
+ * {@link OnnxModelException} listing both sides. The feature names come from the model's
+ * {@value OnnxNames#INPUTS} metadata; a model without it reads the tutorial's 15 features when its features input
+ * has 15 columns (or a dynamic width). The output is the one named {@link OnnxNames#PROBABILITIES}, or the only one.
+ * A fixed batch size in the model is honoured (the last batch is padded). With {@link OutputKind#LOGITS} a softmax
+ * is applied; with {@link OutputKind#PROBABILITIES} rows that are not probabilities are refused.
+ *
+ * <p>Thread-safe: ONNX Runtime sessions may run concurrently, and each calling thread keeps its own input buffers.
+ * Close it when done.
+ */
+public final class OnnxTagger implements JetScorer {
+
+    /** Jets per call into ONNX Runtime, unless the model fixes its batch size. */
+    public static final int DEFAULT_BATCH_SIZE = 4096;
+    /**
+     * ONNX Runtime's default intra-op thread count here. One thread: ONNX Runtime's LSTM and GRU kernels split every
+     * time step over the threads, and on the 2-vCPU development machine two (non-spinning) threads made the GRU 4-18x
+     * and the LSTM up to 1.4x slower than one, while the DNN gained nothing and the 1x1-CNN 1.3-1.6x
+     * (docs/performance.md). One thread is also what an event loop that scores one jet at a time wants.
+     */
+    public static final int DEFAULT_THREADS = 1;
+    /** A probability row may miss 1 by this much (float32 softmax rounding is far smaller). */
+    private static final double ROW_SUM_TOLERANCE = 1e-3;
+
+    private final String name;
+    private final OrtSession session;
+    private final OutputKind outputKind;
+    private final Map<String, String> metadata;
+    private final List<String> featureNames;
+    private final boolean tracks;
+    private final String output;
+    /** The one output asked of each run. */
+    private final Set<String> requested;
+    private final int classes;
+    private final int batchSize;
+    private final boolean paddedBatch;
+    private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
+
+    private OnnxTagger(Path file, OrtSession session, Options options) throws IOException, OrtException {
+        this.name = file.getFileName().toString();
+        this.session = session;
+        this.outputKind = options.outputKind;
+        this.metadata = Map.copyOf(session.getMetadata().getCustomMetadata());
+        OnnxSignature signature = OnnxSignature.match(file, session, metadata);
+        this.featureNames = signature.featureNames();
+        this.tracks = signature.readsTracks();
+        this.output = signature.output();
+        this.requested = Set.of(output);
+        this.classes = signature.classes();
+        this.paddedBatch = signature.fixedBatch() > 0;
+        this.batchSize = paddedBatch ? signature.fixedBatch() : options.batchSize;
+    }
+
+    /**
+     * Opens a model whose output holds probabilities, with the default options.
+     *
+     * @param file an {@code .onnx} file
+     * @return the tagger; close it
+     * @throws IOException if the file is missing ({@link NoSuchFileException}), not an ONNX model, or its inputs or
+     *     output do not match ({@link OnnxModelException}, one line naming the file)
+     */
+    public static OnnxTagger open(Path file) throws IOException {
+        return open(file, options().build());
+    }
+
+    /**
+     * Opens a model.
+     *
+     * @param file an {@code .onnx} file
+     * @param options the output kind, threads and batch size
+     * @return the tagger; close it
+     * @throws IOException if the file is missing, not an ONNX model, or does not match (see {@link #open(Path)})
+     */
+    public static OnnxTagger open(Path file, Options options) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "ONNX model not found");
+        }
+        return open(file, Files.readAllBytes(file), options);
+    }
+
+    /**
+     * Opens a model held in memory (the agreement check runs an export before it is written).
+     *
+     * @param file the name to report, as if the model were this file
+     * @param model the serialised model
+     * @param options the options
+     * @return the tagger
+     * @throws OnnxModelException if the bytes are not a usable ONNX model
+     */
+    static OnnxTagger open(Path file, byte[] model, Options options) throws OnnxModelException {
+        OrtSession session;
+        try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
+            so.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+            so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            so.setInterOpNumThreads(1);
+            if (options.threads > 0) {
+                so.setIntraOpNumThreads(options.threads);
+            }
+            so.addConfigEntry("session.intra_op.allow_spinning", "0");
+            session = environment().createSession(model, so);
+        } catch (OrtException e) {
+            throw new OnnxModelException(file, "not a valid ONNX model (" + oneLine(e) + ")", e);
+        }
+        try {
+            return new OnnxTagger(file, session, options);
+        } catch (OrtException | IOException | RuntimeException e) {
+            closeQuietly(session);
+            if (e instanceof OnnxModelException) {
+                throw (OnnxModelException) e;
+            }
+            throw new OnnxModelException(file, "cannot read the model's inputs and outputs (" + oneLine(e) + ")", e);
+        }
+    }
+
+    /**
+     * Starts options: probabilities, {@value #DEFAULT_THREADS} intra-op thread, batches of {@value #DEFAULT_BATCH_SIZE}.
+     *
+     * @return a new builder
+     */
+    public static Options.Builder options() {
+        return new Options.Builder();
+    }
+
+    /** The ONNX Runtime environment, created once per JVM with warnings off. */
+    static OrtEnvironment environment() {
+        return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "btag");
+    }
+
+    /**
+     * Returns the file's name.
+     *
+     * @return for example {@code tagger.onnx}
+     */
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Returns the number of output classes.
+     *
+     * @return 6 for the tutorial's classes
+     */
+    @Override
+    public int classes() {
+        return classes;
+    }
+
+    /**
+     * Returns the model's custom metadata ({@link OnnxMetadata} describes btag's keys).
+     *
+     * @return an unmodifiable map
+     */
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+
+    /**
+     * Returns the features the model reads, in order.
+     *
+     * @return the names
+     */
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    /**
+     * Tells whether the model reads the tracks.
+     *
+     * @return {@code true} when it has a {@link OnnxNames#TRACKS} input
+     */
+    public boolean readsTracks() {
+        return tracks;
+    }
+
+    /**
+     * Predicts class probabilities.
+     *
+     * @param inputs raw features (N x F) and, if the model reads them, tracks (N x 10 x 21)
+     * @return N x classes probabilities
+     * @throws IllegalArgumentException if the array lengths do not fit N, or the model's rows are not probabilities
+     *     (the message suggests {@link OutputKind#LOGITS})
+     * @throws TranslateException if ONNX Runtime fails (the message names the file)
+     */
+    @Override
+    public float[] predict(JetInputs inputs) throws TranslateException {
+        int n = inputs.jets();
+        int f = featureNames.size();
+        int tv = tracks ? trackValues() : 0;
+        if (inputs.features().length != (long) n * f || tv > 0 && inputs.tracks().length != (long) n * tv) {
+            throw new IllegalArgumentException(name + ": " + n + " jets need " + (long) n * f + " feature values"
+                + (tv > 0 ? " and " + (long) n * tv + " track values" : "") + ", got " + inputs.features().length
+                + (tv > 0 ? " and " + inputs.tracks().length : ""));
+        }
+        float[] out = new float[n * classes];
+        Buffers b = buffers.get();
+        for (int from = 0; from < n; from += batchSize) {
+            int count = Math.min(batchSize, n - from);
+            run(b, inputs, from, count, out);
+        }
+        return out;
+    }
+
+    /**
+     * Predicts every jet of a tutorial-layout file, in chunks of {@value #DEFAULT_BATCH_SIZE} jets or the model's
+     * batch size.
+     *
+     * @param file an open file
+     * @return one row per jet
+     * @throws IllegalArgumentException if a feature the model reads is not a column of the tutorial layout
+     * @throws TranslateException if ONNX Runtime fails
+     */
+    @Override
+    public Predictions predict(TutorialFile file) throws TranslateException {
+        FeatureSet features;
+        try {
+            features = FeatureSet.ofNames("onnx", featureNames.toArray(new String[0]));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file.path() + ": the model " + name + " reads features that are not"
+                + " columns of the tutorial layout: " + e.getMessage(), e);
+        }
+        int n = file.jetCountAsInt();
+        float[] out = new float[n * classes];
+        int chunk = Math.max(batchSize, DEFAULT_BATCH_SIZE / batchSize * batchSize);
+        for (int from = 0; from < n; from += chunk) {
+            int to = Math.min(n, from + chunk);
+            float[] p = predict(new JetInputs(to - from, file.features(features, from, to),
+                tracks ? file.tracks(from, to) : new float[0]));
+            System.arraycopy(p, 0, out, from * classes, p.length);
+        }
+        return new Predictions(n, classes, out);
+    }
+
+    /** Closes the session. */
+    @Override
+    public void close() {
+        closeQuietly(session);
+    }
+
+    private static int trackValues() {
+        return JetArray.SEEDING_TRACKS.valuesPerJet();
+    }
+
+    /** Runs jets [from, from + count) and writes their rows into {@code out}. */
+    private void run(Buffers b, JetInputs inputs, int from, int count, float[] out) throws TranslateException {
+        int rows = paddedBatch ? batchSize : count;
+        int f = featureNames.size();
+        Map<String, OnnxTensor> feed = new HashMap<>();
+        OrtEnvironment env = environment();
+        try {
+            b.features = fill(b.features, inputs.features(), from * f, count * f, rows * f);
+            feed.put(OnnxNames.FEATURES, OnnxTensor.createTensor(env, b.features, new long[] {rows, f}));
+            if (tracks) {
+                int tv = trackValues();
+                long[] shape = JetArray.SEEDING_TRACKS.shape(rows);
+                b.tracks = fill(b.tracks, inputs.tracks(), from * tv, count * tv, rows * tv);
+                feed.put(OnnxNames.TRACKS, OnnxTensor.createTensor(env, b.tracks, shape));
+            }
+            try (OrtSession.Result result = session.run(feed, requested)) {
+                OnnxValue value = result.get(0);
+                if (!(value instanceof OnnxTensor) || ((OnnxTensor) value).getInfo().type != OnnxJavaType.FLOAT) {
+                    throw new IllegalArgumentException(name + ": output '" + output + "' is not a float32 tensor");
+                }
+                FloatBuffer probabilities = ((OnnxTensor) value).getFloatBuffer();
+                probabilities.get(out, from * classes, count * classes);
+            }
+        } catch (OrtException e) {
+            throw new TranslateException(name + ": ONNX Runtime failed (" + oneLine(e) + ")", e);
+        } finally {
+            feed.values().forEach(OnnxTensor::close);
+        }
+        finish(out, from, count);
+    }
+
+    /** Applies the softmax to logits, or checks that rows are probabilities. */
+    private void finish(float[] out, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            int o = i * classes;
+            if (outputKind == OutputKind.LOGITS) {
+                softmax(out, o, classes);
+                continue;
+            }
+            double sum = 0;
+            boolean negative = false;
+            for (int c = 0; c < classes; c++) {
+                sum += out[o + c];
+                negative |= out[o + c] < 0 || Float.isNaN(out[o + c]);
+            }
+            if (negative || Math.abs(sum - 1) > ROW_SUM_TOLERANCE) {
+                throw new IllegalArgumentException(name + ": output '" + output + "' of jet " + i + " is not a"
+                    + " probability row (sum " + (float) sum + (negative ? ", a value negative or NaN" : "")
+                    + "); if the model outputs logits, use --logits (OutputKind.LOGITS)");
+            }
+        }
+    }
+
+    /**
+     * Replaces {@code values[offset, offset + n)} by their softmax, in float32 after subtracting the maximum.
+     *
+     * @param values the row-major array
+     * @param offset the first value of the row
+     * @param n the row's length
+     */
+    static void softmax(float[] values, int offset, int n) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int c = 0; c < n; c++) {
+            max = Math.max(max, values[offset + c]);
+        }
+        double sum = 0;
+        for (int c = 0; c < n; c++) {
+            double e = Math.exp(values[offset + c] - max);
+            values[offset + c] = (float) e;
+            sum += e;
+        }
+        for (int c = 0; c < n; c++) {
+            values[offset + c] = (float) (values[offset + c] / sum);
+        }
+    }
+
+    /**
+     * Copies {@code count} values into a native-order direct buffer of {@code size} values (zero-padded), growing it
+     * if needed; ONNX Runtime reads a direct buffer in place.
+     */
+    private static FloatBuffer fill(FloatBuffer buffer, float[] values, int offset, int count, int size) {
+        FloatBuffer target = buffer != null && buffer.capacity() >= size ? buffer
+            : ByteBuffer.allocateDirect(size * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        target.clear();
+        target.put(values, offset, count);
+        for (int i = count; i < size; i++) {
+            target.put(0f);
+        }
+        target.flip();
+        return target;
+    }
+
+    private static void closeQuietly(OrtSession session) {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            // nothing left to free that the caller could act on
+        }
+    }
+
+    /**
+     * The message of an error on one line.
+     *
+     * @param e the error
+     * @return its message with line breaks replaced by spaces, or its type when it has none
+     */
+    static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.replace('\n', ' ').replace('\r', ' ')
+            .trim();
+    }
+
+    /** One thread's input buffers. */
+    private static final class Buffers {
+        private FloatBuffer features;
+        private FloatBuffer tracks;
+    }
+
+    /** How an ONNX tagger runs. Immutable; build it with {@link OnnxTagger#options()}. */
+    public static final class Options {
+        private final OutputKind outputKind;
+        private final int threads;
+        private final int batchSize;
+
+        private Options(Builder b) {
+            outputKind = b.outputKind;
+            threads = b.threads;
+            batchSize = b.batchSize;
+        }
+
+        /** Builds {@link Options}; every setting is optional. */
+        public static final class Builder {
+            private OutputKind outputKind = OutputKind.PROBABILITIES;
+            private int threads = DEFAULT_THREADS;
+            private int batchSize = DEFAULT_BATCH_SIZE;
+
+            private Builder() {
+            }
+
+            /**
+             * Sets what the model's output holds (default {@link OutputKind#PROBABILITIES}).
+             *
+             * @param kind probabilities or logits
+             * @return this builder
+             */
+            public Builder optOutputKind(OutputKind kind) {
+                this.outputKind = Objects.requireNonNull(kind, "kind");
+                return this;
+            }
+
+            /**
+             * Sets ONNX Runtime's intra-op thread count (default {@value OnnxTagger#DEFAULT_THREADS}; 0 lets ONNX
+             * Runtime choose, one per physical core). Idle threads sleep rather than spin.
+             *
+             * @param threads 0 or more
+             * @return this builder
+             */
+            public Builder optThreads(int threads) {
+                this.threads = threads;
+                return this;
+            }
+
+            /**
+             * Sets the jets per call into ONNX Runtime (default {@value OnnxTagger#DEFAULT_BATCH_SIZE}); ignored
+             * when the model fixes its batch size.
+             *
+             * @param batchSize at least 1
+             * @return this builder
+             */
+            public Builder optBatchSize(int batchSize) {
+                this.batchSize = batchSize;
+                return this;
+            }
+
+            /**
+             * Validates and builds.
+             *
+             * @return the options
+             * @throws IllegalArgumentException for negative threads or a batch size below 1 (the message names it)
+             */
+            public Options build() {
+                if (threads < 0) {
+                    throw new IllegalArgumentException("threads must be 0 (ONNX Runtime's choice) or more, got "
+                        + threads);
+                }
+                if (batchSize < 1) {
+                    throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+                }
+                return new Options(this);
+            }
+        }
+    }
+}
