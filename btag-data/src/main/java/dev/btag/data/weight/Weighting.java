@@ -95,6 +95,17 @@ public final class Weighting {
     }
 
     /**
+     * This recipe with base weights from a named source.
+     *
+     * @param source where the base weights come from (for example a file name), or {@code null} for none
+     * @return a new recipe with the same steps
+     */
+    public Weighting withBaseWeightSource(String source) {
+        return builder().optReweighter(reweighter).optMode(mode).optClassWeights(classWeights)
+            .optBaseWeightSource(source).build();
+    }
+
+    /**
      * Weights a sample.
      *
      * @param in the jets; their base weights must be present exactly when {@link #baseWeightSource()} is set

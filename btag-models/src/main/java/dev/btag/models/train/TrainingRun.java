@@ -8,6 +8,8 @@ import dev.btag.data.dataset.Standardizer;
 import dev.btag.data.schema.FeatureSet;
 import dev.btag.data.schema.TutorialFile;
 import dev.btag.data.synthetic.SyntheticSample;
+import dev.btag.data.weight.Weighting;
+import dev.btag.data.weight.WeightsNpz;
 import dev.btag.models.Architecture;
 import dev.btag.models.InputSpec;
 import dev.btag.models.Tagger;
@@ -43,6 +45,14 @@ import java.util.function.Consumer;
  * tutorial's callbacks (early stopping restoring the best epoch's weights unless
  * {@link Builder#optRestoreBest(boolean)} says otherwise). Defaults are {@link TrainingSettings}'.
  *
+ * <p>Per-jet weights (default none): {@link Builder#optWeighting(Weighting)} (kinematic reweighting to a class or
+ * flat, by weights or resampling, and class weights) and {@link Builder#optWeightsFile(Path)} or
+ * {@link Builder#optJetWeights(float[], String)} (weights from outside, which the recipe's weights multiply) are
+ * applied to all rows of the file before the split, so training and validation are weighted alike and the trainer's
+ * loss, accuracy, early stopping and learning-rate plateau all see weighted figures ({@link JetLoss}). The tagger
+ * records how it was weighted ({@link Tagger#weighting()}, saved in its metadata), and an output directory gets
+ * {@link WeightingPlots}' files.
+ *
  * <p>With an output directory ({@link Builder#optOutputDir(Path)}) the run also writes {@value #MODEL_FILE} (the
  * trained tagger, self-describing), the files of {@link TrainingOutputs} (history rewritten after every epoch, loss
  * plot) and {@value #CHECKPOINT_DIR}/ (best and last epoch, for {@link Builder#optResume(boolean)}). Without one it
@@ -70,6 +80,10 @@ public final class TrainingRun {
     private final List<TrainingListener> listeners;
     private final PrintStream progress;
     private final Consumer<String> log;
+    private final Weighting weighting;
+    private final float[] jetWeights;
+    private final String jetWeightsSource;
+    private final Path weightsFile;
 
     private TrainingRun(Builder b) {
         spec = b.spec != null ? b.spec
@@ -88,6 +102,11 @@ public final class TrainingRun {
         listeners = List.copyOf(b.listeners);
         progress = b.progress;
         log = b.log;
+        jetWeights = b.jetWeights;
+        jetWeightsSource = b.jetWeightsSource;
+        weightsFile = b.weightsFile;
+        String source = weightsFile != null ? weightsFile.toString() : jetWeightsSource;
+        weighting = source == null ? b.weighting : b.weighting.withBaseWeightSource(source);
     }
 
     /**
@@ -143,9 +162,14 @@ public final class TrainingRun {
         boolean tracks = spec.architecture().usesTracks();
         JetDataset.Split split;
         boolean synthetic;
+        TrainingWeights.Outcome weighted = null;
         try (TutorialFile file = TutorialFile.open(trainFile)) {
             synthetic = file.isSynthetic();
             JetColumns columns = JetColumns.load(file, FeatureSet.TUTORIAL, tracks);
+            if (!weighting.isNone()) {
+                weighted = weigh(file, columns);
+                columns = weighted.columns();
+            }
             split = JetDataset.builder().setColumns(columns).setSampling(batchSize, true).optTracks(tracks)
                 .optSeed(seed).build().kerasSplit(validationSplit);
         }
@@ -161,6 +185,9 @@ public final class TrainingRun {
             validation == null ? 0 : validation.size(), synthetic ? " (" + SyntheticSample.BANNER + ")" : ""));
         Device first = device.resolve()[0];
         Tagger tagger = Tagger.create(spec, InputSpec.of(FeatureSet.TUTORIAL, standardizer), first);
+        if (weighted != null) {
+            tagger.recordWeighting(weighted.result().toJson());
+        }
         try {
             TrainingResult result = new TaggerTrainer(options(tagger)).fit(tagger, new TrainingData(train, validation));
             Path model = null;
@@ -168,13 +195,31 @@ public final class TrainingRun {
                 model = outDir.resolve(MODEL_FILE);
                 TaggerFile.save(tagger, model);
                 TrainingOutputs.writeAll(result.history(), outDir, spec.architecture(), synthetic);
+                if (weighted != null) {
+                    WeightingPlots.writeAll(outDir, weighted.inputs(), weighted.result(), synthetic);
+                }
             }
             return new TrainedTagger(tagger, result, model, synthetic, (int) train.size(),
-                validation == null ? 0 : (int) validation.size(), (System.nanoTime() - start) / 1e9);
+                validation == null ? 0 : (int) validation.size(), (System.nanoTime() - start) / 1e9,
+                weighted == null ? null : weighted.result());
         } catch (IOException | TranslateException | RuntimeException e) {
             tagger.close();
             throw e;
         }
+    }
+
+    /** Applies the weighting to all rows of the training file, with the base weights from outside if any. */
+    private TrainingWeights.Outcome weigh(TutorialFile file, JetColumns columns) throws IOException {
+        float[] base = jetWeights;
+        if (weightsFile != null) {
+            base = WeightsNpz.readWeights(weightsFile, file.jetCount(), trainFile.toString());
+        } else if (base != null && base.length != file.jetCount()) {
+            throw new IllegalArgumentException(jetWeightsSource + ": " + base.length + " weights for the "
+                + file.jetCount() + " jets of " + trainFile);
+        }
+        TrainingWeights.Outcome outcome = TrainingWeights.apply(file, columns, weighting, base, seed);
+        log.accept(TrainingWeights.describe(trainFile, outcome.result()));
+        return outcome;
     }
 
     private TrainingOptions options(Tagger tagger) {
@@ -214,8 +259,56 @@ public final class TrainingRun {
         private final List<TrainingListener> listeners = new ArrayList<>();
         private PrintStream progress;
         private Consumer<String> log = line -> { };
+        private Weighting weighting = Weighting.none();
+        private float[] jetWeights;
+        private String jetWeightsSource;
+        private Path weightsFile;
 
         private Builder() {
+        }
+
+        /**
+         * Sets how the training jets are weighted (default {@link Weighting#none()}): kinematic reweighting, by
+         * weights or resampling, and class weights, applied to all rows of the file before the split.
+         *
+         * @param weighting the recipe; its base-weight source is set by {@link #optWeightsFile} or
+         *     {@link #optJetWeights}
+         * @return this builder
+         */
+        public Builder optWeighting(Weighting weighting) {
+            this.weighting = Objects.requireNonNull(weighting, "weighting");
+            return this;
+        }
+
+        /**
+         * Sets per-jet weights from a weights file ({@code btag reweight}'s output, or any npz with a 1-D
+         * {@code weight} array of one weight per jet of the training file), read when the run starts; the weights of
+         * {@link #optWeighting} multiply them. Replaces {@link #optJetWeights}.
+         *
+         * @param weightsFile the file, or {@code null} for none
+         * @return this builder
+         */
+        public Builder optWeightsFile(Path weightsFile) {
+            this.weightsFile = weightsFile;
+            this.jetWeights = null;
+            this.jetWeightsSource = null;
+            return this;
+        }
+
+        /**
+         * Sets per-jet weights from any source (a layout's weight field, a computation of your own), one per jet of
+         * the training file in file order; the weights of {@link #optWeighting} multiply them. Replaces
+         * {@link #optWeightsFile}.
+         *
+         * @param weights finite, non-negative weights (copied), or {@code null} for none
+         * @param source where they come from, recorded in the saved tagger
+         * @return this builder
+         */
+        public Builder optJetWeights(float[] weights, String source) {
+            this.jetWeights = weights == null ? null : weights.clone();
+            this.jetWeightsSource = weights == null ? null : Objects.requireNonNull(source, "source");
+            this.weightsFile = null;
+            return this;
         }
 
         /**
