@@ -68,30 +68,31 @@ final class TrainingWeights {
      * @return the line
      */
     static String describe(Object source, Weighting.Result result) {
-        StringBuilder s = new StringBuilder(source + ": weighting");
+        List<String> parts = new ArrayList<>();
         if (result.reweighting() != null) {
             var r = result.reweighting().reweighter();
-            s.append(String.format(Locale.ROOT, " reweighted to %s in %d cells (%s), %d jets capped, %d in cells"
-                    + " the target lacks", r.target().name(result.classNames()), r.cells(), axes(r.axes()),
+            parts.add(String.format(Locale.ROOT, "reweighted to %s in %d cells (%s), %d jets capped, %d in cells the"
+                    + " target lacks", r.target().name(result.classNames()), r.cells(), axes(r.axes()),
                 result.reweighting().cappedJets(), result.reweighting().emptyTargetJets()));
             if (result.keptRows() != null) {
-                s.append(String.format(Locale.ROOT, ", resampled: %d of %d jets kept", result.keptRows().length,
+                parts.add(String.format(Locale.ROOT, "resampled: %d of %d jets kept", result.keptRows().length,
                     result.inputJets()));
             }
         }
         if (result.weighting().classWeights() != null) {
-            s.append("; class weights ").append(result.weighting().classWeights());
+            parts.add("class weights " + result.weighting().classWeights());
         }
         if (result.weighting().baseWeightSource() != null) {
-            s.append("; base weights from ").append(result.weighting().baseWeightSource());
+            parts.add("base weights from " + result.weighting().baseWeightSource());
         }
         double[] totals = result.classTotals();
-        s.append("; class totals ");
+        StringBuilder t = new StringBuilder("class totals ");
         for (int c = 0; c < totals.length; c++) {
-            s.append(c == 0 ? "" : ", ").append(result.classNames().get(c))
+            t.append(c == 0 ? "" : ", ").append(result.classNames().get(c))
                 .append(String.format(Locale.ROOT, " %.1f", totals[c]));
         }
-        return s.toString();
+        parts.add(t.toString());
+        return source + ": weighting: " + String.join("; ", parts);
     }
 
     private static String axes(List<BinAxis> axes) {
