@@ -1,5 +1,6 @@
 package dev.btag.data.weight;
 
+import dev.btag.data.schema.JetArray;
 import dev.btag.data.schema.JetColumn;
 import dev.btag.data.schema.TutorialFile;
 import java.util.ArrayList;
@@ -61,12 +62,18 @@ public enum KinematicVariable {
      *
      * @param file the open file
      * @return one value per jet
+     * @throws IllegalArgumentException for a NaN value (the message names the file, the array, the column and the jet)
      */
     public float[] read(TutorialFile file) {
         float[] values = file.column(column);
-        if (absolute) {
-            for (int i = 0; i < values.length; i++) {
-                values[i] = Math.abs(values[i]);
+        for (int i = 0; i < values.length; i++) {
+            float v = values[i];
+            if (v != v) {
+                throw new IllegalArgumentException(file.path() + ": array " + JetArray.JETS.entryName() + ", column "
+                    + column.columnName() + ": NaN for jet " + i + " (reweighting variable " + key + ")");
+            }
+            if (absolute) {
+                values[i] = Math.abs(v);
             }
         }
         return values;

@@ -9,6 +9,9 @@ import com.google.gson.JsonObject;
 import dev.btag.data.npy.NpyFormatException;
 import dev.btag.data.npy.NpzFile;
 import dev.btag.data.npy.NpzWriter;
+import dev.btag.data.schema.JetArray;
+import dev.btag.data.schema.JetColumn;
+import dev.btag.data.synthetic.SyntheticSample;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -204,6 +207,26 @@ class KinematicReweighterTest {
         }
         assertEquals(none + ": no array named 'weight' (available: w)",
             assertThrows(NpyFormatException.class, () -> WeightsNpz.readWeights(none, 1, "t")).getMessage());
+    }
+
+    @Test
+    void aNanInAFileIsAnErrorNamingFileArrayColumnAndJet(@TempDir Path dir) throws IOException {
+        SyntheticSample.Files files = SyntheticSample.write(dir, 30, 3);
+        Path bad = dir.resolve("bad.npz");
+        try (NpzFile in = NpzFile.open(files.train()); NpzWriter out = NpzWriter.create(bad, false)) {
+            for (JetArray array : JetArray.values()) {
+                float[] values = in.get(array.entryName()).toFloatArray();
+                if (array == JetArray.JETS) {
+                    values[7 * JetColumn.COUNT + JetColumn.JET_ETA.index()] = Float.NaN;
+                }
+                out.write(array.entryName(), values, in.get(array.entryName()).shape());
+            }
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> WeightInputs.read(List.of(files.train(), bad), KinematicVariable.DEFAULT));
+        assertEquals(bad + ": array arr_0, column jet_eta: NaN for jet 7 (reweighting variable abseta)",
+            e.getMessage());
+        assertEquals(30, WeightInputs.read(List.of(files.train()), KinematicVariable.DEFAULT).jets());
     }
 
     private static double sum(double[] v) {
