@@ -184,7 +184,8 @@ public final class Weighting {
     }
 
     /**
-     * A weighted sample: which input jets it keeps (all of them unless resampled) and their weights.
+     * A weighted sample: which input jets it keeps (all of them unless resampled) and their weights. For speed with
+     * large samples the record holds its arrays without copying them; treat them as read-only.
      *
      * @param weighting the recipe
      * @param classNames the class names
