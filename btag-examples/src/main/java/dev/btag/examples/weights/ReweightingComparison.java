@@ -17,6 +17,7 @@ import dev.btag.metrics.plot.Plot;
 import dev.btag.metrics.plot.RocPlot;
 import dev.btag.metrics.workingpoint.WorkingPoint;
 import dev.btag.models.Architecture;
+import dev.btag.models.Tagger;
 import dev.btag.models.evaluate.ComparisonResult;
 import dev.btag.models.evaluate.Evaluation;
 import dev.btag.models.evaluate.EvaluationJson;
@@ -102,6 +103,10 @@ public final class ReweightingComparison {
 
         @Option(names = "--seed", defaultValue = "42", description = "Training seed (default 42).")
         long seed;
+
+        @Option(names = "--reuse-models", description = "Evaluate the taggers an earlier run left in OUT"
+            + " (OUT/<variant>/model.btag) instead of training them again, for example on another test file.")
+        boolean reuseModels;
     }
 
     /**
@@ -157,14 +162,19 @@ public final class ReweightingComparison {
     private static Evaluation[] trainAndEvaluate(Options o, String name, Weighting weighting, double[] testWeights)
             throws IOException, TranslateException {
         Path dir = o.out.resolve(name);
-        try (TrainedTagger trained = TrainingRun.builder().setArchitecture(Architecture.fromCliName(o.model))
-                .setTrainFile(o.train).optOutputDir(dir).optEpochs(o.epochs).optBatchSize(o.batchSize)
-                .optSeed(o.seed).optWeighting(weighting).optLog(line -> System.err.println(name + ": " + line))
-                .build().run();
-             TutorialFile test = TutorialFile.open(o.test)) {
-            Evaluation e = TaggerEvaluation.standard().evaluate(trained.tagger(), test);
-            EvaluationOutputs.writeAll(e, trained.modelFile().orElseThrow(), dir.resolve("eval"));
-            Evaluation weighted = TaggerEvaluation.standard().evaluate(trained.tagger(), test, testWeights);
+        Path model = dir.resolve(TrainingRun.MODEL_FILE);
+        if (!o.reuseModels) {
+            try (TrainedTagger trained = TrainingRun.builder().setArchitecture(Architecture.fromCliName(o.model))
+                    .setTrainFile(o.train).optOutputDir(dir).optEpochs(o.epochs).optBatchSize(o.batchSize)
+                    .optSeed(o.seed).optWeighting(weighting).optLog(line -> System.err.println(name + ": " + line))
+                    .build().run()) {
+                model = trained.modelFile().orElseThrow();
+            }
+        }
+        try (Tagger tagger = TaggerFile.load(model); TutorialFile test = TutorialFile.open(o.test)) {
+            Evaluation e = TaggerEvaluation.standard().evaluate(tagger, test);
+            EvaluationOutputs.writeAll(e, model, dir.resolve("eval"));
+            Evaluation weighted = TaggerEvaluation.standard().evaluate(tagger, test, testWeights);
             return new Evaluation[] {e, weighted};
         }
     }
