@@ -15,7 +15,7 @@ import net.jqwik.api.constraints.IntRange;
  * Properties of the weighting over random samples and binnings. The oracle bins values by a plain linear search,
  * independently of {@link BinAxis}'s look-up table, and sums the returned float32 weights in double.
  */
-class ReweightingProperties {
+class ReweightingPropertyTest {
 
     private static final List<String> CLASSES = WeightInputs.TUTORIAL_CLASSES;
 
