@@ -3,6 +3,7 @@ package dev.btag.models;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
+import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +24,7 @@ public final class Tagger implements AutoCloseable {
     private final InputSpec inputs;
     private volatile TrainingHistory history;
     private volatile TrainingSource trainingSource;
+    private volatile JsonObject weighting;
 
     private Tagger(Model model, TaggerSpec spec, InputSpec inputs, TrainingHistory history) {
         this.model = model;
@@ -121,6 +123,27 @@ public final class Tagger implements AutoCloseable {
      */
     public TrainingHistory history() {
         return history;
+    }
+
+    /**
+     * How the training jets were weighted, as recorded by {@code dev.btag.models.train.TrainingRun} and saved in the
+     * tagger file's metadata ({@code weighting}: the recipe of {@code dev.btag.data.weight.Weighting} and its
+     * outcome); empty for a tagger trained without weights.
+     *
+     * @return a copy of the record, if any
+     */
+    public Optional<JsonObject> weighting() {
+        JsonObject w = weighting;
+        return w == null ? Optional.empty() : Optional.of(w.deepCopy());
+    }
+
+    /**
+     * Records how the training jets were weighted (kept in memory and saved with the tagger).
+     *
+     * @param weighting the record (copied), or {@code null} for none
+     */
+    public void recordWeighting(JsonObject weighting) {
+        this.weighting = weighting == null ? null : weighting.deepCopy();
     }
 
     /**

@@ -12,6 +12,10 @@ import java.util.Objects;
  * Reading these takes about {@code 4 × (F + 210 + 7)} bytes per jet (0.9 kB with tracks), a small part of a tutorial
  * file (whose {@code arr_5} alone is 28.8 kB per jet), which is never loaded. Immutable after loading; the arrays are
  * shared by every {@link JetDataset} made from it and never handed out.
+ *
+ * <p>Optionally the columns carry one training weight per jet ({@link #withWeights(float[])}, from any source: a
+ * reweighting, a weights file, a layout's weight field); a {@link JetDataset} over weighted columns adds them to
+ * each batch's labels and the trainer then uses a weighted loss.
  */
 public final class JetColumns {
 
@@ -26,15 +30,17 @@ public final class JetColumns {
     final float[] tracks;
     final float[] labels;
     final int[] truth;
+    final float[] weights;
 
     private JetColumns(FeatureSet featureSet, int jets, float[] features, float[] tracks, float[] labels,
-                       int[] truth) {
+                       int[] truth, float[] weights) {
         this.featureSet = featureSet;
         this.jets = jets;
         this.features = features;
         this.tracks = tracks;
         this.labels = labels;
         this.truth = truth;
+        this.weights = weights;
     }
 
     /**
@@ -66,7 +72,7 @@ public final class JetColumns {
                 System.arraycopy(file.tracks(from, to), 0, tracks, from * TRACK_VALUES, (to - from) * TRACK_VALUES);
             }
         }
-        return new JetColumns(featureSet, n, features, tracks, labels, file.truthCodes());
+        return new JetColumns(featureSet, n, features, tracks, labels, file.truthCodes(), null);
     }
 
     /**
@@ -90,7 +96,89 @@ public final class JetColumns {
                 + ")" + (tracks == null ? "" : ", tracks " + tracks.length + " (expected " + n * TRACK_VALUES + ")"));
         }
         return new JetColumns(featureSet, n, features.clone(), tracks == null ? null : tracks.clone(),
-            labels.clone(), truth.clone());
+            labels.clone(), truth.clone(), null);
+    }
+
+    /**
+     * These columns with one training weight per jet (the other arrays are shared, not copied).
+     *
+     * @param jetWeights N finite, non-negative weights (copied), or {@code null} for none
+     * @return the weighted columns
+     * @throws IllegalArgumentException when the length is not N or a weight is negative or not finite (the message
+     *     names the index)
+     */
+    public JetColumns withWeights(float[] jetWeights) {
+        if (jetWeights == null) {
+            return new JetColumns(featureSet, jets, features, tracks, labels, truth, null);
+        }
+        if (jetWeights.length != jets) {
+            throw new IllegalArgumentException(jetWeights.length + " weights for " + jets + " jets");
+        }
+        for (int i = 0; i < jets; i++) {
+            if (!(jetWeights[i] >= 0) || jetWeights[i] == Float.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("weight[" + i + "] = " + jetWeights[i]
+                    + ": weights must be finite and non-negative");
+            }
+        }
+        return new JetColumns(featureSet, jets, features, tracks, labels, truth, jetWeights.clone());
+    }
+
+    /**
+     * The columns of some jets, in the given order (copied), for example the jets a resampling keeps.
+     *
+     * @param rows jet indices, each in {@code [0, N)}
+     * @return new columns with {@code rows.length} jets (and their weights, if any)
+     * @throws IndexOutOfBoundsException for a row outside the columns
+     */
+    public JetColumns select(int[] rows) {
+        int m = rows.length;
+        int f = featureSet.size();
+        int l = TrainingClass.COUNT;
+        float[] fs = new float[m * f];
+        float[] ls = new float[m * l];
+        float[] ts = tracks == null ? null : new float[m * TRACK_VALUES];
+        int[] tr = new int[m];
+        float[] ws = weights == null ? null : new float[m];
+        for (int i = 0; i < m; i++) {
+            int r = java.util.Objects.checkIndex(rows[i], jets);
+            System.arraycopy(features, r * f, fs, i * f, f);
+            System.arraycopy(labels, r * l, ls, i * l, l);
+            if (ts != null) {
+                System.arraycopy(tracks, r * TRACK_VALUES, ts, i * TRACK_VALUES, TRACK_VALUES);
+            }
+            tr[i] = truth[r];
+            if (ws != null) {
+                ws[i] = weights[r];
+            }
+        }
+        return new JetColumns(featureSet, m, fs, ts, ls, tr, ws);
+    }
+
+    /**
+     * Whether the jets carry training weights.
+     *
+     * @return {@code true} when {@link #withWeights(float[])} gave them
+     */
+    public boolean hasWeights() {
+        return weights != null;
+    }
+
+    /**
+     * A copy of the training weights.
+     *
+     * @return N weights, or {@code null} when there are none
+     */
+    public float[] weights() {
+        return weights == null ? null : weights.clone();
+    }
+
+    /**
+     * A copy of the one-hot labels.
+     *
+     * @return row-major N × 6 labels in {@link TrainingClass} order
+     */
+    public float[] oneHotLabels() {
+        return labels.clone();
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.btag.data.dataset;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -27,6 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A DJL {@link RandomAccessDataset} of jets for the tutorial's taggers. A batch of B jets has the data
  * {@code NDList[features (B, F) float32, tracks (B, 10, 21) float32]} (tracks only when requested) and the labels
  * {@code NDList[oneHot (B, 6) float32]} in {@link TrainingClass} order; an undefined jet has an all-zero label row.
+ * When the columns carry training weights ({@link JetColumns#withWeights(float[])}) the labels are
+ * {@code NDList[oneHot (B, 6), weight (B)]}, both float32.
  *
  * <p>Batches are assembled in bulk: the rows of a batch are gathered with {@link System#arraycopy} from the
  * in-memory {@link JetColumns} into one array per input, and each becomes one {@code NDArray} (a batch never goes
@@ -372,6 +373,15 @@ public final class JetDataset extends RandomAccessDataset {
             used.add(trackBytes);
         }
         NDList label = new NDList(batchManager.create(labelBytes, new Shape(b, l), DataType.FLOAT32));
+        if (columns.weights != null) {
+            ByteBuffer weightBytes = buffers.take(b);
+            java.nio.FloatBuffer w = weightBytes.asFloatBuffer();
+            for (int i = 0; i < b; i++) {
+                w.put(i, columns.weights[rowsOfBatch[i]]);
+            }
+            label.add(batchManager.create(weightBytes, new Shape(b), DataType.FLOAT32));
+            used.add(weightBytes);
+        }
         return new PooledBatch(batchManager, data, label, b, progress, total, new RowList(rowsOfBatch), buffers, used);
     }
 
@@ -422,7 +432,8 @@ public final class JetDataset extends RandomAccessDataset {
      *
      * @param manager the manager for the arrays
      * @param index position in this dataset, 0 to size - 1
-     * @return data {@code [features (F), tracks (10, 21)]} and labels {@code [oneHot (6)]}
+     * @return data {@code [features (F), tracks (10, 21)]} and labels {@code [oneHot (6)]} (and the jet's weight as
+     *     a scalar when the columns carry weights)
      */
     @Override
     public Record get(NDManager manager, long index) {
@@ -441,8 +452,11 @@ public final class JetDataset extends RandomAccessDataset {
         }
         float[] label = new float[TrainingClass.COUNT];
         System.arraycopy(columns.labels, row * label.length, label, 0, label.length);
-        NDArray labels = manager.create(label);
-        return new Record(data, new NDList(labels));
+        NDList labels = new NDList(manager.create(label));
+        if (columns.weights != null) {
+            labels.add(manager.create(columns.weights[row]));
+        }
+        return new Record(data, labels);
     }
 
     @Override

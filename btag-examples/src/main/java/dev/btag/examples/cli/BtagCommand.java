@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
         EvaluateCommand.class,
         PredictCommand.class,
         ExportCommand.class,
+        ReweightCommand.class,
         RocCommand.class,
         TutorialCommand.class,
         BenchCommand.class,

@@ -1,12 +1,15 @@
 package dev.btag.examples.cli;
 
+import com.google.gson.JsonObject;
 import dev.btag.data.schema.TutorialFile;
+import dev.btag.data.weight.WeightsNpz;
 import dev.btag.io.FileChecks;
 import dev.btag.models.evaluate.Evaluation;
 import dev.btag.models.evaluate.EvaluationJson;
 import dev.btag.models.evaluate.EvaluationOutputs;
 import dev.btag.models.evaluate.EvaluationPlots;
 import dev.btag.models.evaluate.EvaluationSummary;
+import dev.btag.models.evaluate.PredictionsNpz;
 import dev.btag.models.evaluate.TaggerEvaluation;
 import dev.btag.models.evaluate.TestSample;
 import dev.btag.models.onnx.ModelFiles;
@@ -14,6 +17,8 @@ import dev.btag.models.onnx.OutputKind;
 import dev.btag.models.predict.JetScorer;
 import dev.btag.models.train.TrainingRun;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code btag evaluate}: evaluates a saved tagger or an ONNX model ({@link ModelFiles}) on a test file with the
- * library's {@link TaggerEvaluation} and writes the outputs of {@link EvaluationOutputs}.
+ * library's {@link TaggerEvaluation} and writes the outputs of {@link EvaluationOutputs}; with {@code --weights},
+ * weighted metrics (and {@code weights} in metrics.json names the file).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = "Evaluates a saved tagger or an ONNX model on a test file: ROC curves, AUCs, working points,"
@@ -48,6 +54,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print metrics.json on standard output.")
     boolean json;
 
+    @Option(names = "--weights", paramLabel = "WEIGHTS.npz",
+        description = "Per-jet weights of the test file (an npz with a 'weight' array, e.g. from btag reweight):"
+            + " weighted ROCs, working points and efficiencies (default: unweighted).")
+    Path weights;
+
     @Override
     public Integer call() throws Exception {
         FileChecks.createDirectories(out);
@@ -55,14 +66,23 @@ final class EvaluateCommand implements Callable<Integer> {
         Evaluation evaluation;
         try (JetScorer scorer = ModelFiles.open(modelFile, logits ? OutputKind.LOGITS : OutputKind.PROBABILITIES);
              TutorialFile file = TutorialFile.open(test)) {
+            double[] w = weights == null ? null : WeightsNpz.readWeightsAsDouble(weights, file.jetCount(),
+                test.toString());
             evaluation = TaggerEvaluation.standard().evaluate(scorer.name(), scorer.predict(file).probabilities(),
-                TestSample.read(file));
+                TestSample.read(file), w);
         }
-        EvaluationOutputs.writeAll(evaluation, modelFile, out);
+        JsonObject metrics = EvaluationJson.toJson(evaluation, modelFile);
+        if (weights != null) {
+            metrics.addProperty("weights", weights.toString());
+        }
+        EvaluationOutputs.writeAll(evaluation, metrics, out);
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            o.println(EvaluationJson.GSON.toJson(EvaluationJson.toJson(evaluation, modelFile)));
+            o.println(EvaluationJson.GSON.toJson(metrics));
         } else {
+            if (weights != null) {
+                o.println("weighted by " + weights);
+            }
             EvaluationSummary.lines(evaluation).forEach(o::println);
             o.println("wrote " + out.resolve(EvaluationOutputs.METRICS_FILE) + ", " + EvaluationOutputs.PREDICTIONS_FILE
                 + ", " + String.join(", ", EvaluationPlots.FILES));

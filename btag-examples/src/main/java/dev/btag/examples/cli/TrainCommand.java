@@ -1,6 +1,9 @@
 package dev.btag.examples.cli;
 
 import com.google.gson.JsonObject;
+import dev.btag.data.weight.ClassWeights;
+import dev.btag.data.weight.WeightMode;
+import dev.btag.data.weight.Weighting;
 import dev.btag.models.Architecture;
 import dev.btag.models.evaluate.EvaluationJson;
 import dev.btag.models.train.TrainedTagger;
@@ -19,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code btag train}: trains a tagger (dnn, cnn1x1, lstm, gru) on a tutorial-layout file with the library's
- * {@link TrainingRun}; bad option values are usage errors (exit 2), found before any data is read.
+ * {@link TrainingRun}, optionally with per-jet weights (kinematic reweighting, resampling, class weights, a weights
+ * file); bad option values are usage errors (exit 2), found before any data is read.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Trains a tagger (dnn, cnn1x1, lstm, gru) on a tutorial-layout file.")
@@ -62,6 +66,27 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document with the outcome.")
     boolean json;
 
+    @Option(names = "--reweight-target", paramLabel = "T",
+        description = "Reweight every class's pT/|eta| (see --vars, --edges) to a reference class (b, bb, lepb, c,"
+            + " uds, g) or flat (default: no reweighting).")
+    String reweightTarget;
+
+    @Option(names = "--resample", description = "With --reweight-target: keep jets with a probability proportional to"
+        + " their weight instead of weighting them (DeepJetCore's remove mode).")
+    boolean resample;
+
+    @Option(names = "--class-weights", paramLabel = "W",
+        description = "balanced (every class the same total weight) or one factor per class: b,bb,lepb,c,uds,g.")
+    String classWeights;
+
+    @Option(names = "--weights", paramLabel = "WEIGHTS.npz",
+        description = "Per-jet weights of the training file (btag reweight's output, or any npz with a 'weight'"
+            + " array); reweighting and class weights multiply them.")
+    Path weights;
+
+    @Mixin
+    ReweightingOptionsMixin reweighting;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter outWriter = spec.commandLine().getOut();
@@ -71,7 +96,7 @@ final class TrainCommand implements Callable<Integer> {
                 .optOutputDir(out).optEpochs(training.epochs).optBatchSize(training.batchSize)
                 .optLearningRate(learningRate).optDropout(dropout).optSeed(training.seed)
                 .optDevice(training.deviceChoice()).optValidationSplit(validationSplit)
-                .optStandardise(!noStandardize).optResume(resume)
+                .optStandardise(!noStandardize).optResume(resume).optWeighting(weighting()).optWeightsFile(weights)
                 .optProgress(training.noProgress || json ? null : System.err)
                 .optLog(CommandLog.to(spec.commandLine().getErr())).build();
         } catch (IllegalArgumentException e) {
@@ -93,6 +118,17 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The weighting recipe of the options. */
+    private Weighting weighting() {
+        if (reweightTarget == null && resample) {
+            throw new IllegalArgumentException("--resample needs --reweight-target");
+        }
+        return Weighting.builder()
+            .optReweighter(reweightTarget == null ? null : reweighting.reweighter(reweightTarget))
+            .optMode(resample ? WeightMode.RESAMPLE : WeightMode.WEIGHT)
+            .optClassWeights(classWeights == null ? null : ClassWeights.parse(classWeights)).build();
+    }
+
     private JsonObject toJson(TrainedTagger trained) {
         TrainingResult r = trained.training();
         JsonObject o = new JsonObject();
@@ -109,6 +145,7 @@ final class TrainCommand implements Callable<Integer> {
         o.addProperty("trainJets", trained.trainJets());
         o.addProperty("validationJets", trained.validationJets());
         o.addProperty("synthetic", trained.synthetic());
+        trained.weighting().ifPresent(w -> o.add("weighting", w.toJson()));
         return o;
     }
 }

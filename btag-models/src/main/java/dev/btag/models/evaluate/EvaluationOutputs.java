@@ -1,5 +1,6 @@
 package dev.btag.models.evaluate;
 
+import com.google.gson.JsonObject;
 import dev.btag.io.AtomicOutput;
 import dev.btag.io.FileChecks;
 import java.io.IOException;
@@ -29,8 +30,21 @@ public final class EvaluationOutputs {
      * @throws IOException if a file cannot be written (the message names it)
      */
     public static void writeAll(Evaluation e, Path modelFile, Path dir) throws IOException {
+        writeAll(e, EvaluationJson.toJson(e, modelFile), dir);
+    }
+
+    /**
+     * Writes the outputs with a metrics document the caller has completed (for example with the name of a weights
+     * file).
+     *
+     * @param e the evaluation
+     * @param metrics its {@link EvaluationJson#toJson} document, with any keys added
+     * @param dir the directory (created if missing)
+     * @throws IOException if a file cannot be written (the message names it)
+     */
+    public static void writeAll(Evaluation e, JsonObject metrics, Path dir) throws IOException {
         FileChecks.createDirectories(dir);
-        writeMetrics(e, modelFile, dir.resolve(METRICS_FILE));
+        AtomicOutput.writeString(dir.resolve(METRICS_FILE), EvaluationJson.GSON.toJson(metrics) + "\n");
         PredictionsNpz.write(e, dir.resolve(PREDICTIONS_FILE));
         EvaluationPlots.write(e, dir);
     }

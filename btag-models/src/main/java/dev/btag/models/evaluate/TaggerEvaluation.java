@@ -6,6 +6,7 @@ import dev.btag.metrics.binning.Binning;
 import dev.btag.metrics.comparison.FlavourComparison;
 import dev.btag.metrics.confusion.ConfusionMatrix;
 import dev.btag.metrics.efficiency.BinnedEfficiency;
+import dev.btag.metrics.efficiency.ClopperPearson;
 import dev.btag.metrics.roc.AucEstimate;
 import dev.btag.metrics.roc.RocCurve;
 import dev.btag.metrics.selection.Selection;
@@ -38,6 +39,10 @@ import java.util.Objects;
  * 70, 77, 85%), and at the reference point (default medium) the signal efficiency and background mistag rate in bins
  * of jet pT (default edges 20, 30, 40, 50, 60, 80, 100, 150, 200, 300 GeV; jets outside are not counted). The
  * confusion matrix takes the true class from the one-hot labels and leaves undefined jets (all-zero rows) out.
+ *
+ * <p>Per-jet weights (the {@code weights} argument; unweighted when {@code null}, the default) weight the ROC curve,
+ * and so its working points, the AUC and its DeLong error, and the binned efficiencies (a jet counts with its weight,
+ * as {@code sample_weight} in scikit-learn); the confusion matrix stays a matrix of jet counts.
  */
 public final class TaggerEvaluation {
 
@@ -102,11 +107,25 @@ public final class TaggerEvaluation {
      * @throws TranslateException if the engine fails on a batch
      */
     public Evaluation evaluate(Tagger tagger, TutorialFile file) throws TranslateException {
+        return evaluate(tagger, file, null);
+    }
+
+    /**
+     * Predicts an open tutorial-layout file with the tagger and evaluates the predictions with per-jet weights.
+     *
+     * @param tagger the tagger (not closed)
+     * @param file the test file (not closed)
+     * @param weights one finite, non-negative weight per jet of the file, or {@code null} for none
+     * @return the evaluation, named after the tagger's architecture
+     * @throws TranslateException if the engine fails on a batch
+     * @throws IllegalArgumentException if the weights do not fit the jets (the message names both counts)
+     */
+    public Evaluation evaluate(Tagger tagger, TutorialFile file, double[] weights) throws TranslateException {
         float[] probabilities;
         try (TaggerPredictor predictor = new TaggerPredictor(tagger)) {
             probabilities = predictor.predict(file).probabilities();
         }
-        return evaluate(tagger.spec().architecture().cliName(), probabilities, TestSample.read(file));
+        return evaluate(tagger.spec().architecture().cliName(), probabilities, TestSample.read(file), weights);
     }
 
     /**
@@ -120,6 +139,25 @@ public final class TaggerEvaluation {
      *     background jets (the message names the comparison)
      */
     public Evaluation evaluate(String tagger, float[] probabilities, TestSample sample) {
+        return evaluate(tagger, probabilities, sample, null);
+    }
+
+    /**
+     * Evaluates class probabilities from any source with per-jet weights.
+     *
+     * @param tagger the name to give the tagger in the result
+     * @param probabilities row-major N x 6 class probabilities (b, bb, leptonic b, c, uds, g)
+     * @param sample the truth of the same N jets
+     * @param weights N finite, non-negative weights, or {@code null} for none
+     * @return the evaluation
+     * @throws IllegalArgumentException as {@link #evaluate(String, float[], TestSample)}, or if the weights do not
+     *     fit the jets, a weight is invalid or a comparison's signal or background has zero total weight
+     */
+    public Evaluation evaluate(String tagger, float[] probabilities, TestSample sample, double[] weights) {
+        if (weights != null && weights.length != sample.jets()) {
+            throw new IllegalArgumentException(tagger + ": " + weights.length + " weights for " + sample.jets()
+                + " jets of " + sample.source());
+        }
         if (probabilities.length != (long) sample.jets() * 6) {
             throw new IllegalArgumentException(tagger + ": " + probabilities.length + " probabilities for "
                 + sample.jets() + " jets of " + sample.source() + "; expected 6 per jet");
@@ -128,34 +166,43 @@ public final class TaggerEvaluation {
         double[] pt = sample.pt();
         List<ComparisonResult> results = new ArrayList<>(comparisons.size());
         for (FlavourComparison comparison : comparisons) {
-            results.add(compare(comparison, comparison.score(probabilities), truth, pt));
+            results.add(compare(comparison, comparison.score(probabilities), truth, pt, weights));
         }
         ConfusionMatrix confusion = ConfusionMatrix.fromOneHot(ConfusionMatrix.SIX_CLASSES, sample.oneHot(),
             probabilities);
         return new Evaluation(tagger, sample, probabilities, results, confusion);
     }
 
-    private ComparisonResult compare(FlavourComparison comparison, double[] score, int[] truth, double[] pt) {
+    private ComparisonResult compare(FlavourComparison comparison, double[] score, int[] truth, double[] pt,
+                                     double[] weights) {
         RocCurve roc = comparison.roc(score, truth);
         Selection jets = comparison.select(truth);
         double[] kept = jets.pick(score);
-        AucEstimate auc = AucEstimate.delong(kept, jets.signal());
+        AucEstimate auc;
+        if (weights == null) {
+            auc = AucEstimate.delong(kept, jets.signal());
+        } else {
+            roc = RocCurve.of(kept, jets.signal(), jets.pick(weights));
+            auc = AucEstimate.delong(kept, jets.signal(), jets.pick(weights));
+        }
         List<WorkingPoint> mistagPoints = WorkingPoints.at(roc, mistagTargets);
         List<WorkingPoint> efficiencyPoints = WorkingPoints.at(roc, efficiencyTargets);
         WorkingPoint ref = WorkingPoints.at(roc, reference);
         return new ComparisonResult(comparison, roc, auc, mistagPoints, efficiencyPoints, ref,
-            passing(jets.onlySignal(), score, pt, ref.threshold()),
-            passing(jets.onlyBackground(), score, pt, ref.threshold()));
+            passing(jets.onlySignal(), score, pt, ref.threshold(), weights),
+            passing(jets.onlyBackground(), score, pt, ref.threshold(), weights));
     }
 
-    /** The fraction of the selected jets whose score passes the cut, in bins of pT. */
-    private BinnedEfficiency passing(Selection jets, double[] score, double[] pt, double threshold) {
+    /** The (weighted) fraction of the selected jets whose score passes the cut, in bins of pT. */
+    private BinnedEfficiency passing(Selection jets, double[] score, double[] pt, double threshold,
+                                     double[] weights) {
         double[] s = jets.pick(score);
         boolean[] pass = new boolean[s.length];
         for (int i = 0; i < s.length; i++) {
             pass[i] = s[i] >= threshold;
         }
-        return BinnedEfficiency.of(ptBins, jets.pick(pt), pass);
+        return weights == null ? BinnedEfficiency.of(ptBins, jets.pick(pt), pass)
+            : BinnedEfficiency.of(ptBins, jets.pick(pt), pass, jets.pick(weights), ClopperPearson.ONE_SIGMA);
     }
 
     /** Builds a {@link TaggerEvaluation}; every setting is optional. */

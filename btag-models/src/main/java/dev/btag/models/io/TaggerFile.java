@@ -52,7 +52,10 @@ import java.util.zip.ZipOutputStream;
  *       {@code inputs} (the {@link InputSpec}: feature names, standardisation constants, track shape),
  *       {@code parameters} (total, trainable and Keras-style counts) and {@code history} (per-epoch loss,
  *       val_loss, accuracy, val_accuracy, lr, seconds) and, when known, {@value #TRAINING_SOURCE} (the training
- *       file, its jet count and whether it is synthetic; files without it still load).</li>
+ *       file, its jet count and whether it is synthetic; files without it still load); optionally
+ *       {@value #WEIGHTING_FIELD} (how the training jets were weighted: reweighting target, variables and edges,
+ *       cap, empty-bin policy, mode, class weights, base weights' source, class totals), absent for a tagger trained without weights. Readers of format version 1
+ *       that do not know the field ignore it.</li>
  *   <li>{@value #PARAMETERS_ENTRY}: the block's parameters in DJL's own encoding
  *       ({@code Block.saveParameters}).</li>
  *   <li>any further entries a caller adds (a training checkpoint adds its optimiser and trainer state).</li>
@@ -77,6 +80,8 @@ public final class TaggerFile {
     public static final int FORMAT_VERSION = 1;
     /** The metadata entry's name. */
     public static final String METADATA_ENTRY = "btag-model.json";
+    /** The optional metadata field recording how the training jets were weighted (see {@link Tagger#weighting()}). */
+    public static final String WEIGHTING_FIELD = "weighting";
     /** The parameters entry's name. */
     public static final String PARAMETERS_ENTRY = "parameters.djl";
     /** The optional metadata field that records the training file ({@link TrainingSource}). */
@@ -240,6 +245,9 @@ public final class TaggerFile {
                 model.getBlock().loadParameters(model.getNDManager(), in);
             }
             Tagger tagger = Tagger.wrap(model, spec, inputs, history);
+            if (meta.has(WEIGHTING_FIELD) && meta.get(WEIGHTING_FIELD).isJsonObject()) {
+                tagger.recordWeighting(meta.getAsJsonObject(WEIGHTING_FIELD));
+            }
             long expected = meta.getAsJsonObject("parameters").get("total").getAsLong();
             long actual = tagger.parameterCount().total();
             if (expected != actual) {
@@ -316,6 +324,7 @@ public final class TaggerFile {
         o.add("parameters", parameters);
         o.add("history", tagger.history().toJson());
         tagger.trainingSource().ifPresent(t -> o.add(TRAINING_SOURCE, t.toJson()));
+        tagger.weighting().ifPresent(w -> o.add(WEIGHTING_FIELD, w));
         return o;
     }
 

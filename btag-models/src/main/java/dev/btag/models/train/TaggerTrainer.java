@@ -2,7 +2,6 @@ package dev.btag.models.train;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
@@ -33,7 +32,8 @@ import java.util.Map;
  * Trains a {@link Tagger} like the tutorial's {@code model.fit}: Adam ({@link TaggerAdam}) and categorical
  * cross-entropy on one-hot labels (DJL's {@code SoftmaxCrossEntropyLoss} on logits with {@code sparseLabel=false},
  * so an all-zero "undefined" row contributes 0 to the batch mean as in Keras), with the
- * {@link TrainingListener}s of the {@link TrainingOptions}: by default the tutorial's callbacks TerminateOnNaN
+ * {@link TrainingListener}s of the {@link TrainingOptions} (with per-jet weights when the batches carry them: see
+ * {@link JetLoss}): by default the tutorial's callbacks TerminateOnNaN
  * ({@link TerminateOnNaN}, checked on every batch before the update), EarlyStopping ({@link EarlyStopping},
  * restoring the best weights at the end) and ReduceLROnPlateau ({@link PlateauLearningRate}), a progress display
  * and log lines, and checkpoints when a directory is set.
@@ -77,18 +77,25 @@ public final class TaggerTrainer {
         this.options = options;
     }
 
-    /** Loss and accuracy sums over an epoch. */
+    /** Loss and accuracy sums over an epoch: sums of per-jet values times weights (1 without weights). */
     private static final class Totals {
         double loss;
-        long correct;
+        double correct;
+        double weight;
         long jets;
 
         double meanLoss() {
-            return jets == 0 ? Double.NaN : loss / jets;
+            return weight == 0 ? Double.NaN : loss / weight;
         }
 
         double accuracy() {
-            return jets == 0 ? Double.NaN : (double) correct / jets;
+            return weight == 0 ? Double.NaN : correct / weight;
+        }
+
+        void add(JetLoss.Part part) {
+            loss += part.loss() * part.weight();
+            correct += part.correct();
+            weight += part.weight();
         }
     }
 
@@ -198,22 +205,22 @@ public final class TaggerTrainer {
             try (batch) {
                 batchNumber++;
                 Batch[] parts = devices.length == 1 ? new Batch[] {batch} : batch.split(devices, false);
-                double batchLoss = 0;
-                long batchJets = 0;
+                Totals batchTotals = new Totals();
                 try (GradientCollector collector = trainer.newGradientCollector()) {
                     for (Batch part : parts) {
                         NDList labels = part.getLabels();
                         NDList predictions = trainer.forward(part.getData(), labels);
-                        NDArray value = loss.evaluate(labels, predictions);
-                        batchLoss += (double) value.getFloat() * part.getSize();
-                        batchJets += part.getSize();
-                        collector.backward(value);
-                        totals.correct += correct(predictions.head(), labels.head());
+                        JetLoss.Part value = JetLoss.evaluate(loss, labels, predictions);
+                        batchTotals.add(value);
+                        batchTotals.jets += part.getSize();
+                        collector.backward(value.value());
                     }
                 }
-                totals.loss += batchLoss;
-                totals.jets += batchJets;
-                BatchRecord record = new BatchRecord(epoch, batchNumber, batchJets, batchLoss / batchJets,
+                totals.loss += batchTotals.loss;
+                totals.correct += batchTotals.correct;
+                totals.weight += batchTotals.weight;
+                totals.jets += batchTotals.jets;
+                BatchRecord record = new BatchRecord(epoch, batchNumber, batchTotals.jets, batchTotals.meanLoss(),
                     totals.meanLoss());
                 for (TrainingListener l : listeners) {
                     l.onTrainingBatch(context, record);
@@ -237,9 +244,7 @@ public final class TaggerTrainer {
                     Batch[] parts = devices.length == 1 ? new Batch[] {batch} : batch.split(devices, false);
                     for (Batch part : parts) {
                         NDList predictions = trainer.evaluate(part.getData());
-                        totals.loss += (double) loss.evaluate(part.getLabels(), predictions).getFloat()
-                            * part.getSize();
-                        totals.correct += correct(predictions.head(), part.getLabels().head());
+                        totals.add(JetLoss.evaluate(loss, part.getLabels(), predictions));
                         totals.jets += part.getSize();
                     }
                 }
@@ -260,11 +265,6 @@ public final class TaggerTrainer {
             return ((JetDataset) dataset).batches(trainer.getManager(), epoch - 1);
         }
         return trainer.iterateDataset(dataset);
-    }
-
-    /** Keras' categorical accuracy: argmax of the prediction equals argmax of the one-hot label. */
-    private static long correct(NDArray logits, NDArray oneHot) {
-        return logits.argMax(1).eq(oneHot.argMax(1)).countNonzero().getLong();
     }
 
     private static void nameParameters(Tagger tagger, TaggerAdam adam) {

@@ -1,5 +1,6 @@
 package dev.btag.models.train;
 
+import dev.btag.data.weight.Weighting;
 import dev.btag.models.ParameterCount;
 import dev.btag.models.Tagger;
 import java.nio.file.Path;
@@ -20,9 +21,10 @@ public final class TrainedTagger implements AutoCloseable {
     private final int trainJets;
     private final int validationJets;
     private final double seconds;
+    private final Weighting.Result weighting;
 
     TrainedTagger(Tagger tagger, TrainingResult training, Path modelFile, boolean synthetic, int trainJets,
-            int validationJets, double seconds) {
+            int validationJets, double seconds, Weighting.Result weighting) {
         this.tagger = Objects.requireNonNull(tagger, "tagger");
         this.training = Objects.requireNonNull(training, "training");
         this.modelFile = modelFile;
@@ -30,6 +32,16 @@ public final class TrainedTagger implements AutoCloseable {
         this.trainJets = trainJets;
         this.validationJets = validationJets;
         this.seconds = seconds;
+        this.weighting = weighting;
+    }
+
+    /**
+     * How the training jets were weighted: the kept jets, their weights and the histograms before and after.
+     *
+     * @return the outcome, or empty when the run was unweighted
+     */
+    public Optional<Weighting.Result> weighting() {
+        return Optional.ofNullable(weighting);
     }
 
     /**

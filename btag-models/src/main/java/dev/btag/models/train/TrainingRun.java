@@ -8,12 +8,14 @@ import dev.btag.data.dataset.Standardizer;
 import dev.btag.data.schema.FeatureSet;
 import dev.btag.data.schema.TutorialFile;
 import dev.btag.data.synthetic.SyntheticSample;
+import dev.btag.data.weight.Weighting;
+import dev.btag.data.weight.WeightsNpz;
 import dev.btag.io.FileChecks;
 import dev.btag.models.Architecture;
 import dev.btag.models.InputSpec;
 import dev.btag.models.Tagger;
-import dev.btag.models.TrainingSource;
 import dev.btag.models.TaggerSpec;
+import dev.btag.models.TrainingSource;
 import dev.btag.models.io.TaggerFile;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -45,6 +47,14 @@ import java.util.function.Consumer;
  * tutorial's callbacks (early stopping restoring the best epoch's weights unless
  * {@link Builder#optRestoreBest(boolean)} says otherwise). Defaults are {@link TrainingSettings}'.
  *
+ * <p>Per-jet weights (default none): {@link Builder#optWeighting(Weighting)} (kinematic reweighting to a class or
+ * flat, by weights or resampling, and class weights) and {@link Builder#optWeightsFile(Path)} or
+ * {@link Builder#optJetWeights(float[], String)} (weights from outside, which the recipe's weights multiply) are
+ * applied to all rows of the file before the split, so training and validation are weighted alike and the trainer's
+ * loss, accuracy, early stopping and learning-rate plateau all see weighted figures ({@link JetLoss}). The tagger
+ * records how it was weighted ({@link Tagger#weighting()}, saved in its metadata), and an output directory gets
+ * {@link WeightingPlots}' files.
+ *
  * <p>With an output directory ({@link Builder#optOutputDir(Path)}) the run also writes {@value #MODEL_FILE} (the
  * trained tagger, self-describing), the files of {@link TrainingOutputs} (history rewritten after every epoch, loss
  * plot) and {@value #CHECKPOINT_DIR}/ (best and last epoch, for {@link Builder#optResume(boolean)}). Without one it
@@ -72,6 +82,10 @@ public final class TrainingRun {
     private final List<TrainingListener> listeners;
     private final PrintStream progress;
     private final Consumer<String> log;
+    private final Weighting weighting;
+    private final float[] jetWeights;
+    private final String jetWeightsSource;
+    private final Path weightsFile;
 
     private TrainingRun(Builder b) {
         spec = b.spec != null ? b.spec
@@ -90,6 +104,11 @@ public final class TrainingRun {
         listeners = List.copyOf(b.listeners);
         progress = b.progress;
         log = b.log;
+        jetWeights = b.jetWeights;
+        jetWeightsSource = b.jetWeightsSource;
+        weightsFile = b.weightsFile;
+        String source = weightsFile != null ? weightsFile.toString() : jetWeightsSource;
+        weighting = source == null ? b.weighting : b.weighting.withBaseWeightSource(source);
     }
 
     /**
@@ -148,11 +167,16 @@ public final class TrainingRun {
         JetDataset.Split split;
         boolean synthetic;
         long fileJets;
+        TrainingWeights.Outcome weighted = null;
         try (TutorialFile file = TutorialFile.open(trainFile)) {
             file.report().requireConsistentTruth();
             synthetic = file.isSynthetic();
             fileJets = file.jetCount();
             JetColumns columns = JetColumns.load(file, FeatureSet.TUTORIAL, tracks);
+            if (!weighting.isNone()) {
+                weighted = weigh(file, columns);
+                columns = weighted.columns();
+            }
             split = JetDataset.builder().setColumns(columns).setSampling(batchSize, true).optTracks(tracks)
                 .optSeed(seed).build().kerasSplit(validationSplit);
         }
@@ -174,6 +198,9 @@ public final class TrainingRun {
         Device first = device.resolve()[0];
         Tagger tagger = Tagger.create(spec, InputSpec.of(FeatureSet.TUTORIAL, standardizer), first);
         tagger.recordTrainingSource(new TrainingSource(trainFile.toString(), fileJets, synthetic));
+        if (weighted != null) {
+            tagger.recordWeighting(weighted.result().toJson());
+        }
         try {
             TrainingResult result = new TaggerTrainer(options(tagger)).fit(tagger, new TrainingData(train, validation));
             Path model = null;
@@ -181,13 +208,31 @@ public final class TrainingRun {
                 model = outDir.resolve(MODEL_FILE);
                 TaggerFile.save(tagger, model);
                 TrainingOutputs.writeAll(result.history(), outDir, spec.architecture(), synthetic);
+                if (weighted != null) {
+                    WeightingPlots.writeAll(outDir, weighted.inputs(), weighted.result(), synthetic);
+                }
             }
             return new TrainedTagger(tagger, result, model, synthetic, (int) train.size(),
-                validation == null ? 0 : (int) validation.size(), (System.nanoTime() - start) / 1e9);
+                validation == null ? 0 : (int) validation.size(), (System.nanoTime() - start) / 1e9,
+                weighted == null ? null : weighted.result());
         } catch (IOException | TranslateException | RuntimeException e) {
             tagger.close();
             throw e;
         }
+    }
+
+    /** Applies the weighting to all rows of the training file, with the base weights from outside if any. */
+    private TrainingWeights.Outcome weigh(TutorialFile file, JetColumns columns) throws IOException {
+        float[] base = jetWeights;
+        if (weightsFile != null) {
+            base = WeightsNpz.readWeights(weightsFile, file.jetCount(), trainFile.toString());
+        } else if (base != null && base.length != file.jetCount()) {
+            throw new IllegalArgumentException(jetWeightsSource + ": " + base.length + " weights for the "
+                + file.jetCount() + " jets of " + trainFile);
+        }
+        TrainingWeights.Outcome outcome = TrainingWeights.apply(file, columns, weighting, base, seed);
+        log.accept(TrainingWeights.describe(trainFile, outcome.result()));
+        return outcome;
     }
 
     private TrainingOptions options(Tagger tagger) {
@@ -227,8 +272,56 @@ public final class TrainingRun {
         private final List<TrainingListener> listeners = new ArrayList<>();
         private PrintStream progress;
         private Consumer<String> log = line -> { };
+        private Weighting weighting = Weighting.none();
+        private float[] jetWeights;
+        private String jetWeightsSource;
+        private Path weightsFile;
 
         private Builder() {
+        }
+
+        /**
+         * Sets how the training jets are weighted (default {@link Weighting#none()}): kinematic reweighting, by
+         * weights or resampling, and class weights, applied to all rows of the file before the split.
+         *
+         * @param weighting the recipe; its base-weight source is set by {@link #optWeightsFile} or
+         *     {@link #optJetWeights}
+         * @return this builder
+         */
+        public Builder optWeighting(Weighting weighting) {
+            this.weighting = Objects.requireNonNull(weighting, "weighting");
+            return this;
+        }
+
+        /**
+         * Sets per-jet weights from a weights file ({@code btag reweight}'s output, or any npz with a 1-D
+         * {@code weight} array of one weight per jet of the training file), read when the run starts; the weights of
+         * {@link #optWeighting} multiply them. Replaces {@link #optJetWeights}.
+         *
+         * @param weightsFile the file, or {@code null} for none
+         * @return this builder
+         */
+        public Builder optWeightsFile(Path weightsFile) {
+            this.weightsFile = weightsFile;
+            this.jetWeights = null;
+            this.jetWeightsSource = null;
+            return this;
+        }
+
+        /**
+         * Sets per-jet weights from any source (a layout's weight field, a computation of your own), one per jet of
+         * the training file in file order; the weights of {@link #optWeighting} multiply them. Replaces
+         * {@link #optWeightsFile}.
+         *
+         * @param weights finite, non-negative weights (copied), or {@code null} for none
+         * @param source where they come from, recorded in the saved tagger
+         * @return this builder
+         */
+        public Builder optJetWeights(float[] weights, String source) {
+            this.jetWeights = weights == null ? null : weights.clone();
+            this.jetWeightsSource = weights == null ? null : Objects.requireNonNull(source, "source");
+            this.weightsFile = null;
+            return this;
         }
 
         /**

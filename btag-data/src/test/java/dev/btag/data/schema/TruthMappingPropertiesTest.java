@@ -12,7 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-class TruthMappingProperties {
+class TruthMappingPropertiesTest {
 
     @Property
     void oneHotRowMapsToTheIntegerTruthOfItsFlag(@ForAll TruthFlag plain, @ForAll TruthFlag phys) {
