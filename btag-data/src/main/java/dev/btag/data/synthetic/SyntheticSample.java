@@ -81,7 +81,8 @@ public final class SyntheticSample {
      * @param threads worker threads for the simulation, at least 1
      * @return the two paths
      * @throws IOException when a file cannot be written
-     * @throws IllegalArgumentException for a jet or thread count out of range
+     * @throws IllegalArgumentException for a jet or thread count out of range, or a file too large for the heap (the
+     *     message says how much heap it needs; files are simulated in memory)
      */
     public static Files write(Path dir, int jetsPerFile, long seed, int threads) throws IOException {
         if (jetsPerFile < 1) {
@@ -90,8 +91,16 @@ public final class SyntheticSample {
         FileChecks.createDirectories(dir);
         Path train = dir.resolve("synthetic_0_" + jetsPerFile + ".npz");
         Path test = dir.resolve("synthetic_" + jetsPerFile + "_" + 2L * jetsPerFile + ".npz");
-        SyntheticJets first = generate(seed, 0, jetsPerFile, threads);
         long bytesPerFile = 4L * jetsPerFile * valuesPerJet();
+        long heap = Runtime.getRuntime().maxMemory();
+        if (heap < bytesPerFile + bytesPerFile / 5) {
+            long gib = (long) Math.ceil(1.3 * bytesPerFile / (1L << 30));
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%d jets per file are %.1f GB"
+                + " in memory, more than this JVM's heap of %.1f GB allows; generate fewer jets per file or give"
+                + " the JVM about %d GB (BTAG_JAVA_OPTS=-Xmx%dg)", jetsPerFile, bytesPerFile / 1e9, heap / 1e9, gib,
+                gib));
+        }
+        SyntheticJets first = generate(seed, 0, jetsPerFile, threads);
         if (Runtime.getRuntime().maxMemory() < 3 * bytesPerFile) {
             writeFile(train, first, seed, 0);
             first = null;
