@@ -1,14 +1,15 @@
 package dev.btag.models.evaluate;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Writes every output of an {@link Evaluation} into one directory, as {@code btag evaluate} does:
- * {@value #METRICS_FILE} ({@link EvaluationJson}), {@value #PREDICTIONS_FILE} ({@link PredictionsNpz}) and the plots
- * of {@link EvaluationPlots}.
+ * {@value #METRICS_FILE} ({@link EvaluationJson}), {@value #PREDICTIONS_FILE} ({@link PredictionsNpz}), the
+ * efficiency maps' {@value EfficiencyMapJson#FILE}, CSV and npz ({@link EfficiencyMapOutputs}) and the plots of
+ * {@link EvaluationPlots}. Every file is written to a temporary file and renamed over the target.
  */
 public final class EvaluationOutputs {
 
@@ -31,7 +32,10 @@ public final class EvaluationOutputs {
     public static void writeAll(Evaluation e, Path modelFile, Path dir) throws IOException {
         Files.createDirectories(dir);
         writeMetrics(e, modelFile, dir.resolve(METRICS_FILE));
-        PredictionsNpz.write(e, dir.resolve(PREDICTIONS_FILE));
+        AtomicFiles.write(dir.resolve(PREDICTIONS_FILE), tmp -> PredictionsNpz.write(e, tmp));
+        if (e.efficiencyMaps() != null) {
+            EfficiencyMapOutputs.writeAll(e.efficiencyMaps(), e.synthetic(), dir, List.of());
+        }
         EvaluationPlots.write(e, dir);
     }
 
@@ -44,7 +48,6 @@ public final class EvaluationOutputs {
      * @throws IOException if it cannot be written
      */
     public static void writeMetrics(Evaluation e, Path modelFile, Path file) throws IOException {
-        Files.writeString(file, EvaluationJson.GSON.toJson(EvaluationJson.toJson(e, modelFile)) + "\n",
-            StandardCharsets.UTF_8);
+        AtomicFiles.writeString(file, EvaluationJson.GSON.toJson(EvaluationJson.toJson(e, modelFile)) + "\n");
     }
 }
