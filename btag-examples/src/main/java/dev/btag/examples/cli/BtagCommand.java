@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
         PlotInputsCommand.class,
         TrainCommand.class,
         EvaluateCommand.class,
+        EfficiencyMapCommand.class,
         RocCommand.class,
         TutorialCommand.class,
         BenchCommand.class,
