@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         BenchReadCommand.class,
         BenchDatasetCommand.class,
         BenchRocCommand.class,
+        BenchEvaluateCommand.class,
         BenchTrainCommand.class,
         BenchPredictCommand.class,
     })

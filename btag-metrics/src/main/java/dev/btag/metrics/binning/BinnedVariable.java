@@ -48,12 +48,19 @@ public final class BinnedVariable {
         double last = edges[edges.length - 1];
         short overflow = (short) binning.bins();
         short[] slots = new short[values.length];
+        boolean linear = edges.length <= 24; // a short scan beats a binary search over a few edges
         for (int i = 0; i < values.length; i++) {
             double v = values[i];
             if (!(v >= first)) {
                 slots[i] = -1;
             } else if (v >= last) {
                 slots[i] = overflow;
+            } else if (linear) {
+                int b = 0;
+                while (v >= edges[b + 1]) {
+                    b++;
+                }
+                slots[i] = (short) b;
             } else {
                 slots[i] = (short) binning.bin(v, Overflow.LEFT_OUT);
             }

@@ -1,5 +1,6 @@
 package dev.btag.metrics.efficiency;
 
+import dev.btag.metrics.binning.BinnedVariable;
 import dev.btag.metrics.binning.Binning;
 import dev.btag.metrics.binning.Overflow;
 import dev.btag.metrics.selection.FlavourGroup;
@@ -122,19 +123,43 @@ public record EfficiencyMaps(String score, Binning x, Binning y, List<CutMaps> c
     public static EfficiencyMaps of(String score, Binning x, Binning y, double[] xValues, double[] yValues,
             int[] truthCodes, double[] scores, double[] weights, List<Cut> cuts, List<FlavourGroup> groups,
             double confidenceLevel) {
+        return of(score, BinnedVariable.of("x", x, xValues), BinnedVariable.of("y", y, yValues), truthCodes, scores,
+            weights, cuts, groups, confidenceLevel);
+    }
+
+    /**
+     * Fills the maps from variables whose bins were looked up already (for example the ones an evaluation shares
+     * with its binned ROC curves); their overflow slots count in the last bins.
+     *
+     * @param score the score's name
+     * @param x the row variable with its bins
+     * @param y the column variable with its bins
+     * @param truthCodes the truth code per jet
+     * @param scores the score per jet, not NaN
+     * @param weights the weight per jet, or {@code null}
+     * @param cuts the cuts
+     * @param groups the flavour groups, pairwise disjoint
+     * @param confidenceLevel the level of the intervals
+     * @return the maps
+     * @throws IllegalArgumentException as {@link #of(String, Binning, Binning, double[], double[], int[], double[],
+     *     double[], List, List, double)}
+     */
+    public static EfficiencyMaps of(String score, BinnedVariable x, BinnedVariable y, int[] truthCodes,
+            double[] scores, double[] weights, List<Cut> cuts, List<FlavourGroup> groups, double confidenceLevel) {
         int n = scores.length;
-        if (xValues.length != n || yValues.length != n || truthCodes.length != n
-            || (weights != null && weights.length != n)) {
-            throw new IllegalArgumentException("scores has " + n + " entries, x " + xValues.length + ", y "
-                + yValues.length + ", truthCodes " + truthCodes.length
-                + (weights == null ? "" : ", weights " + weights.length) + "; lengths must match");
+        if (x.size() != n || y.size() != n || truthCodes.length != n || (weights != null && weights.length != n)) {
+            throw new IllegalArgumentException("scores has " + n + " entries, x " + x.size() + ", y " + y.size()
+                + ", truthCodes " + truthCodes.length + (weights == null ? "" : ", weights " + weights.length)
+                + "; lengths must match");
         }
         if (cuts.isEmpty() || groups.isEmpty()) {
             throw new IllegalArgumentException("efficiency maps need at least one cut and one flavour group");
         }
         int[] group = FlavourGroup.indexOf(groups, truthCodes);
-        Sums sums = new Sums(cuts.size(), groups.size(), x.bins() * y.bins(), weights != null);
-        double[] thresholds = cuts.stream().mapToDouble(Cut::threshold).toArray();
+        Binning bx = x.binning();
+        Binning by = y.binning();
+        int ny = by.bins();
+        Sums sums = new Sums(cuts, groups.size(), bx.bins() * ny, weights != null);
         for (int i = 0; i < n; i++) {
             double s = scores[i];
             if (Double.isNaN(s)) {
@@ -149,22 +174,22 @@ public record EfficiencyMaps(String score, Binning x, Binning y, List<CutMaps> c
                 }
             }
             int g = group[i];
-            int bx = x.bin(xValues[i], Overflow.LAST_BIN);
-            int by = y.bin(yValues[i], Overflow.LAST_BIN);
-            if (g < 0 || bx < 0 || by < 0) {
+            int cx = x.binOfSlot(x.slot(i), Overflow.LAST_BIN);
+            int cy = y.binOfSlot(y.slot(i), Overflow.LAST_BIN);
+            if (g < 0 || cx < 0 || cy < 0) {
                 continue;
             }
-            sums.add(g, bx * y.bins() + by, s, w, thresholds);
+            sums.add(g, cx * ny + cy, s, w);
         }
         List<CutMaps> out = new ArrayList<>(cuts.size());
         for (int c = 0; c < cuts.size(); c++) {
             Map<FlavourGroup, EfficiencyMap> maps = new LinkedHashMap<>();
             for (int g = 0; g < groups.size(); g++) {
-                maps.put(groups.get(g), sums.map(c, g, x, y, confidenceLevel));
+                maps.put(groups.get(g), sums.map(c, g, bx, by, confidenceLevel));
             }
             out.add(new CutMaps(cuts.get(c), maps));
         }
-        return new EfficiencyMaps(score, x, y, out);
+        return new EfficiencyMaps(score, bx, by, out);
     }
 
     /**
@@ -184,45 +209,92 @@ public record EfficiencyMaps(String score, Binning x, Binning y, List<CutMaps> c
             + cuts.stream().map(c -> c.cut().name()).toList());
     }
 
-    /** Per-cell sums of all cuts and groups, in flat arrays. */
+    /**
+     * Per-cell sums of all cuts and groups, in flat arrays. A jet's score is compared with the cuts from the lowest
+     * threshold up; the jet is counted once, under the number of cuts it passes, and the passing counts of each cut
+     * are the cumulative sums of those counts (a jet that passes a cut passes every lower one).
+     */
     private static final class Sums {
         private final int groups;
         private final int cells;
+        private final double[] ascending;
+        private final int[] rankOfCut;
         private final double[] total;
-        private final double[] passed;
+        private final double[] passedByRank;
         private final double[] weightTotal;
         private final double[] weightSquares;
-        private final double[] weightPassed;
+        private final double[] weightPassedByRank;
+        private double[] passed;
+        private double[] weightPassed;
 
-        Sums(int cuts, int groups, int cells, boolean weighted) {
+        Sums(List<Cut> cuts, int groups, int cells, boolean weighted) {
             this.groups = groups;
             this.cells = cells;
+            int k = cuts.size();
+            Integer[] order = new Integer[k];
+            for (int c = 0; c < k; c++) {
+                order[c] = c;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Double.compare(cuts.get(a).threshold(), cuts.get(b).threshold()));
+            ascending = new double[k];
+            rankOfCut = new int[k];
+            for (int r = 0; r < k; r++) {
+                ascending[r] = cuts.get(order[r]).threshold();
+                rankOfCut[order[r]] = r;
+            }
             total = new double[groups * cells];
-            passed = new double[cuts * groups * cells];
+            passedByRank = new double[(k + 1) * groups * cells];
             weightTotal = weighted ? new double[groups * cells] : null;
             weightSquares = weighted ? new double[groups * cells] : null;
-            weightPassed = weighted ? new double[cuts * groups * cells] : null;
+            weightPassedByRank = weighted ? new double[(k + 1) * groups * cells] : null;
         }
 
-        void add(int g, int cell, double score, double w, double[] thresholds) {
+        void add(int g, int cell, double score, double w) {
             int at = g * cells + cell;
             total[at]++;
+            int passes = 0;
+            while (passes < ascending.length && score >= ascending[passes]) {
+                passes++;
+            }
+            int p = passes * groups * cells + at;
+            passedByRank[p]++;
             if (weightTotal != null) {
                 weightTotal[at] += w;
                 weightSquares[at] += w * w;
+                weightPassedByRank[p] += w;
             }
-            for (int c = 0; c < thresholds.length; c++) {
-                if (score >= thresholds[c]) {
-                    int p = c * groups * cells + at;
-                    passed[p]++;
+        }
+
+        /** Passing sums per cut (in the cuts' order): a jet passing m cuts passes the m lowest thresholds. */
+        private void finish() {
+            if (passed != null) {
+                return;
+            }
+            int k = ascending.length;
+            int block = groups * cells;
+            passed = new double[k * block];
+            weightPassed = weightTotal == null ? null : new double[k * block];
+            for (int c = 0; c < k; c++) {
+                int rank = rankOfCut[c];
+                for (int at = 0; at < block; at++) {
+                    double sum = 0;
+                    double wsum = 0;
+                    for (int m = rank + 1; m <= k; m++) {
+                        sum += passedByRank[m * block + at];
+                        if (weightPassed != null) {
+                            wsum += weightPassedByRank[m * block + at];
+                        }
+                    }
+                    passed[c * block + at] = sum;
                     if (weightPassed != null) {
-                        weightPassed[p] += w;
+                        weightPassed[c * block + at] = wsum;
                     }
                 }
             }
         }
 
         EfficiencyMap map(int c, int g, Binning x, Binning y, double level) {
+            finish();
             int base = g * cells;
             int passBase = c * groups * cells + base;
             boolean weighted = weightTotal != null;

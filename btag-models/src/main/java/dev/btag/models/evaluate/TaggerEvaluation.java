@@ -179,9 +179,9 @@ public final class TaggerEvaluation {
             ComparisonResult r = results.get(comparisons.indexOf(mapped));
             List<EfficiencyMaps.Cut> cuts = r.allWorkingPoints().stream()
                 .map(wp -> new EfficiencyMaps.Cut(wp.name(), wp.threshold())).toList();
-            maps = EfficiencyMaps.of(mapped.discriminant().cmsName(), ptBins, absEtaBins, sample.ptView(),
-                sample.absEtaView(), sample.truthView(), scores[discriminants.indexOf(mapped.discriminant())],
-                sample.weightsView(), cuts, FlavourGroup.STANDARD, ClopperPearson.ONE_SIGMA);
+            maps = EfficiencyMaps.of(mapped.discriminant().cmsName(), variables.get(0), variables.get(1),
+                sample.truthView(), scores[discriminants.indexOf(mapped.discriminant())], sample.weightsView(), cuts,
+                FlavourGroup.STANDARD, ClopperPearson.ONE_SIGMA);
         }
         return new Evaluation(tagger, sample, probabilities, results, confusion.join(), calibration.join(), maps);
     }
