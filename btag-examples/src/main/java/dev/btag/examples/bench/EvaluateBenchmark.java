@@ -154,6 +154,24 @@ public final class EvaluateBenchmark {
      * @throws IllegalArgumentException if {@code rounds < 1} or {@code warmup < 0}
      */
     public Result run(int warmup, int rounds, boolean breakdown, Path writeDir) throws IOException {
+        return run(warmup, rounds, breakdown, writeDir, TaggerEvaluation.standard());
+    }
+
+    /**
+     * Times an evaluation with other settings (for example only the three b-tagging comparisons) against one ROC +
+     * AUC, interleaved.
+     *
+     * @param warmup untimed rounds first, 0 or more
+     * @param rounds timed rounds, at least 1
+     * @param breakdown whether to time the evaluated comparisons' bare ROC curves too
+     * @param writeDir where to write (and time) every output each round, or {@code null}
+     * @param evaluation the evaluation to time
+     * @return the medians
+     * @throws IOException if an output cannot be written
+     * @throws IllegalArgumentException if {@code rounds < 1} or {@code warmup < 0}
+     */
+    public Result run(int warmup, int rounds, boolean breakdown, Path writeDir, TaggerEvaluation evaluation)
+            throws IOException {
         if (rounds < 1 || warmup < 0) {
             throw new IllegalArgumentException("need rounds >= 1 and warmup >= 0, got " + rounds + ", " + warmup);
         }
@@ -163,11 +181,11 @@ public final class EvaluateBenchmark {
             RocBenchmark.Result one = roc.run(0, 1);
             long cpu = processCpuNanos();
             long start = System.nanoTime();
-            Evaluation e = TaggerEvaluation.standard().evaluate("benchmark", probabilities, sample);
+            Evaluation e = evaluation.evaluate("benchmark", probabilities, sample);
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
             auc = e.comparison(FlavourComparison.B_VS_LIGHT_GLUON).auc().auc();
-            double floor = breakdown ? comparisonRocs() : Double.NaN;
+            double floor = breakdown ? comparisonRocs(e) : Double.NaN;
             double write = Double.NaN;
             if (writeDir != null) {
                 long w = System.nanoTime();
@@ -187,11 +205,11 @@ public final class EvaluateBenchmark {
             median(t[5]), auc);
     }
 
-    /** The five comparisons' ROC curves alone, discriminants included, one after the other. */
-    private double comparisonRocs() {
+    /** The evaluated comparisons' ROC curves alone, discriminants included, one after the other. */
+    private double comparisonRocs(Evaluation e) {
         int[] truth = sample.truthCodes();
         long start = System.nanoTime();
-        for (FlavourComparison c : FlavourComparison.ALL) {
+        for (FlavourComparison c : e.comparisons().stream().map(r -> r.comparison()).toList()) {
             RocCurve curve = c.roc(c.score(probabilities), truth);
             if (curve.size() < 2) {
                 throw new IllegalStateException("no curve");

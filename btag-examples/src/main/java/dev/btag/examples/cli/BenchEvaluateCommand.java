@@ -2,6 +2,8 @@ package dev.btag.examples.cli;
 
 import com.google.gson.JsonObject;
 import dev.btag.examples.bench.EvaluateBenchmark;
+import dev.btag.metrics.comparison.FlavourComparison;
+import dev.btag.models.evaluate.TaggerEvaluation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,21 +33,31 @@ final class BenchEvaluateCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "5", description = "Timed rounds; medians are reported (default ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--breakdown", description = "Also time the five comparisons' bare ROC curves (comparisonRocSeconds).")
+    @Option(names = "--breakdown", description = "Also time the evaluated comparisons' bare ROC curves with"
+        + " FlavourComparison.roc (comparisonRocSeconds).")
     boolean breakdown;
 
     @Option(names = "--write", paramLabel = "DIR", description = "Also write every output into DIR each round and time it apart (writeSeconds).")
     Path write;
+
+    @Option(names = "--b-tagging-only", description = "Evaluate only the three b-tagging comparisons (b vs all, b vs c,"
+        + " b vs light+gluon) instead of all five.")
+    boolean bTaggingOnly;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        EvaluateBenchmark.Result r = EvaluateBenchmark.generate(n, seed).run(warmup, rounds, breakdown, write);
+        TaggerEvaluation evaluation = bTaggingOnly
+            ? TaggerEvaluation.builder().optComparisons(FlavourComparison.B_TAGGING).build()
+            : TaggerEvaluation.standard();
+        EvaluateBenchmark.Result r = EvaluateBenchmark.generate(n, seed).run(warmup, rounds, breakdown, write,
+            evaluation);
         JsonObject json = new JsonObject();
         json.addProperty("n", r.n());
         json.addProperty("rounds", r.rounds());
+        json.addProperty("comparisons", bTaggingOnly ? 3 : 5);
         json.addProperty("rocSeconds", r.rocSeconds());
         json.addProperty("evaluateSeconds", r.evaluateSeconds());
         json.addProperty("ratio", r.ratio());

@@ -32,8 +32,6 @@ public final class RocScan {
 
     /** Inputs at least this long sort the two classes in parallel. */
     private static final int PARALLEL_THRESHOLD = 1 << 16;
-    /** The largest number of combined bin cells the payload may encode. */
-    private static final int MAX_CELLS = 1 << 24;
 
     private final RocCurve roc;
     private final AucEstimate auc;
@@ -67,7 +65,7 @@ public final class RocScan {
         for (int i = 0; i < role.length; i++) {
             role[i] = signal[i] ? SIGNAL : BACKGROUND;
         }
-        return scan(scores, role, weights, variables);
+        return scan(scores, role, weights, JetBins.of(variables, scores.length));
     }
 
     /**
@@ -84,6 +82,23 @@ public final class RocScan {
      */
     public static RocScan of(double[] scores, int[] truthCodes, FlavourSelection selection, double[] weights,
             List<BinnedVariable> variables) {
+        return of(scores, truthCodes, selection, weights, JetBins.of(variables, scores.length));
+    }
+
+    /**
+     * As {@link #of(double[], int[], FlavourSelection, double[], List)}, with the jets' bins packed once
+     * ({@link JetBins}) and shared by several scans.
+     *
+     * @param scores one score per jet
+     * @param truthCodes one truth code per jet
+     * @param selection which codes are signal and which background
+     * @param weights one weight per jet, or {@code null}
+     * @param bins the binned variables of the same jets
+     * @return the scan of the kept jets
+     * @throws IllegalArgumentException as {@link #of(double[], int[], FlavourSelection, double[], List)}
+     */
+    public static RocScan of(double[] scores, int[] truthCodes, FlavourSelection selection, double[] weights,
+            JetBins bins) {
         Objects.requireNonNull(scores, "scores");
         if (truthCodes.length != scores.length || (weights != null && weights.length != scores.length)) {
             throw new IllegalArgumentException("scores has " + scores.length + " entries, truthCodes "
@@ -98,7 +113,7 @@ public final class RocScan {
             int code = truthCodes[i];
             role[i] = code >= 0 && code < table.length ? table[code] : roleOf(selection, code);
         }
-        return scan(scores, role, weights, variables);
+        return scan(scores, role, weights, bins);
     }
 
     private static final byte LEFT_OUT = 0;
@@ -141,9 +156,13 @@ public final class RocScan {
         }
     }
 
-    private static RocScan scan(double[] scores, byte[] role, double[] weights, List<BinnedVariable> variables) {
-        List<BinnedVariable> vars = List.copyOf(variables);
-        Cells cells = new Cells(vars, scores.length);
+    private static RocScan scan(double[] scores, byte[] role, double[] weights, JetBins bins) {
+        if (bins.jets() != scores.length) {
+            throw new IllegalArgumentException("the binned variables have " + bins.jets() + " jets, the scores "
+                + scores.length);
+        }
+        List<BinnedVariable> vars = bins.variables();
+        Cells cells = new Cells(bins);
         int nSignal = 0;
         int nBackground = 0;
         for (byte r : role) {
@@ -190,39 +209,20 @@ public final class RocScan {
         return new Pass(sig, bkg, cells, vars, weights != null).run();
     }
 
-    /** Each jet's bins of all variables packed into one int, and the tables that unpack it. */
+    /** The shared bin codes and, for this scan, the number of kept jets per code. */
     private static final class Cells {
-        final List<BinnedVariable> variables;
-        final int[] stride;
         final int[][] slotOfCell;
         final long[] jetsPerCell;
+        private final JetBins bins;
 
-        Cells(List<BinnedVariable> variables, int n) {
-            this.variables = variables;
-            int v = variables.size();
-            stride = new int[v];
-            long cells = 1;
-            for (int k = 0; k < v; k++) {
-                BinnedVariable variable = variables.get(k);
-                if (variable.size() != n) {
-                    throw new IllegalArgumentException("binned variable '" + variable.name() + "' has "
-                        + variable.size() + " jets, the scores " + n);
-                }
-                stride[k] = (int) cells;
-                cells *= variable.binning().bins() + 2L; // slots -1 ... bins
-                if (cells > MAX_CELLS) {
-                    throw new IllegalArgumentException("the binned variables have more than " + MAX_CELLS
-                        + " combined bins");
-                }
-            }
-            slotOfCell = new int[v][(int) cells];
-            jetsPerCell = new long[(int) cells];
-            for (int k = 0; k < v; k++) {
-                int size = variables.get(k).binning().bins() + 2;
-                for (int c = 0; c < cells; c++) {
-                    slotOfCell[k][c] = (c / stride[k]) % size - 1;
-                }
-            }
+        Cells(JetBins bins) {
+            this.bins = bins;
+            this.slotOfCell = bins.slotOfCell();
+            this.jetsPerCell = new long[bins.cells()];
+        }
+
+        int of(int jet) {
+            return bins.cell(jet);
         }
 
         void count(int cell) {
@@ -239,14 +239,6 @@ public final class RocScan {
                 }
             }
             return out;
-        }
-
-        int of(int jet) {
-            int cell = 0;
-            for (int k = 0; k < stride.length; k++) {
-                cell += (variables.get(k).slot(jet) + 1) * stride[k];
-            }
-            return cell;
         }
     }
 

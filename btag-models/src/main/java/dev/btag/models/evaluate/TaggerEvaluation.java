@@ -13,6 +13,7 @@ import dev.btag.metrics.discriminant.Discriminants;
 import dev.btag.metrics.efficiency.ClopperPearson;
 import dev.btag.metrics.efficiency.EfficiencyMaps;
 import dev.btag.metrics.roc.InvalidEntryException;
+import dev.btag.metrics.roc.JetBins;
 import dev.btag.metrics.roc.RocCurve;
 import dev.btag.metrics.roc.RocScan;
 import dev.btag.metrics.selection.FlavourGroup;
@@ -166,13 +167,16 @@ public final class TaggerEvaluation {
         ForkJoinTask<List<ReliabilityDiagram>> calibration = ForkJoinPool.commonPool().submit(
             () -> ReliabilityDiagram.perClass(ConfusionMatrix.SIX_CLASSES, sample.oneHotView(), probabilities,
                 sample.weightsView(), calibrationBins));
+        ForkJoinTask<JetBins> jetBins = ForkJoinPool.commonPool().submit(() -> JetBins.of(List.of(
+            BinnedVariable.of(PT, ptBins, sample.ptView()), BinnedVariable.of(ABS_ETA, absEtaBins,
+                sample.absEtaView())), sample.jets()));
         List<Discriminant> discriminants = comparisons.stream().map(FlavourComparison::discriminant).distinct()
             .toList();
         double[][] scores = Discriminants.computeAll(discriminants, probabilities);
-        List<BinnedVariable> variables = List.of(BinnedVariable.of(PT, ptBins, sample.ptView()),
-            BinnedVariable.of(ABS_ETA, absEtaBins, sample.absEtaView()));
+        JetBins bins = jetBins.join();
+        List<BinnedVariable> variables = bins.variables();
         List<ComparisonResult> results = comparisons.parallelStream()
-            .map(c -> compare(c, scores[discriminants.indexOf(c.discriminant())], sample, variables)).toList();
+            .map(c -> compare(c, scores[discriminants.indexOf(c.discriminant())], sample, bins)).toList();
         EfficiencyMaps maps = null;
         FlavourComparison mapped = mapComparison();
         if (mapped != null) {
@@ -197,11 +201,11 @@ public final class TaggerEvaluation {
         return comparisons.contains(FlavourComparison.B_VS_LIGHT_GLUON) ? FlavourComparison.B_VS_LIGHT_GLUON : null;
     }
 
-    private ComparisonResult compare(FlavourComparison comparison, double[] score, TestSample sample,
-            List<BinnedVariable> variables) {
+    private ComparisonResult compare(FlavourComparison comparison, double[] score, TestSample sample, JetBins bins) {
+        List<BinnedVariable> variables = bins.variables();
         RocScan scan;
         try {
-            scan = RocScan.of(score, sample.truthView(), comparison.selection(), sample.weightsView(), variables);
+            scan = RocScan.of(score, sample.truthView(), comparison.selection(), sample.weightsView(), bins);
         } catch (InvalidEntryException e) {
             throw e;
         } catch (IllegalArgumentException e) {
