@@ -242,70 +242,6 @@ public final class RocScan {
         }
     }
 
-    /** The curve of the jets in one slot, grown point by point during the pass. */
-    static final class SlotCurve {
-        double[] thresholds;
-        double[] tps;
-        double[] fps;
-        int size = 1; // point 0: +Infinity, (0, 0)
-        double tp;
-        double fp;
-        double tpSquares;
-        double fpSquares;
-        long signalCount;
-        long backgroundCount;
-        int lastBlock = -1;
-
-        /**
-         * An empty curve.
-         *
-         * @param capacity the number of points it will hold at most: its jets plus one
-         */
-        SlotCurve(int capacity) {
-            thresholds = new double[Math.max(2, capacity)];
-            tps = new double[thresholds.length];
-            fps = new double[thresholds.length];
-            thresholds[0] = Double.POSITIVE_INFINITY;
-        }
-
-        void append(double threshold) {
-            if (size == thresholds.length) {
-                int capacity = size * 2;
-                thresholds = java.util.Arrays.copyOf(thresholds, capacity);
-                tps = java.util.Arrays.copyOf(tps, capacity);
-                fps = java.util.Arrays.copyOf(fps, capacity);
-            }
-            thresholds[size] = threshold;
-            tps[size] = tp;
-            fps[size] = fp;
-            size++;
-        }
-
-        ClassTotals signalTotals(boolean weighted) {
-            return weighted ? ClassTotals.weighted(signalCount, tp, tpSquares) : ClassTotals.unweighted(signalCount);
-        }
-
-        ClassTotals backgroundTotals(boolean weighted) {
-            return weighted ? ClassTotals.weighted(backgroundCount, fp, fpSquares)
-                : ClassTotals.unweighted(backgroundCount);
-        }
-
-        /** The cumulative signal and background weight at or above a cut: index of the last point with t >= cut. */
-        int pointAt(double cut) {
-            int lo = 0;
-            int hi = size - 1;
-            while (lo < hi) {
-                int mid = (lo + hi + 1) >>> 1;
-                if (thresholds[mid] >= cut) {
-                    lo = mid;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            return lo;
-        }
-    }
-
     /** The pass from the highest score down over both sorted classes. */
     private static final class Pass {
         private final ClassKeys sig;
@@ -475,54 +411,10 @@ public final class RocScan {
                 continue;
             }
             AucEstimate estimate = AucEstimate.fromBlocks(new ScoreBlocks(c.size, c.thresholds, c.tps, c.fps, s, bg));
-            RocCurve curve = thinnedCurve(c, maxPoints, s, bg);
+            RocCurve curve = c.thinned(maxPoints, s, bg);
             bins.add(new RocBin(binning.lower(b), upper, s, bg, estimate, curve));
         }
         return new BinnedRoc(v.name(), binning, overflow, bins);
-    }
-
-    /**
-     * The curve of a slot as {@link RocCurve#fromBlocks} followed by {@link RocCurve#thinned(int)} would give it,
-     * without copying the full arrays (they stay in the scan, unchanged).
-     */
-    private static RocCurve thinnedCurve(SlotCurve c, int maxPoints, ClassTotals s, ClassTotals bg) {
-        if (maxPoints < 2) {
-            throw new IllegalArgumentException("maxPoints must be at least 2, got " + maxPoints);
-        }
-        int n = c.size;
-        double tpTotal = c.tps[n - 1];
-        double fpTotal = c.fps[n - 1];
-        int capacity = Math.min(n, maxPoints);
-        double[] t = new double[capacity];
-        double[] y = new double[capacity];
-        double[] x = new double[capacity];
-        t[0] = c.thresholds[0];
-        int kept = 1;
-        double step = 2.0 / (maxPoints - 1);
-        double next = n <= maxPoints ? Double.NEGATIVE_INFINITY : step;
-        for (int k = 1; k < n - 1 && kept < capacity - 1; k++) {
-            double tpr = c.tps[k] / tpTotal;
-            double fpr = c.fps[k] / fpTotal;
-            if (tpr + fpr >= next) {
-                t[kept] = c.thresholds[k];
-                y[kept] = tpr;
-                x[kept] = fpr;
-                kept++;
-                if (n > maxPoints) {
-                    next = tpr + fpr + step;
-                }
-            }
-        }
-        t[kept] = c.thresholds[n - 1];
-        y[kept] = c.tps[n - 1] / tpTotal;
-        x[kept] = c.fps[n - 1] / fpTotal;
-        kept++;
-        if (kept < capacity) {
-            t = java.util.Arrays.copyOf(t, kept);
-            y = java.util.Arrays.copyOf(y, kept);
-            x = java.util.Arrays.copyOf(x, kept);
-        }
-        return new RocCurve(t, y, x, s, bg);
     }
 
     /**
@@ -583,39 +475,6 @@ public final class RocScan {
 
     private SlotCurve curveOfBin(int variable, int bin, Overflow overflow) {
         List<SlotCurve> parts = slotsOfBin(variable, bin, overflow);
-        return parts.size() == 1 ? parts.get(0) : merge(parts.get(0), parts.get(1));
-    }
-
-    /** The curve of the union of two disjoint sets of jets: their points merged by threshold, sums added. */
-    private static SlotCurve merge(SlotCurve a, SlotCurve b) {
-        SlotCurve m = new SlotCurve(a.size + b.size - 1);
-        int i = 1;
-        int j = 1;
-        while (i < a.size || j < b.size) {
-            double t;
-            if (i >= a.size) {
-                t = b.thresholds[j];
-            } else if (j >= b.size) {
-                t = a.thresholds[i];
-            } else {
-                t = Math.max(a.thresholds[i], b.thresholds[j]);
-            }
-            if (i < a.size && a.thresholds[i] == t) {
-                i++;
-            }
-            if (j < b.size && b.thresholds[j] == t) {
-                j++;
-            }
-            m.tp = a.tps[i - 1] + b.tps[j - 1];
-            m.fp = a.fps[i - 1] + b.fps[j - 1];
-            m.append(t);
-        }
-        m.tp = a.tp + b.tp;
-        m.fp = a.fp + b.fp;
-        m.tpSquares = a.tpSquares + b.tpSquares;
-        m.fpSquares = a.fpSquares + b.fpSquares;
-        m.signalCount = a.signalCount + b.signalCount;
-        m.backgroundCount = a.backgroundCount + b.backgroundCount;
-        return m;
+        return parts.size() == 1 ? parts.get(0) : SlotCurve.merge(parts.get(0), parts.get(1));
     }
 }
