@@ -115,6 +115,7 @@ class EfficiencyMapCommandTest {
         try (NpzFile npz = NpzFile.open(fromModel.resolve("efficiency_map.npz"))) {
             assertArrayEquals(new long[] {7, 3, ptEdges.length - 1, etaEdges.length - 1},
                 npz.get("efficiency").shape());
+            assertEquals(1, npz.get("synthetic").toIntArray()[0], "the npz says it comes from the synthetic sample");
         }
         try (var files = Files.list(fromModel)) {
             assertEquals(21, files.filter(p -> p.getFileName().toString().startsWith("efficiency_map_")

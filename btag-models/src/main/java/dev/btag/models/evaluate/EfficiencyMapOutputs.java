@@ -21,7 +21,7 @@ import java.util.function.Function;
  * written to a temporary file and renamed.
  *
  * <p>{@value #NPZ} holds {@code ptEdges} and {@code absEtaEdges} (float64), {@code thresholds} (W, float64, +inf for a
- * working point that tags nothing), and {@code passed}, {@code total}, {@code efficiency}, {@code lower},
+ * working point that tags nothing), {@code synthetic} (one bool: made from btag's synthetic sample), and {@code passed}, {@code total}, {@code efficiency}, {@code lower},
  * {@code upper} of shape (W, 3, pT bins, |eta| bins) float64, working points in the JSON's order and flavours b, c,
  * light; with weights also {@code weightedPassed} and {@code weightedTotal}. Empty cells have efficiency NaN.
  */
@@ -53,7 +53,7 @@ public final class EfficiencyMapOutputs {
         AtomicFiles.writeString(dir.resolve(EfficiencyMapJson.FILE),
             EvaluationJson.GSON.toJson(EfficiencyMapJson.toJson(maps, synthetic)) + "\n");
         AtomicFiles.writeString(dir.resolve(CSV), csv(maps));
-        writeNpz(maps, dir.resolve(NPZ));
+        writeNpz(maps, synthetic, dir.resolve(NPZ));
         List<Path> plots = new ArrayList<>();
         for (EfficiencyMaps.CutMaps cut : maps.cuts()) {
             if (drawn != null && !drawn.contains(cut.cut().name())) {
@@ -152,7 +152,7 @@ public final class EfficiencyMapOutputs {
         return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 
-    private static void writeNpz(EfficiencyMaps maps, Path file) throws IOException {
+    private static void writeNpz(EfficiencyMaps maps, boolean synthetic, Path file) throws IOException {
         int w = maps.cuts().size();
         int f = maps.cuts().get(0).flavours().size();
         int nx = maps.x().bins();
@@ -163,6 +163,7 @@ public final class EfficiencyMapOutputs {
                 npz.write("ptEdges", maps.x().edges(), maps.x().edges().length);
                 npz.write("absEtaEdges", maps.y().edges(), maps.y().edges().length);
                 npz.write("thresholds", maps.cuts().stream().mapToDouble(c -> c.cut().threshold()).toArray(), w);
+                npz.write("synthetic", new boolean[] {synthetic}, 1);
                 List<Function<EfficiencyMap, double[][]>> parts = new ArrayList<>(List.of(EfficiencyMap::passed,
                     EfficiencyMap::total, EfficiencyMap::efficiency, EfficiencyMap::lower, EfficiencyMap::upper));
                 List<String> names = new ArrayList<>(List.of("passed", "total", "efficiency", "lower", "upper"));
