@@ -51,7 +51,8 @@ import java.util.concurrent.ForkJoinTask;
  * error, the ROC curve and the efficiency and mistag rate of every working point, with the last bin taking every jet
  * above its lower edge ({@link Overflow#LAST_BIN}, {@link Builder#optOverflow(Overflow)}). The confusion matrix takes
  * the true class from the one-hot labels and leaves undefined jets (all-zero rows) out. The calibration is the
- * reliability diagram of each of the six classes (10 bins of predicted probability, undefined jets left out). The
+ * reliability diagram of each of the six classes (10 bins of predicted probability, undefined jets left out); it is
+ * empty when the outputs are not probabilities in [0, 1] (logits, say), which the rest of the evaluation accepts. The
  * efficiency maps are those of {@link EfficiencyMaps}: for the b-vs-light comparison's BvsL (by default) at each of
  * its working points, the b, c and light efficiencies over the pT x |&eta;| bins. With per-jet weights in the
  * {@link TestSample}, every rate, curve, AUC, map and calibration is weighted (the confusion matrix counts jets).
@@ -187,7 +188,10 @@ public final class TaggerEvaluation {
                 sample.truthView(), scores[discriminants.indexOf(mapped.discriminant())], sample.weightsView(), cuts,
                 FlavourGroup.STANDARD, ClopperPearson.ONE_SIGMA);
         }
-        return new Evaluation(tagger, sample, probabilities, results, confusion.join(), calibration.join(), maps);
+        calibration.quietlyJoin();
+        // outputs that are not probabilities in [0, 1] (logits, other scores) have no calibration; the rest stands
+        List<ReliabilityDiagram> reliability = calibration.isCompletedAbnormally() ? List.of() : calibration.join();
+        return new Evaluation(tagger, sample, probabilities, results, confusion.join(), reliability, maps);
     }
 
     /** The comparison whose discriminant is mapped: the one set, else b vs light+gluon if evaluated, else none. */

@@ -241,4 +241,17 @@ class TaggerEvaluationTest {
             .getAsJsonObject("b");
         assertEquals(List.of("passed", "total", "efficiency", "lower", "upper"), List.copyOf(b.keySet()));
     }
+
+    @Test
+    void scoresThatAreNotProbabilitiesAreEvaluatedWithoutCalibration() {
+        Sample s = sample(500, 8);
+        float[] logits = s.probabilities();
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = 3 * logits[i] + 0.5f; // monotone per class, outside [0, 1]
+        }
+        Evaluation e = TaggerEvaluation.standard().evaluate("logits", logits, s.truth());
+        assertTrue(e.calibration().isEmpty());
+        assertEquals(5, e.comparisons().size());
+        assertFalse(EvaluationJson.toJson(e, null).has("calibration"));
+    }
 }
