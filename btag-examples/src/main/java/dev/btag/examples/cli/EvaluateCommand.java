@@ -4,13 +4,14 @@ import dev.btag.models.Tagger;
 import dev.btag.models.evaluate.Evaluation;
 import dev.btag.models.evaluate.EvaluationJson;
 import dev.btag.models.evaluate.EvaluationOutputs;
-import dev.btag.models.evaluate.EvaluationPlots;
+import dev.btag.models.evaluate.EfficiencyMapJson;
 import dev.btag.models.evaluate.EvaluationSummary;
 import dev.btag.models.evaluate.TaggerEvaluation;
 import dev.btag.models.io.TaggerFile;
 import dev.btag.models.train.TrainingRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
  * writes the outputs of {@link EvaluationOutputs}.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-    description = "Evaluates a saved tagger on a test file: ROC curves, AUCs, working points, confusion matrices.")
+    description = "Evaluates a saved tagger on a test file: ROC curves, AUCs, working points at fixed mistag and"
+        + " efficiency, performance per pT and |eta| bin, confusion matrices, calibration, BvsL efficiency maps.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
@@ -46,14 +48,16 @@ final class EvaluateCommand implements Callable<Integer> {
         try (Tagger tagger = TaggerFile.load(modelFile)) {
             evaluation = TaggerEvaluation.standard().evaluate(tagger, test);
         }
-        EvaluationOutputs.writeAll(evaluation, modelFile, out);
+        List<Path> plots = EvaluationOutputs.writeAll(evaluation, modelFile, out);
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.println(EvaluationJson.GSON.toJson(EvaluationJson.toJson(evaluation, modelFile)));
         } else {
             EvaluationSummary.lines(evaluation).forEach(o::println);
             o.println("wrote " + out.resolve(EvaluationOutputs.METRICS_FILE) + ", " + EvaluationOutputs.PREDICTIONS_FILE
-                + ", " + String.join(", ", EvaluationPlots.FILES));
+                + (evaluation.efficiencyMaps() == null ? "" : ", " + EfficiencyMapJson.FILE + " (.csv, .npz)") + " and "
+                + plots.size() + " plots: " + String.join(", ", plots.stream().map(p -> p.getFileName().toString())
+                    .toList()));
         }
         o.flush();
         return 0;

@@ -27,16 +27,17 @@ public final class EvaluationOutputs {
      * @param e the evaluation
      * @param modelFile the tagger's file, recorded in the metrics, or {@code null}
      * @param dir the directory (created if missing)
+     * @return the plots written
      * @throws IOException if a file cannot be written (the message names it)
      */
-    public static void writeAll(Evaluation e, Path modelFile, Path dir) throws IOException {
+    public static List<Path> writeAll(Evaluation e, Path modelFile, Path dir) throws IOException {
         Files.createDirectories(dir);
         writeMetrics(e, modelFile, dir.resolve(METRICS_FILE));
         AtomicFiles.write(dir.resolve(PREDICTIONS_FILE), tmp -> PredictionsNpz.write(e, tmp));
         if (e.efficiencyMaps() != null) {
             EfficiencyMapOutputs.writeAll(e.efficiencyMaps(), e.synthetic(), dir, List.of());
         }
-        EvaluationPlots.write(e, dir);
+        return EvaluationPlots.write(e, dir);
     }
 
     /**
