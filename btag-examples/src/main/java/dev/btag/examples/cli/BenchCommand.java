@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         BenchDatasetCommand.class,
         BenchRocCommand.class,
         BenchReweightCommand.class,
+        BenchEvaluateCommand.class,
         BenchTrainCommand.class,
         BenchPredictCommand.class,
         BenchOnnxCommand.class,

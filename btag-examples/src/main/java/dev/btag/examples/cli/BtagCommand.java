@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
         PredictCommand.class,
         ExportCommand.class,
         ReweightCommand.class,
+        EfficiencyMapCommand.class,
         RocCommand.class,
         TutorialCommand.class,
         BenchCommand.class,

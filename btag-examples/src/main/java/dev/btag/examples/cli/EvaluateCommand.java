@@ -7,7 +7,7 @@ import dev.btag.io.FileChecks;
 import dev.btag.models.evaluate.Evaluation;
 import dev.btag.models.evaluate.EvaluationJson;
 import dev.btag.models.evaluate.EvaluationOutputs;
-import dev.btag.models.evaluate.EvaluationPlots;
+import dev.btag.models.evaluate.EfficiencyMapJson;
 import dev.btag.models.evaluate.EvaluationSummary;
 import dev.btag.models.evaluate.PredictionsNpz;
 import dev.btag.models.evaluate.TaggerEvaluation;
@@ -20,6 +20,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,8 +32,9 @@ import picocli.CommandLine.Spec;
  * weighted metrics (and {@code weights} in metrics.json names the file).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-    description = "Evaluates a saved tagger or an ONNX model on a test file: ROC curves, AUCs, working points,"
-        + " confusion matrices.")
+    description = "Evaluates a saved tagger or an ONNX model on a test file: ROC curves, AUCs, working points at fixed"
+        + " mistag and efficiency, performance per pT and |eta| bin, confusion matrices, calibration, BvsL efficiency"
+        + " maps.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
@@ -69,13 +71,13 @@ final class EvaluateCommand implements Callable<Integer> {
             double[] w = weights == null ? null : WeightsNpz.readWeightsAsDouble(weights, file.jetCount(),
                 test.toString());
             evaluation = TaggerEvaluation.standard().evaluate(scorer.name(), scorer.predict(file).probabilities(),
-                TestSample.read(file), w);
+                TestSample.read(file).withWeights(w));
         }
         JsonObject metrics = EvaluationJson.toJson(evaluation, modelFile);
         if (weights != null) {
             metrics.addProperty("weights", weights.toString());
         }
-        EvaluationOutputs.writeAll(evaluation, metrics, out);
+        List<Path> plots = EvaluationOutputs.writeAll(evaluation, out, metrics);
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.println(EvaluationJson.GSON.toJson(metrics));
@@ -85,7 +87,9 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             EvaluationSummary.lines(evaluation).forEach(o::println);
             o.println("wrote " + out.resolve(EvaluationOutputs.METRICS_FILE) + ", " + EvaluationOutputs.PREDICTIONS_FILE
-                + ", " + String.join(", ", EvaluationPlots.FILES));
+                + (evaluation.efficiencyMaps() == null ? "" : ", " + EfficiencyMapJson.FILE + " (.csv, .npz)") + " and "
+                + plots.size() + " plots: " + String.join(", ", plots.stream().map(p -> p.getFileName().toString())
+                    .toList()));
         }
         o.flush();
         return 0;

@@ -5,13 +5,23 @@ import com.google.gson.JsonObject;
 import dev.btag.data.synthetic.SyntheticSample;
 import dev.btag.examples.report.HtmlReport;
 import dev.btag.io.AtomicOutput;
+import dev.btag.metrics.calibration.ReliabilityDiagram;
 import dev.btag.metrics.comparison.FlavourComparison;
+import dev.btag.metrics.efficiency.EfficiencyMaps;
+import dev.btag.metrics.plot.HeatMapPlot;
+import dev.btag.metrics.roc.RocBin;
+import dev.btag.metrics.selection.FlavourGroup;
 import dev.btag.metrics.workingpoint.WorkingPoint;
+import dev.btag.models.evaluate.BinnedPerformance;
+import dev.btag.models.evaluate.EfficiencyMapJson;
+import dev.btag.models.evaluate.EfficiencyMapOutputs;
 import dev.btag.models.evaluate.EvaluationJson;
 import dev.btag.models.evaluate.EvaluationPlots;
+import dev.btag.models.evaluate.TaggerEvaluation;
 import dev.btag.models.train.TrainingOutputs;
 import dev.btag.models.train.TrainingRun;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +56,9 @@ final class TutorialReport {
         training(b, r);
         rocs(b, r, plots);
         workingPoints(b, r, plots);
+        binned(b, r, plots);
+        efficiencyMaps(b, r);
+        calibration(b, r);
         b.section("Confusion matrices (normalised per true class)");
         List<HtmlReport.Image> confusion = new ArrayList<>();
         for (TutorialResult.ModelRun m : r.models()) {
@@ -147,8 +160,140 @@ final class TutorialReport {
         }
         b.table(List.of("tagger", "working point", "target mistag", "BvsL cut", "b efficiency", "achieved mistag"),
             wps);
-        b.gallery(List.of(new HtmlReport.Image(rel(r, plots.efficiency()), "b-jet efficiency vs pT (medium)"),
-            new HtmlReport.Image(rel(r, plots.mistag()), "light+gluon mistag vs pT (medium)")));
+        List<List<String>> fixedEfficiency = new ArrayList<>();
+        for (TutorialResult.ModelRun m : r.models()) {
+            for (WorkingPoint wp : m.evaluation().comparison(FlavourComparison.B_VS_LIGHT_GLUON)
+                    .efficiencyWorkingPoints()) {
+                fixedEfficiency.add(List.of(m.architecture().cliName(), wp.name(),
+                    String.format(Locale.ROOT, "%.4g", wp.threshold()),
+                    String.format(Locale.ROOT, "%.3f", wp.efficiency()),
+                    String.format(Locale.ROOT, "%.4f \u00b1 %.4f", wp.mistag(), wp.mistagError()),
+                    String.format(Locale.ROOT, "%.1f", wp.rejection())));
+            }
+        }
+        b.paragraph("The same comparison at fixed b-jet efficiency (60, 70, 77, 85%, as ATLAS quotes its working"
+            + " points): the cut with the lowest mistag rate whose efficiency reaches the target.");
+        b.table(List.of("tagger", "working point", "BvsL cut", "b efficiency", "light+gluon mistag",
+            "light+gluon rejection"), fixedEfficiency);
+    }
+
+    /** Binned AUCs, efficiencies and mistag rates in pT and |eta|, and the ratio panels. */
+    private static void binned(HtmlReport.Builder b, TutorialResult r, ComparisonPlots plots) {
+        b.section("Performance in bins of jet pT and |\u03b7| (b vs light+gluon, BvsL)");
+        b.paragraph("The working point is chosen on the whole test sample (as an analysis applies it) and its rates"
+            + " are measured in each bin; each bin's AUC is that of its own jets, with DeLong's error. The last bin"
+            + " takes every jet above its lower edge. Mistag rates are drawn on a log axis.");
+        for (String variable : List.of(TaggerEvaluation.PT, TaggerEvaluation.ABS_ETA)) {
+            BinnedPerformance first = r.models().get(0).evaluation().comparison(FlavourComparison.B_VS_LIGHT_GLUON)
+                .binned(variable);
+            List<String> header = new ArrayList<>(List.of("tagger"));
+            header.addAll(HeatMapPlot.binLabels(first.binning(), true).stream()
+                .map(l -> (variable.equals(TaggerEvaluation.PT) ? "pT " + l + " GeV" : "|\u03b7| " + l)).toList());
+            List<List<String>> rows = new ArrayList<>();
+            for (TutorialResult.ModelRun m : r.models()) {
+                BinnedPerformance bp = m.evaluation().comparison(FlavourComparison.B_VS_LIGHT_GLUON).binned(variable);
+                List<String> row = new ArrayList<>(List.of(m.architecture().cliName()));
+                for (RocBin bin : bp.roc().bins()) {
+                    row.add(bin.hasBothClasses() ? String.format(Locale.ROOT, "%.3f \u00b1 %.3f", bin.auc().auc(),
+                        bin.auc().standardError()) : "\u2013");
+                }
+                rows.add(row);
+            }
+            b.paragraph("AUC per " + (variable.equals(TaggerEvaluation.PT) ? "jet-pT" : "jet-|\u03b7|") + " bin:");
+            b.table(header, rows);
+        }
+        List<HtmlReport.Image> images = new ArrayList<>();
+        addImage(images, r, plots.aucPt(), "b vs light+gluon AUC per pT bin");
+        addImage(images, r, plots.aucAbsEta(), "b vs light+gluon AUC per |\u03b7| bin");
+        addImage(images, r, plots.efficiency(), "b-jet efficiency vs pT (medium)");
+        addImage(images, r, plots.mistag(), "light+gluon mistag vs pT (medium, log scale)");
+        addImage(images, r, plots.efficiencyAbsEta(), "b-jet efficiency vs |\u03b7| (medium)");
+        addImage(images, r, plots.mistagAbsEta(), "light+gluon mistag vs |\u03b7| (medium, log scale)");
+        b.gallery(images);
+        b.section("ROC comparisons with ratio panels");
+        b.paragraph("Background rejection (1 / mistag) against the b-jet efficiency, over a panel with each tagger's"
+            + " rejection divided by the " + r.models().get(0).architecture().cliName() + "'s. Bands are each"
+            + " tagger's binomial uncertainty; the taggers share their jets, so the uncertainty of a ratio is"
+            + " smaller than the bands suggest.");
+        List<HtmlReport.Image> ratios = new ArrayList<>();
+        for (FlavourComparison c : FlavourComparison.B_TAGGING) {
+            ratios.add(new HtmlReport.Image(rel(r, plots.ratios().get(c)), c.name() + ": rejection and ratio"));
+        }
+        b.gallery(ratios);
+    }
+
+    private static void addImage(List<HtmlReport.Image> images, TutorialResult r, Path file, String caption) {
+        if (file != null) {
+            images.add(new HtmlReport.Image(rel(r, file), caption));
+        }
+    }
+
+    /** The tagger with the highest b-vs-light+gluon AUC. */
+    static TutorialResult.ModelRun best(TutorialResult r) {
+        TutorialResult.ModelRun best = r.models().get(0);
+        for (TutorialResult.ModelRun m : r.models()) {
+            if (auc(m) > auc(best)) {
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    private static double auc(TutorialResult.ModelRun m) {
+        return m.evaluation().comparison(FlavourComparison.B_VS_LIGHT_GLUON).auc().auc();
+    }
+
+    private static void efficiencyMaps(HtmlReport.Builder b, TutorialResult r) {
+        TutorialResult.ModelRun best = best(r);
+        EfficiencyMaps maps = best.evaluation().efficiencyMaps();
+        if (maps == null) {
+            return;
+        }
+        String reference = best.evaluation().comparison(FlavourComparison.B_VS_LIGHT_GLUON).reference().name();
+        b.section("Efficiency maps of the best tagger (" + best.architecture().cliName() + ", BvsL " + reference + ")");
+        b.paragraph(String.format(Locale.ROOT, "The %s tagger has the highest b vs light+gluon AUC (%.4f)."
+            + " Its b, c and light (udsg) efficiencies at the %s working point in bins of jet pT and |\u03b7|, as the"
+            + " scale-factor method of an analysis multiplies them into event weights; every working point's maps"
+            + " (loose, medium, tight and 60/70/77/85%% efficiency) are in its efficiency_map.json, .csv and .npz,"
+            + " which btag efficiency-map writes too. Each cell's 68.3%% Clopper\u2013Pearson interval is in the"
+            + " files.", best.architecture().cliName(), auc(best), reference));
+        List<HtmlReport.Image> images = new ArrayList<>();
+        for (FlavourGroup g : FlavourGroup.STANDARD) {
+            Path file = best.evaluationDirectory().resolve(EfficiencyMapOutputs.plotName(g, reference));
+            if (Files.exists(file)) {
+                images.add(new HtmlReport.Image(rel(r, file), g.name() + "-jet efficiency (" + reference + ")"));
+            }
+        }
+        b.gallery(images);
+        b.link(rel(r, best.evaluationDirectory().resolve(EfficiencyMapJson.FILE)), "efficiency_map.json of the "
+            + best.architecture().cliName() + " tagger");
+    }
+
+    private static void calibration(HtmlReport.Builder b, TutorialResult r) {
+        b.section("Calibration of the class probabilities");
+        b.paragraph("Reliability diagrams: in ten bins of each class's predicted probability, the observed fraction of"
+            + " jets of that class (undefined jets left out) against the mean prediction; on the diagonal a score"
+            + " can be read as a probability. ECE is the expected calibration error: the jet-weighted mean distance"
+            + " from the diagonal.");
+        List<String> header = new ArrayList<>(List.of("tagger"));
+        r.models().get(0).evaluation().calibration().forEach(d -> header.add("ECE " + d.name()));
+        List<List<String>> rows = new ArrayList<>();
+        List<HtmlReport.Image> images = new ArrayList<>();
+        for (TutorialResult.ModelRun m : r.models()) {
+            List<String> row = new ArrayList<>(List.of(m.architecture().cliName()));
+            for (ReliabilityDiagram d : m.evaluation().calibration()) {
+                row.add(String.format(Locale.ROOT, "%.4f", d.expectedCalibrationError()));
+            }
+            if (row.size() == header.size()) {
+                rows.add(row);
+            }
+            Path file = m.evaluationDirectory().resolve(EvaluationPlots.RELIABILITY);
+            if (Files.exists(file)) {
+                images.add(new HtmlReport.Image(rel(r, file), m.architecture().cliName() + ": reliability"));
+            }
+        }
+        b.table(header, rows);
+        b.gallery(images);
     }
 
     private static JsonObject summary(TutorialResult r, Tutorial.Config config) {
@@ -193,9 +338,14 @@ final class TutorialReport {
             model.add("rocs", metrics.get("rocs"));
             model.add("confusion", metrics.get("confusion"));
             model.add("confusionCoarse", metrics.get("confusionCoarse"));
+            if (metrics.has("calibration")) {
+                model.add("calibration", metrics.get("calibration"));
+            }
             models.add(model);
         }
         o.add("models", models);
+        o.addProperty("bestTagger", best(r).architecture().cliName());
+        o.addProperty("bestTaggerChosenBy", "highest b vs light+gluon AUC on the test file");
         return o;
     }
 

@@ -44,6 +44,16 @@ class TutorialTest {
             assertTrue(Files.isRegularFile(result.outDir().resolve(img.group(1))), "missing " + img.group(1));
         }
         assertTrue(images >= 4 * 3 + 3 + 2, "images in the report: " + images);
+        for (String section : List.of("AUC per jet-pT bin", "AUC per jet-|\u03b7| bin",
+                "ROC comparisons with ratio panels", "Efficiency maps of the best tagger",
+                "Calibration of the class probabilities", "fixed b-jet efficiency")) {
+            assertTrue(html.contains(section), "the report shows: " + section);
+        }
+        for (String image : List.of("plots/roc_ratio_bVsLightGluon.png", "plots/auc_bVsLightGluon_vs_pt.png",
+                "plots/auc_bVsLightGluon_vs_abseta.png", "eval/efficiency_map_b_medium.png",
+                "eval/efficiency_map_light_medium.png", "eval/reliability.png")) {
+            assertTrue(html.contains(image), "the report shows " + image);
+        }
 
         // The figures of summary.json are exactly those of btag evaluate on the same model and test file.
         JsonObject summary = JsonParser.parseString(Files.readString(result.summary())).getAsJsonObject();
@@ -58,6 +68,13 @@ class TutorialTest {
             .getAsJsonObject();
         assertEquals(metrics.get("auc"), lstm.get("auc"));
         assertEquals(metrics.get("rocs"), lstm.get("rocs"));
+        assertEquals(metrics.get("calibration"), lstm.get("calibration"));
+        JsonObject binnedPt = lstm.getAsJsonArray("rocs").get(2).getAsJsonObject().getAsJsonArray("binnedPerformance")
+            .get(0).getAsJsonObject();
+        assertEquals("pt", binnedPt.get("variable").getAsString());
+        assertEquals(binnedPt.getAsJsonArray("edges").size() - 1, binnedPt.getAsJsonArray("auc").size(),
+            "summary.json carries the binned AUCs");
+        assertTrue(summary.has("bestTagger"));
 
         Optional<Path> browser = ReportBrowserCheck.browserRequiredInCi(); // fails under CI=true without one
         if (browser.isPresent()) {

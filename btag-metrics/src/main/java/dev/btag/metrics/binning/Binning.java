@@ -141,7 +141,28 @@ public record Binning(double[] edges) {
         if (value >= edges[n]) {
             return n;
         }
-        int at = Arrays.binarySearch(edges, value);
+        int at = Arrays.binarySearch(edges, value + 0.0); // -0.0 + 0.0 is +0.0, which binarySearch orders above -0.0
+        return at >= 0 ? at : -at - 2;
+    }
+
+    /**
+     * The bin a value is counted in under an overflow policy: bin {@code i} is {@code [edges[i], edges[i+1])}; with
+     * {@link Overflow#LAST_BIN} the last bin also takes every value at or above the last edge (+&infin; included).
+     *
+     * @param value the value
+     * @param overflow what to do with values at or above the last edge
+     * @return the bin index in {@code [0, bins())}, or {@code -1} when the value is not counted (NaN, below the first
+     *     edge, or overflow with {@link Overflow#LEFT_OUT})
+     */
+    public int bin(double value, Overflow overflow) {
+        if (!(value >= edges[0])) {
+            return -1; // below the first edge, or NaN
+        }
+        int n = edges.length - 1;
+        if (value >= edges[n]) {
+            return overflow == Overflow.LAST_BIN ? n - 1 : -1;
+        }
+        int at = Arrays.binarySearch(edges, value + 0.0); // -0.0 + 0.0 is +0.0, which binarySearch orders above -0.0
         return at >= 0 ? at : -at - 2;
     }
 

@@ -1,5 +1,7 @@
 package dev.btag.metrics.discriminant;
 
+import java.util.List;
+
 /**
  * Discriminants for many jets at once, from probabilities stored row-major as N x 6 ({@code float[]} as a network
  * outputs them, or {@code double[]}), columns in the order b, bb, leptonic b, c, uds, g. See {@link Discriminant}
@@ -46,11 +48,39 @@ public final class Discriminants {
      * @throws IllegalArgumentException as {@link #compute(Discriminant, double[])}
      */
     public static double[] compute(Discriminant discriminant, float[] probabilities) {
-        double[] d = new double[probabilities.length];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = probabilities[i];
+        return computeAll(List.of(discriminant), probabilities)[0];
+    }
+
+    /**
+     * Computes several discriminants for every jet in one pass over the probabilities (each value is the one
+     * {@link #compute(Discriminant, float[])} gives).
+     *
+     * @param discriminants which discriminants, in the order of the result
+     * @param probabilities row-major N x 6 probabilities, each finite
+     * @return one array of N values per discriminant
+     * @throws IllegalArgumentException as {@link #compute(Discriminant, double[])}
+     */
+    public static double[][] computeAll(List<Discriminant> discriminants, float[] probabilities) {
+        int rows = rows(probabilities.length);
+        Discriminant[] ds = discriminants.toArray(new Discriminant[0]);
+        double[][] out = new double[ds.length][rows];
+        for (int r = 0, o = 0; r < rows; r++, o += CLASSES) {
+            for (int c = 0; c < CLASSES; c++) {
+                if (!Float.isFinite(probabilities[o + c])) {
+                    throw notFinite(r, c, probabilities[o + c]);
+                }
+            }
+            double pb = probabilities[o];
+            double pbb = probabilities[o + 1];
+            double plepb = probabilities[o + 2];
+            double pc = probabilities[o + 3];
+            double puds = probabilities[o + 4];
+            double pg = probabilities[o + 5];
+            for (int d = 0; d < ds.length; d++) {
+                out[d][r] = ds[d].of(pb, pbb, plepb, pc, puds, pg);
+            }
         }
-        return compute(discriminant, d);
+        return out;
     }
 
     private static int rows(int length) {

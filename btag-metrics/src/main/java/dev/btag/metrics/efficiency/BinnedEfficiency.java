@@ -1,6 +1,7 @@
 package dev.btag.metrics.efficiency;
 
 import dev.btag.metrics.binning.Binning;
+import dev.btag.metrics.binning.Overflow;
 import java.util.Arrays;
 
 /**
@@ -68,7 +69,8 @@ public record BinnedEfficiency(Binning binning, double[] passed, double[] total,
     }
 
     /**
-     * Efficiencies of possibly weighted entries with Clopper&ndash;Pearson intervals at a given level.
+     * Efficiencies of possibly weighted entries with Clopper&ndash;Pearson intervals at a given level; entries at or
+     * above the last edge are left out ({@link Overflow#LEFT_OUT}).
      *
      * @param binning the bins of the variable
      * @param variable the variable per entry
@@ -81,6 +83,25 @@ public record BinnedEfficiency(Binning binning, double[] passed, double[] total,
      */
     public static BinnedEfficiency of(Binning binning, double[] variable, boolean[] pass, double[] weights,
                                       double confidenceLevel) {
+        return of(binning, variable, pass, weights, confidenceLevel, Overflow.LEFT_OUT);
+    }
+
+    /**
+     * Efficiencies of possibly weighted entries with Clopper&ndash;Pearson intervals at a given level, with an
+     * explicit overflow policy.
+     *
+     * @param binning the bins of the variable
+     * @param variable the variable per entry
+     * @param pass whether each entry passes the selection
+     * @param weights the weight per entry, finite and non-negative, or {@code null} for unit weights
+     * @param confidenceLevel the confidence level, in (0, 1)
+     * @param overflow whether entries at or above the last edge are left out or counted in the last bin
+     * @return the binned efficiency
+     * @throws IllegalArgumentException if the lengths differ, a weight is negative or not finite (the message names
+     *     the index), or the level is not in (0, 1)
+     */
+    public static BinnedEfficiency of(Binning binning, double[] variable, boolean[] pass, double[] weights,
+                                      double confidenceLevel, Overflow overflow) {
         if (pass.length != variable.length || (weights != null && weights.length != variable.length)) {
             throw new IllegalArgumentException("variable has " + variable.length + " entries but pass has "
                 + pass.length + (weights == null ? "" : " and weights " + weights.length) + "; lengths must match");
@@ -88,8 +109,7 @@ public record BinnedEfficiency(Binning binning, double[] passed, double[] total,
         int bins = binning.bins();
         double[] passed = new double[bins];
         double[] total = new double[bins];
-        double[] passedSq = new double[bins];
-        double[] totalSq = new double[bins];
+        double[] totalSq = weights == null ? null : new double[bins];
         for (int i = 0; i < variable.length; i++) {
             double w = 1;
             if (weights != null) {
@@ -99,19 +119,41 @@ public record BinnedEfficiency(Binning binning, double[] passed, double[] total,
                         "weights[" + i + "] is " + w + ": weights must be finite and non-negative");
                 }
             }
-            if (Double.isNaN(variable[i])) {
-                continue;
-            }
-            int bin = binning.indexOf(variable[i]);
-            if (bin < 0 || bin >= bins) {
+            int bin = binning.bin(variable[i], overflow);
+            if (bin < 0) {
                 continue;
             }
             total[bin] += w;
-            totalSq[bin] += w * w;
+            if (totalSq != null) {
+                totalSq[bin] += w * w;
+            }
             if (pass[i]) {
                 passed[bin] += w;
-                passedSq[bin] += w * w;
             }
+        }
+        return fromSums(binning, passed, total, totalSq, confidenceLevel);
+    }
+
+    /**
+     * Efficiencies from per-bin sums that were counted elsewhere (for example from a sorted pass over the scores).
+     *
+     * @param binning the bins
+     * @param passed the passing count or weight per bin
+     * @param total the count or weight per bin, at least {@code passed}
+     * @param totalSquares the sum of squared weights per bin, for Kish's effective counts, or {@code null} for unit
+     *     weights (then {@code passed} and {@code total} are counts)
+     * @param confidenceLevel the confidence level, in (0, 1)
+     * @return the binned efficiency; empty bins have efficiency NaN and the interval [0, 1]
+     * @throws IllegalArgumentException if an array does not have one entry per bin or the level is not in (0, 1)
+     */
+    public static BinnedEfficiency fromSums(Binning binning, double[] passed, double[] total, double[] totalSquares,
+                                            double confidenceLevel) {
+        int bins = binning.bins();
+        if (passed.length != bins || total.length != bins || (totalSquares != null && totalSquares.length != bins)) {
+            throw new IllegalArgumentException("per-bin sums must have one entry per bin (" + bins + ")");
+        }
+        if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
+            throw new IllegalArgumentException("confidence level must be in (0, 1), got " + confidenceLevel);
         }
         double[] efficiency = new double[bins];
         double[] lower = new double[bins];
@@ -124,7 +166,7 @@ public record BinnedEfficiency(Binning binning, double[] passed, double[] total,
                 continue;
             }
             double eff = Math.min(1.0, passed[b] / total[b]);
-            double nEff = weights == null ? total[b] : total[b] * total[b] / totalSq[b];
+            double nEff = totalSquares == null ? total[b] : total[b] * total[b] / totalSquares[b];
             ClopperPearson.Interval interval = ClopperPearson.interval(eff * nEff, nEff, confidenceLevel);
             efficiency[b] = eff;
             lower[b] = interval.lower();

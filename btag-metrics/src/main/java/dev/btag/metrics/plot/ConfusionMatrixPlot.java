@@ -161,8 +161,10 @@ public final class ConfusionMatrixPlot implements Plot {
                     max = Math.max(max, values[t][p]);
                 }
             }
-            styler.setMin(Math.min(0, minimum(values)));
-            styler.setMax(max > 0 ? max : 1);
+            // XChart prints the colour bar's ends with Double.toString: keep them round (0.87, not 0.8622305...)
+            double min = minimum(values);
+            styler.setMin(min < 0 ? -PlotStyle.roundUp(-min) : 0);
+            styler.setMax(PlotStyle.roundUp(max));
             List<String> reversed = new ArrayList<>(classNames);
             java.util.Collections.reverse(reversed);
             chart.addSeries("confusion", classNames, reversed, heat);

@@ -40,7 +40,11 @@ public final class EfficiencyPlot implements Plot {
     /** Collects the series and options of an {@link EfficiencyPlot}. */
     public static final class Builder extends XyPlotBuilder<Builder> {
 
-        private final NamedSeries<BinnedEfficiency> series = new NamedSeries<>("series");
+        /** One series: a value and an interval per bin. */
+        private record Binned(Binning binning, double[] value, double[] lower, double[] upper) { }
+
+        private final NamedSeries<Binned> series = new NamedSeries<>("series");
+        private double[] yRange;
 
         private Builder() {
             super("jet pT [GeV]", "efficiency", false);
@@ -60,7 +64,46 @@ public final class EfficiencyPlot implements Plot {
          * @throws IllegalArgumentException if the name was already used
          */
         public Builder addSeries(String name, BinnedEfficiency efficiency) {
-            series.add(name, efficiency);
+            return addSeries(name, efficiency.binning(), efficiency.efficiency(), efficiency.lower(),
+                efficiency.upper());
+        }
+
+        /**
+         * Adds a series of any binned value with an interval, for example the AUC per jet-pT bin with
+         * {@code auc -+ standardError}.
+         *
+         * @param name the legend entry, unique within the plot
+         * @param binning the bins
+         * @param value the value per bin, NaN for bins not drawn
+         * @param lower the lower end of the interval per bin
+         * @param upper the upper end of the interval per bin
+         * @return this builder
+         * @throws IllegalArgumentException if an array does not have one entry per bin or the name was already used
+         */
+        public Builder addSeries(String name, Binning binning, double[] value, double[] lower, double[] upper) {
+            int bins = binning.bins();
+            if (value.length != bins || lower.length != bins || upper.length != bins) {
+                throw new IllegalArgumentException("series '" + name + "': " + value.length + " values, "
+                    + lower.length + " lower and " + upper.length + " upper bounds for " + bins + " bins");
+            }
+            series.add(name, new Binned(binning, value.clone(), lower.clone(), upper.clone()));
+            return this;
+        }
+
+        /**
+         * Sets the y range instead of [0, 1.05] (linear) or [a decade below the smallest value, 1] (log), for values
+         * that are not efficiencies, such as AUCs.
+         *
+         * @param min the lower end
+         * @param max the upper end, greater than {@code min}
+         * @return this builder
+         * @throws IllegalArgumentException if the range is empty or not finite
+         */
+        public Builder optYRange(double min, double max) {
+            if (!Double.isFinite(min) || !Double.isFinite(max) || !(max > min)) {
+                throw new IllegalArgumentException("y range [" + min + ", " + max + "] must be finite and non-empty");
+            }
+            this.yRange = new double[] {min, max};
             return this;
         }
 
@@ -78,8 +121,8 @@ public final class EfficiencyPlot implements Plot {
             double smallest = 1;
             double xMin = Double.POSITIVE_INFINITY;
             double xMax = Double.NEGATIVE_INFINITY;
-            for (BinnedEfficiency e : series.values()) {
-                for (double v : e.efficiency()) {
+            for (Binned e : series.values()) {
+                for (double v : e.value()) {
                     if (v > 0) {
                         smallest = Math.min(smallest, v);
                     }
@@ -91,15 +134,18 @@ public final class EfficiencyPlot implements Plot {
             if (logY) {
                 PlotStyle.labelShortLogAxis(chart, floor, 1);
             }
+            if (yRange != null) {
+                floor = logY ? Math.max(yRange[0], Double.MIN_NORMAL) : yRange[0];
+            }
             chart.getStyler().setXAxisMin(xMin).setXAxisMax(xMax).setYAxisMin(floor);
-            chart.getStyler().setYAxisMax(logY ? 1.0 : 1.05);
+            chart.getStyler().setYAxisMax(yRange != null ? yRange[1] : logY ? 1.0 : 1.05);
             // below the plot: efficiencies fill the top and mistag rates the bottom, so no inside corner is free
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
             chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
             for (int s = 0; s < series.size(); s++) {
-                BinnedEfficiency e = series.get(s);
+                Binned e = series.get(s);
                 Binning binning = e.binning();
-                double[] eff = e.efficiency();
+                double[] eff = e.value();
                 double[] lo = e.lower();
                 double[] hi = e.upper();
                 List<Double> cx = new ArrayList<>();
@@ -113,7 +159,8 @@ public final class EfficiencyPlot implements Plot {
                     double c = binning.center(b);
                     cx.add(c);
                     cy.add(eff[b]);
-                    addSegment(bx, by, c, Math.max(lo[b], floor), c, hi[b]);
+                    addSegment(bx, by, c, Math.max(lo[b], floor), c, Math.min(hi[b], yRange != null ? yRange[1]
+                        : Double.POSITIVE_INFINITY));
                     addSegment(bx, by, binning.lower(b), eff[b], binning.upper(b), eff[b]);
                 }
                 if (cx.isEmpty()) {

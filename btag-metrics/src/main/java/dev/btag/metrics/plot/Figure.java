@@ -14,17 +14,20 @@ import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
- * An XChart chart drawn under a header with a title and an optional subtitle, and saved as PNG or SVG. XChart has
- * no subtitle, so the header is drawn here and the chart's own title is hidden.
+ * An XChart chart (or several stacked vertically, such as a ROC curve over its ratio panel) drawn under a header with
+ * a title and an optional subtitle, and saved as PNG or SVG. XChart has no subtitle, so the header is drawn here and
+ * the charts' own titles are hidden.
  *
  * <p>This is the one place where plots are painted and written; every plot class builds its chart and wraps it in a
- * figure. The chart stays reachable through {@link #chart()} for further styling before saving.
+ * figure. The chart stays reachable through {@link #chart()} for further styling before saving. Files are written to
+ * a temporary file next to the target and then renamed over it, so a reader never sees half an image.
  */
 public final class Figure {
 
@@ -43,13 +46,17 @@ public final class Figure {
     private static final int PAD = 8;
 
     private final Chart<?, ?> chart;
+    private final List<Chart<?, ?>> charts;
+    private final double[] shares;
     private final String title;
     private final String subtitle;
     private final int width;
     private final int height;
 
-    private Figure(Chart<?, ?> chart, String title, String subtitle, int width, int height) {
-        this.chart = chart;
+    private Figure(List<Chart<?, ?>> charts, double[] shares, String title, String subtitle, int width, int height) {
+        this.chart = charts.get(0);
+        this.charts = charts;
+        this.shares = shares;
         this.title = title;
         this.subtitle = subtitle;
         this.width = width;
@@ -69,7 +76,36 @@ public final class Figure {
             throw new NullPointerException("chart is null");
         }
         chart.getStyler().setChartTitleVisible(false);
-        return new Figure(chart, blankToNull(title), blankToNull(subtitle), chart.getWidth(), chart.getHeight());
+        return new Figure(List.of(chart), new double[] {1}, blankToNull(title), blankToNull(subtitle),
+            chart.getWidth(), chart.getHeight());
+    }
+
+    /**
+     * Stacks charts vertically under one header, for example a ROC curve over its ratio panel. Each chart gets a
+     * share of the height below the header; their own titles are hidden.
+     *
+     * @param charts the charts, top first, at least one; the first chart's width is the figure's
+     * @param shares the relative height of each chart, positive, one per chart
+     * @param height the figure's height in pixels, header included
+     * @param title the title, or {@code null}
+     * @param subtitle the subtitle, or {@code null}
+     * @return the figure
+     * @throws IllegalArgumentException if there is no chart or the shares do not match
+     */
+    public static Figure stacked(List<? extends Chart<?, ?>> charts, double[] shares, int height, String title,
+            String subtitle) {
+        if (charts.isEmpty() || shares.length != charts.size()) {
+            throw new IllegalArgumentException(charts.size() + " charts and " + shares.length
+                + " shares; need at least one chart and one share each");
+        }
+        for (double share : shares) {
+            if (!(share > 0)) {
+                throw new IllegalArgumentException("chart shares must be positive, got " + share);
+            }
+        }
+        charts.forEach(c -> c.getStyler().setChartTitleVisible(false));
+        return new Figure(List.copyOf(charts), shares.clone(), blankToNull(title), blankToNull(subtitle),
+            charts.get(0).getWidth(), height);
     }
 
     private static String blankToNull(String s) {
@@ -139,12 +175,22 @@ public final class Figure {
             y = drawCentered(g, subtitle, SUBTITLE_FONT, SUBTITLE_COLOR, y + 2);
         }
         int header = title == null && subtitle == null ? 0 : y;
-        Graphics2D chartGraphics = (Graphics2D) g.create();
-        try {
-            chartGraphics.translate(0, header);
-            chart.paint(chartGraphics, width, height - header);
-        } finally {
-            chartGraphics.dispose();
+        double sum = 0;
+        for (double share : shares) {
+            sum += share;
+        }
+        int top = header;
+        for (int c = 0; c < charts.size(); c++) {
+            int bottom = c == charts.size() - 1 ? height : top + (int) Math.round((height - header) * shares[c] / sum);
+            Graphics2D chartGraphics = (Graphics2D) g.create();
+            try {
+                chartGraphics.translate(0, top);
+                chartGraphics.clipRect(0, 0, width, bottom - top);
+                charts.get(c).paint(chartGraphics, width, bottom - top);
+            } finally {
+                chartGraphics.dispose();
+            }
+            top = bottom;
         }
     }
 

@@ -119,4 +119,49 @@ final class PlotStyle {
         double step = raw / magnitude < 2 ? magnitude : raw / magnitude < 5 ? 2 * magnitude : 5 * magnitude;
         return new double[] {Math.floor(lo / step) * step, Math.ceil(hi / step) * step};
     }
+
+    /**
+     * A number rounded for a label: {@code significant} significant digits, trailing zeros dropped, plain notation
+     * from 1e-4 to 1e6 and scientific notation outside ({@code 1.2e-05}); Locale.ROOT.
+     *
+     * @param value the value
+     * @param significant the number of significant digits, at least 1
+     * @return the label, for example {@code 0.86} for 0.862230552952024 with 2 digits
+     */
+    static String label(double value, int significant) {
+        if (!Double.isFinite(value)) {
+            return Double.isNaN(value) ? "" : value > 0 ? "\u221e" : "-\u221e";
+        }
+        if (value == 0) {
+            return "0";
+        }
+        java.math.BigDecimal rounded = new java.math.BigDecimal(value)
+            .round(new java.math.MathContext(significant, java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        double magnitude = Math.abs(rounded.doubleValue());
+        if (magnitude >= 1e-4 && magnitude < 1e6) {
+            return rounded.toPlainString();
+        }
+        String s = String.format(java.util.Locale.ROOT, "%." + (significant - 1) + "e", rounded.doubleValue());
+        String mantissa = s.substring(0, s.indexOf('e'));
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return mantissa + s.substring(s.indexOf('e'));
+    }
+
+    /**
+     * Rounds a colour-bar or axis maximum up to a round number with two significant digits, so that the label XChart
+     * prints is short (XChart prints a heat map's range with {@code Double.toString}).
+     *
+     * @param max the largest value shown, positive
+     * @return a round number at least {@code max}, for example 0.87 for 0.8622
+     */
+    static double roundUp(double max) {
+        if (!(max > 0) || Double.isInfinite(max)) {
+            return 1;
+        }
+        double scale = Math.pow(10, Math.floor(Math.log10(max)) - 1);
+        double up = Math.ceil(max / scale - 1e-9) * scale;
+        return Double.parseDouble(label(up, 2));
+    }
 }

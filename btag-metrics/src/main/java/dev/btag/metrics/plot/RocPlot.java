@@ -8,7 +8,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * ROC curves the way CMS shows them: signal efficiency (true-positive rate, e.g. b-jet efficiency) on x, mistag rate
- * (false-positive rate) on a logarithmic y axis, several curves overlaid with their AUC in the legend.
+ * (false-positive rate) on a logarithmic y axis, several curves overlaid with their AUC in the legend. With
+ * {@link Builder#optRejection(boolean)} the y axis shows the background rejection, 1 / mistag, as ATLAS draws it.
  *
  * <p>Points with zero mistag cannot be drawn on a log axis: each curve is drawn from its first point with a positive
  * mistag rate, and the y axis starts at the smallest positive mistag rate of all curves (rounded down to a power of
@@ -45,7 +46,9 @@ public final class RocPlot implements Plot {
     public static final class Builder extends XyPlotBuilder<Builder> {
 
         private final NamedSeries<RocCurve> curves = new NamedSeries<>("curve");
+        private final java.util.List<Double> aucs = new java.util.ArrayList<>();
         private Double minMistag;
+        private boolean rejection;
 
         private Builder() {
             super("signal efficiency", "mistag rate", true);
@@ -66,6 +69,38 @@ public final class RocPlot implements Plot {
          */
         public Builder addCurve(String name, RocCurve roc) {
             curves.add(name, roc);
+            aucs.add(roc.auc());
+            return this;
+        }
+
+        /**
+         * Adds a curve with the AUC to quote in the legend, for a curve thinned for drawing
+         * ({@link RocCurve#thinned(int)}) whose full curve's AUC is known.
+         *
+         * @param name the curve's name, unique within the plot
+         * @param roc the curve to draw
+         * @param auc the AUC to show, or NaN to show none
+         * @return this builder
+         * @throws IllegalArgumentException if a curve of that name was already added
+         */
+        public Builder addCurve(String name, RocCurve roc, double auc) {
+            curves.add(name, roc);
+            aucs.add(auc);
+            return this;
+        }
+
+        /**
+         * Draws the background rejection (1 / mistag) on the logarithmic y axis instead of the mistag rate; the
+         * default y title becomes "background rejection".
+         *
+         * @param rejection whether to draw the rejection
+         * @return this builder
+         */
+        public Builder optRejection(boolean rejection) {
+            this.rejection = rejection;
+            if (rejection && "mistag rate".equals(yTitle)) {
+                yTitle = "background rejection";
+            }
             return this;
         }
 
@@ -98,21 +133,34 @@ public final class RocPlot implements Plot {
             chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
             chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0);
             double smallest = 1;
+            double largestRejection = 1;
             for (int c = 0; c < curves.size(); c++) {
                 RocCurve roc = curves.get(c);
-                double[][] xy = drawnPoints(roc, logY);
-                for (double y : xy[1]) {
+                double[][] xy = drawnPoints(roc, logY || rejection);
+                for (int k = 0; k < xy[1].length; k++) {
+                    double y = xy[1][k];
                     if (y > 0) {
                         smallest = Math.min(smallest, y);
                     }
+                    if (rejection) {
+                        xy[1][k] = 1 / y;
+                        largestRejection = Math.max(largestRejection, xy[1][k]);
+                    }
                 }
-                XYSeries series = chart.addSeries(curves.name(c) + " (AUC = " + String.format(java.util.Locale.ROOT,
-                    "%.3f", roc.auc()) + ")", xy[0], xy[1]);
+                double auc = aucs.get(c);
+                String label = Double.isNaN(auc) ? curves.name(c) : curves.name(c) + " (AUC = "
+                    + String.format(java.util.Locale.ROOT, "%.3f", auc) + ")";
+                XYSeries series = chart.addSeries(label, xy[0], xy[1]);
                 series.setMarker(SeriesMarkers.NONE);
                 series.setLineColor(PlotStyle.color(c));
                 series.setLineStyle(PlotStyle.LINE);
             }
-            if (logY) {
+            if (rejection) {
+                chart.getStyler().setYAxisLogarithmic(true);
+                chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+                chart.getStyler().setYAxisMin(1.0)
+                    .setYAxisMax(Math.pow(10, Math.ceil(Math.log10(largestRejection))));
+            } else if (logY) {
                 double floor = minMistag != null ? minMistag : Math.pow(10, Math.floor(Math.log10(smallest)));
                 chart.getStyler().setYAxisMin(floor).setYAxisMax(1.0);
             } else {

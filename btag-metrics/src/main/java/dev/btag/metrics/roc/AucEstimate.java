@@ -45,27 +45,39 @@ public record AucEstimate(double auc, double standardError) {
         return fromBlocks(ScoreBlocks.of(scores, signal, weights));
     }
 
-    private static AucEstimate fromBlocks(ScoreBlocks blocks) {
+    /**
+     * The estimate from cumulative sums by distinct score; the arrays are only read.
+     *
+     * @param blocks the sums
+     * @return the estimate
+     */
+    static AucEstimate fromBlocks(ScoreBlocks blocks) {
         double totalS = blocks.signal.weight();
         double totalB = blocks.background.weight();
         double[] tps = blocks.tps;
         double[] fps = blocks.fps;
         int n = blocks.size;
         // point k (k >= 1) is the block of entries scoring exactly thresholds[k]; earlier points scored higher
+        double invB = 1 / totalB;
+        double invS = 1 / totalS;
         double area = 0;
+        double sumSquaresS = 0;
         for (int k = 1; k < n; k++) {
             double s = tps[k] - tps[k - 1];
-            double b = fps[k] - fps[k - 1];
-            area += s * placementOfSignal(totalB, fps[k], b);
+            double v = (totalB - fps[k] + (fps[k] - fps[k - 1]) / 2) * invB;
+            area += s * v;
+            sumSquaresS += s * v * v;
         }
         double auc = area / totalS;
-        double varS = 0;
+        // sum s (v - auc)^2 = sum s v^2 - auc * sum s v (sum s = totalS, sum s v = area)
+        double varS = Math.max(0, sumSquaresS - auc * area);
         double varB = 0;
         for (int k = 1; k < n; k++) {
-            double s = tps[k] - tps[k - 1];
             double b = fps[k] - fps[k - 1];
-            varS += s * sq(placementOfSignal(totalB, fps[k], b) - auc);
-            varB += b * sq((tps[k - 1] + s / 2) / totalS - auc);
+            if (b != 0) {
+                double d = (tps[k - 1] + (tps[k] - tps[k - 1]) / 2) * invS - auc;
+                varB += b * d * d;
+            }
         }
         double variance = meanVariance(varS, blocks.signal) + meanVariance(varB, blocks.background);
         return new AucEstimate(Math.min(1.0, Math.max(0.0, auc)), Math.sqrt(variance));

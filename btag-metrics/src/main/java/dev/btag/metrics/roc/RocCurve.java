@@ -144,7 +144,13 @@ public record RocCurve(double[] thresholds, double[] tpr, double[] fpr, ClassTot
         return d;
     }
 
-    private static RocCurve fromBlocks(ScoreBlocks blocks) {
+    /**
+     * The curve of cumulative sums; divides the sums in place (they are not usable afterwards).
+     *
+     * @param blocks the sums
+     * @return the curve
+     */
+    static RocCurve fromBlocks(ScoreBlocks blocks) {
         int n = blocks.size;
         double[] tpr = blocks.tps;
         double[] fpr = blocks.fps;
@@ -277,6 +283,48 @@ public record RocCurve(double[] thresholds, double[] tpr, double[] fpr, ClassTot
             double scale = (Math.abs(dx1) + Math.abs(dy1)) * (Math.abs(dx2) + Math.abs(dy2));
             if (Math.abs(cross) > COLLINEAR_TOLERANCE * scale) {
                 keep[kept++] = i;
+            }
+        }
+        keep[kept++] = n - 1;
+        double[] t = new double[kept];
+        double[] y = new double[kept];
+        double[] x = new double[kept];
+        for (int k = 0; k < kept; k++) {
+            t[k] = thresholds[keep[k]];
+            y[k] = tpr[keep[k]];
+            x[k] = fpr[keep[k]];
+        }
+        return new RocCurve(t, y, x, signal, background);
+    }
+
+    /**
+     * A lighter copy for drawing and storing: at most about {@code maxPoints} of this curve's points, spaced evenly
+     * along the curve's path (the sum of the steps in efficiency and mistag rate). Every kept point is an exact point
+     * of this curve (same threshold and rates), the first and last are always kept, and a curve of at most
+     * {@code maxPoints} points is returned unchanged. The area of the thinned curve differs from {@link #auc()} by at
+     * most about {@code 2 / maxPoints}; quote the full curve's AUC.
+     *
+     * @param maxPoints the largest number of points wanted, at least 2
+     * @return this curve, or a thinned copy
+     * @throws IllegalArgumentException if {@code maxPoints < 2}
+     */
+    public RocCurve thinned(int maxPoints) {
+        if (maxPoints < 2) {
+            throw new IllegalArgumentException("maxPoints must be at least 2, got " + maxPoints);
+        }
+        int n = size();
+        if (n <= maxPoints) {
+            return this;
+        }
+        double step = (tpr[n - 1] + fpr[n - 1]) / (maxPoints - 1); // the path length is tpr + fpr at the end: 2
+        int[] keep = new int[maxPoints + 1];
+        int kept = 0;
+        keep[kept++] = 0;
+        double next = step;
+        for (int i = 1; i < n - 1 && kept < maxPoints - 1; i++) {
+            if (tpr[i] + fpr[i] >= next) {
+                keep[kept++] = i;
+                next = tpr[i] + fpr[i] + step;
             }
         }
         keep[kept++] = n - 1;

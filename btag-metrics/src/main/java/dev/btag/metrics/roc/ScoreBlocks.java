@@ -30,7 +30,17 @@ final class ScoreBlocks {
     /** Totals of the background class. */
     final ClassTotals background;
 
-    private ScoreBlocks(int size, double[] thresholds, double[] tps, double[] fps, ClassTotals signal,
+    /**
+     * Wraps cumulative sums computed elsewhere (by {@link RocScan}); the arrays are taken, not copied.
+     *
+     * @param size the number of points used
+     * @param thresholds {@code +Infinity}, then the distinct scores, strictly descending
+     * @param tps the cumulative signal weight per point
+     * @param fps the cumulative background weight per point
+     * @param signal the signal totals
+     * @param background the background totals
+     */
+    ScoreBlocks(int size, double[] thresholds, double[] tps, double[] fps, ClassTotals signal,
                         ClassTotals background) {
         this.size = size;
         this.thresholds = thresholds;

@@ -230,4 +230,145 @@ final class SortableKeys {
             }
         }
     }
+
+    /**
+     * Sorts {@code keys[0, n)} ascending in unsigned order, moving {@code ints[i]} (and {@code doubles[i]}, if given)
+     * along with {@code keys[i]}. Without doubles and with varying low digits (float64 scores with many distinct
+     * values) only the high digits are radix-sorted and each run of equal high bits is finished separately (by
+     * insertion sort when short, by a radix sort of its low digits when long), as {@link #sortByHighBits} does;
+     * otherwise a full LSD radix sort that skips constant digits.
+     *
+     * @param keys the keys, sorted in place
+     * @param ints values that travel with the keys
+     * @param doubles more values that travel with the keys, or {@code null}
+     * @param n how many leading entries to sort
+     * @param counts the histograms of {@code keys[0, n)}; overwritten
+     */
+    static void sortWithPayload(long[] keys, int[] ints, double[] doubles, int n, int[][] counts) {
+        if (n < 2) {
+            return;
+        }
+        boolean highOnly = doubles == null && varyingLowDigits(counts, keys[0], n) >= 2;
+        Buffers buffers = new Buffers(n, doubles != null);
+        radixPasses(keys, ints, doubles, 0, n, counts, highOnly ? PASSES / 2 : 0, buffers);
+        if (highOnly) {
+            finishRuns(keys, ints, n, buffers);
+        }
+    }
+
+    /** Scratch arrays of a payload sort. */
+    private static final class Buffers {
+        final long[] keys;
+        final int[] ints;
+        final double[] doubles;
+
+        Buffers(int n, boolean withDoubles) {
+            keys = new long[n];
+            ints = new int[n];
+            doubles = withDoubles ? new double[n] : null;
+        }
+    }
+
+    /**
+     * LSD radix passes {@code firstPass ... PASSES-1} over {@code [from, to)}, skipping digits that are the same for
+     * every key of the range; the result ends up back in the input arrays.
+     */
+    private static void radixPasses(long[] keys, int[] ints, double[] doubles, int from, int to, int[][] counts,
+            int firstPass, Buffers buffers) {
+        int n = to - from;
+        long[] srcK = keys;
+        int[] srcI = ints;
+        double[] srcD = doubles;
+        long[] dstK = buffers.keys;
+        int[] dstI = buffers.ints;
+        double[] dstD = buffers.doubles;
+        int srcOff = from;
+        int dstOff = 0;
+        long first = keys[from];
+        for (int p = firstPass; p < PASSES; p++) {
+            int shift = p * DIGIT_BITS;
+            int[] count = counts[p];
+            if (count[(int) (first >>> shift) & MASK] == n) {
+                continue;
+            }
+            int offset = dstOff;
+            for (int d = 0; d < RADIX; d++) {
+                int c = count[d];
+                count[d] = offset;
+                offset += c;
+            }
+            for (int i = srcOff, end = srcOff + n; i < end; i++) {
+                long k = srcK[i];
+                int at = count[(int) (k >>> shift) & MASK]++;
+                dstK[at] = k;
+                dstI[at] = srcI[i];
+                if (srcD != null) {
+                    dstD[at] = srcD[i];
+                }
+            }
+            long[] tk = srcK;
+            srcK = dstK;
+            dstK = tk;
+            int[] ti = srcI;
+            srcI = dstI;
+            dstI = ti;
+            double[] td = srcD;
+            srcD = dstD;
+            dstD = td;
+            int to2 = srcOff;
+            srcOff = dstOff;
+            dstOff = to2;
+        }
+        if (srcK != keys) {
+            System.arraycopy(srcK, srcOff, keys, from, n);
+            System.arraycopy(srcI, srcOff, ints, from, n);
+            if (doubles != null) {
+                System.arraycopy(srcD, srcOff, doubles, from, n);
+            }
+        }
+    }
+
+    /** Sorts each run of keys with equal high bits by its low bits, moving the ints along. */
+    private static void finishRuns(long[] keys, int[] ints, int n, Buffers buffers) {
+        int start = 0;
+        while (start < n) {
+            long high = keys[start] >>> LOW_BITS;
+            int end = start + 1;
+            while (end < n && keys[end] >>> LOW_BITS == high) {
+                end++;
+            }
+            int length = end - start;
+            if (length > INSERTION_LIMIT) {
+                int[][] counts = new int[PASSES][];
+                for (int p = 0; p < PASSES / 2; p++) {
+                    counts[p] = new int[RADIX];
+                }
+                for (int i = start; i < end; i++) {
+                    long k = keys[i];
+                    for (int p = 0; p < PASSES / 2; p++) {
+                        counts[p][(int) (k >>> (p * DIGIT_BITS)) & MASK]++;
+                    }
+                }
+                for (int p = PASSES / 2; p < PASSES; p++) {
+                    counts[p] = new int[RADIX];
+                    counts[p][(int) (keys[start] >>> (p * DIGIT_BITS)) & MASK] = length; // constant in the run
+                }
+                radixPasses(keys, ints, null, start, end, counts, 0, buffers);
+            } else if (length > 1) {
+                for (int i = start + 1; i < end; i++) {
+                    long k = keys[i];
+                    int v = ints[i];
+                    int j = i - 1;
+                    while (j >= start && keys[j] > k) { // equal high bits: signed order is unsigned order
+                        keys[j + 1] = keys[j];
+                        ints[j + 1] = ints[j];
+                        j--;
+                    }
+                    keys[j + 1] = k;
+                    ints[j + 1] = v;
+                }
+            }
+            start = end;
+        }
+    }
 }

@@ -69,4 +69,24 @@ class DiscriminantsTest {
         double bvsc = Discriminants.bVsC(p)[0];
         assertEquals(1.0, bvsc + Discriminants.cVsB(p)[0], 1e-12, "BvsC + CvsB = 1");
     }
+
+    @Test
+    void computeAllGivesTheValuesOfComputeAndOfTheDoubleForm() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        float[] p = new float[600];
+        double[] d = new double[600];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = i % 37 == 0 ? 0 : (float) r.nextDouble();
+            d[i] = p[i];
+        }
+        java.util.List<Discriminant> all = java.util.List.of(Discriminant.values());
+        double[][] values = Discriminants.computeAll(all, p);
+        for (int k = 0; k < all.size(); k++) {
+            assertArrayEquals(Discriminants.compute(all.get(k), d), values[k], 0.0, all.get(k).cmsName());
+        }
+        p[7] = Float.NaN;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> Discriminants.computeAll(all, p));
+        assertTrue(e.getMessage().contains("row 1, column 1"), e.getMessage());
+    }
 }

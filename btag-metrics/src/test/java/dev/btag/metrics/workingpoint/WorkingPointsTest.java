@@ -52,6 +52,36 @@ class WorkingPointsTest {
         }
     }
 
+    /**
+     * With distinct scores, the fixed-efficiency point tags the fewest signal jets that reach the target: its
+     * efficiency is at least the target and less than one signal jet above it; counting the jets at or above its
+     * threshold gives the same efficiency.
+     */
+    @Property(tries = 300)
+    void fixedEfficiencyPointAchievesItsEfficiencyWithinOneJet(@ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 400) int n, @ForAll @DoubleRange(min = 0, max = 1) double target) {
+        Random random = new Random(seed);
+        double[] scores = new double[n];
+        boolean[] signal = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            signal[i] = i < 2 ? i == 0 : random.nextBoolean();
+            scores[i] = i + (signal[i] ? 0.5 * n : 0) + random.nextDouble() * 0.1; // distinct
+        }
+        RocCurve roc = RocCurve.of(scores, signal);
+        WorkingPoint wp = WorkingPoints.at(roc, WorkingPointTarget.efficiency(target));
+        long nSignal = roc.signal().count();
+        long tagged = 0;
+        for (int i = 0; i < n; i++) {
+            if (signal[i] && scores[i] >= wp.threshold()) {
+                tagged++;
+            }
+        }
+        assertEquals((double) tagged / nSignal, wp.efficiency(), 1e-12, "the threshold tags the stated fraction");
+        assertTrue(wp.efficiency() >= target, wp.efficiency() + " < " + target);
+        assertTrue(tagged - target * nSignal < 1 + 1e-9,
+            tagged + " tagged signal jets for a target of " + target * nSignal + ": more than one jet above");
+    }
+
     @Test
     void thresholdTagsTheReportedFractions() {
         Random random = new Random(11);

@@ -20,10 +20,13 @@ import java.util.Objects;
  *     {@code workingPoints} or {@code efficiencyWorkingPoints}
  * @param efficiencyVsPt the signal efficiency at {@code reference} in bins of jet pT
  * @param mistagVsPt the background mistag rate at {@code reference} in bins of jet pT
+ * @param binned the performance per bin of each binned variable (jet pT, then |&eta;| by default): AUC and rates of
+ *     every working point; jets above the last edge count in the last bin unless the evaluation says otherwise,
+ *     whereas {@code efficiencyVsPt} and {@code mistagVsPt} leave them out (as they always have)
  */
 public record ComparisonResult(FlavourComparison comparison, RocCurve roc, AucEstimate auc,
         List<WorkingPoint> workingPoints, List<WorkingPoint> efficiencyWorkingPoints, WorkingPoint reference,
-        BinnedEfficiency efficiencyVsPt, BinnedEfficiency mistagVsPt) {
+        BinnedEfficiency efficiencyVsPt, BinnedEfficiency mistagVsPt, List<BinnedPerformance> binned) {
 
     /**
      * Copies the lists.
@@ -36,6 +39,7 @@ public record ComparisonResult(FlavourComparison comparison, RocCurve roc, AucEs
      * @param reference the reference working point
      * @param efficiencyVsPt the binned efficiency
      * @param mistagVsPt the binned mistag rate
+     * @param binned the binned performance
      */
     public ComparisonResult {
         Objects.requireNonNull(comparison, "comparison");
@@ -46,6 +50,54 @@ public record ComparisonResult(FlavourComparison comparison, RocCurve roc, AucEs
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(efficiencyVsPt, "efficiencyVsPt");
         Objects.requireNonNull(mistagVsPt, "mistagVsPt");
+        binned = List.copyOf(binned);
+    }
+
+    /**
+     * A result without binned performance, as made before there was any.
+     *
+     * @param comparison the comparison
+     * @param roc the ROC curve
+     * @param auc the AUC estimate
+     * @param workingPoints the fixed-mistag working points
+     * @param efficiencyWorkingPoints the fixed-efficiency working points
+     * @param reference the reference working point
+     * @param efficiencyVsPt the binned efficiency
+     * @param mistagVsPt the binned mistag rate
+     */
+    public ComparisonResult(FlavourComparison comparison, RocCurve roc, AucEstimate auc,
+            List<WorkingPoint> workingPoints, List<WorkingPoint> efficiencyWorkingPoints, WorkingPoint reference,
+            BinnedEfficiency efficiencyVsPt, BinnedEfficiency mistagVsPt) {
+        this(comparison, roc, auc, workingPoints, efficiencyWorkingPoints, reference, efficiencyVsPt, mistagVsPt,
+            List.of());
+    }
+
+    /**
+     * The binned performance of one variable.
+     *
+     * @param variable its name, for example {@code "pt"} or {@code "absEta"}
+     * @return the performance per bin
+     * @throws IllegalArgumentException if the variable was not binned (the message lists those that were)
+     */
+    public BinnedPerformance binned(String variable) {
+        for (BinnedPerformance b : binned) {
+            if (b.variable().equals(variable)) {
+                return b;
+            }
+        }
+        throw new IllegalArgumentException(comparison.name() + " has no binned performance in '" + variable
+            + "'; binned: " + binned.stream().map(BinnedPerformance::variable).toList());
+    }
+
+    /**
+     * Every working point, the fixed-mistag ones first.
+     *
+     * @return the working points
+     */
+    public List<WorkingPoint> allWorkingPoints() {
+        List<WorkingPoint> all = new java.util.ArrayList<>(workingPoints);
+        all.addAll(efficiencyWorkingPoints);
+        return List.copyOf(all);
     }
 
     /**

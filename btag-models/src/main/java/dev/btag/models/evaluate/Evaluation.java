@@ -1,9 +1,11 @@
 package dev.btag.models.evaluate;
 
+import dev.btag.metrics.calibration.ReliabilityDiagram;
 import dev.btag.metrics.comparison.FlavourComparison;
 import dev.btag.metrics.confusion.ConfusionMatrix;
 import dev.btag.metrics.discriminant.Discriminant;
 import dev.btag.metrics.discriminant.Discriminants;
+import dev.btag.metrics.efficiency.EfficiencyMaps;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,9 +19,13 @@ import java.util.Objects;
  * @param comparisons one result per flavour comparison, in the order they were asked for
  * @param confusion the six-class confusion matrix: true class from the one-hot labels (undefined jets left out)
  *     against the most probable class
+ * @param calibration the reliability diagram of each of the six classes (undefined jets left out), empty if not
+ *     computed
+ * @param efficiencyMaps the per-flavour efficiency maps over jet pT x |&eta;| of one comparison's discriminant at
+ *     each of its working points, or {@code null} if not computed
  */
 public record Evaluation(String tagger, TestSample sample, float[] probabilities, List<ComparisonResult> comparisons,
-        ConfusionMatrix confusion) {
+        ConfusionMatrix confusion, List<ReliabilityDiagram> calibration, EfficiencyMaps efficiencyMaps) {
 
     /**
      * Copies and checks the components.
@@ -29,6 +35,8 @@ public record Evaluation(String tagger, TestSample sample, float[] probabilities
      * @param probabilities the probabilities
      * @param comparisons the comparison results
      * @param confusion the confusion matrix
+     * @param calibration the reliability diagrams
+     * @param efficiencyMaps the efficiency maps or {@code null}
      * @throws IllegalArgumentException if the probabilities are not N x 6 for the sample's N jets
      */
     public Evaluation {
@@ -37,10 +45,34 @@ public record Evaluation(String tagger, TestSample sample, float[] probabilities
         Objects.requireNonNull(confusion, "confusion");
         probabilities = Objects.requireNonNull(probabilities, "probabilities").clone();
         comparisons = List.copyOf(comparisons);
+        calibration = List.copyOf(calibration);
         if (probabilities.length != (long) sample.jets() * Discriminants.CLASSES) {
             throw new IllegalArgumentException(probabilities.length + " probabilities for " + sample.jets()
                 + " jets; expected " + Discriminants.CLASSES + " per jet");
         }
+    }
+
+    /**
+     * An evaluation without calibration and efficiency maps, as made before there were any.
+     *
+     * @param tagger the tagger's name
+     * @param sample the test sample
+     * @param probabilities the probabilities
+     * @param comparisons the comparison results
+     * @param confusion the confusion matrix
+     */
+    public Evaluation(String tagger, TestSample sample, float[] probabilities, List<ComparisonResult> comparisons,
+            ConfusionMatrix confusion) {
+        this(tagger, sample, probabilities, comparisons, confusion, List.of(), null);
+    }
+
+    /**
+     * The probabilities without a copy, for this package's writers (read only).
+     *
+     * @return the internal array
+     */
+    float[] probabilitiesView() {
+        return probabilities;
     }
 
     /**

@@ -6,9 +6,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import dev.btag.data.synthetic.SyntheticSample;
+import dev.btag.metrics.binning.Overflow;
+import dev.btag.metrics.calibration.ReliabilityDiagram;
 import dev.btag.metrics.confusion.ConfusionMatrix;
 import dev.btag.metrics.confusion.Normalization;
 import dev.btag.metrics.efficiency.BinnedEfficiency;
+import dev.btag.metrics.roc.RocBin;
 import dev.btag.metrics.workingpoint.WorkingPoint;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +31,15 @@ import java.util.List;
  * and {@code mistag} with {@code lower}/{@code upper} Clopper-Pearson bounds and jet counts per bin);
  * {@code confusion} and {@code confusionCoarse} ({@code classes}, {@code counts}, {@code normalizedByTrueClass},
  * {@code accuracy}).
+ *
+ * <p>Added keys (the ones above keep their names and meaning): {@code weighted} (whether the jets carried weights);
+ * per comparison {@code binnedPerformance}, one object per binned variable ({@code variable} {@code "pt"} or
+ * {@code "absEta"}, {@code edges}, {@code lastBinTakesOverflow}, per bin {@code auc}, {@code aucError},
+ * {@code signal} and {@code background} jet counts, and {@code workingPoints}: per working point {@code name},
+ * {@code threshold}, {@code efficiency} and {@code mistag} each with {@code value}, {@code lower}, {@code upper},
+ * {@code jets}); {@code calibration} ({@code bins}, and per class {@code name}, {@code ece}, {@code mce},
+ * {@code meanPredicted}, {@code observed}, {@code lower}, {@code upper}, {@code jets}); and {@code efficiencyMap},
+ * the document of {@link EfficiencyMapJson}.
  */
 public final class EvaluationJson {
 
@@ -65,7 +77,66 @@ public final class EvaluationJson {
         o.add("rocs", rocs);
         o.add("confusion", confusion(e.confusion()));
         o.add("confusionCoarse", confusion(e.confusion().coarse()));
+        o.addProperty("weighted", e.sample().weighted());
+        if (!e.calibration().isEmpty()) {
+            o.add("calibration", calibration(e.calibration()));
+        }
+        if (e.efficiencyMaps() != null) {
+            o.add("efficiencyMap", EfficiencyMapJson.toJson(e.efficiencyMaps(), e.synthetic()));
+        }
         return o;
+    }
+
+    private static JsonObject calibration(List<ReliabilityDiagram> diagrams) {
+        JsonObject o = new JsonObject();
+        o.addProperty("bins", diagrams.get(0).binning().bins());
+        JsonArray classes = new JsonArray();
+        for (ReliabilityDiagram d : diagrams) {
+            JsonObject c = new JsonObject();
+            c.addProperty("name", d.name());
+            c.add("ece", number(d.expectedCalibrationError()));
+            c.add("mce", number(d.maxCalibrationError()));
+            c.add("meanPredicted", array(d.meanPredicted()));
+            c.add("observed", array(d.observed()));
+            c.add("lower", array(d.lower()));
+            c.add("upper", array(d.upper()));
+            c.add("jets", EfficiencyMapJson.numbers(d.count()));
+            classes.add(c);
+        }
+        o.add("classes", classes);
+        return o;
+    }
+
+    private static JsonArray binnedPerformance(List<BinnedPerformance> binned) {
+        JsonArray a = new JsonArray();
+        for (BinnedPerformance b : binned) {
+            JsonObject o = new JsonObject();
+            o.addProperty("variable", b.variable());
+            o.add("edges", EfficiencyMapJson.numbers(b.binning().edges()));
+            o.addProperty("lastBinTakesOverflow", b.roc().overflow() == Overflow.LAST_BIN);
+            o.add("auc", array(b.roc().auc()));
+            o.add("aucError", array(b.roc().aucError()));
+            JsonArray signal = new JsonArray();
+            JsonArray background = new JsonArray();
+            for (RocBin bin : b.roc().bins()) {
+                signal.add(bin.signal().count());
+                background.add(bin.background().count());
+            }
+            o.add("signal", signal);
+            o.add("background", background);
+            JsonArray points = new JsonArray();
+            for (WorkingPointRates r : b.workingPoints()) {
+                JsonObject w = new JsonObject();
+                w.addProperty("name", r.workingPoint().name());
+                w.add("threshold", number(r.workingPoint().threshold()));
+                w.add("efficiency", binned(r.efficiency()));
+                w.add("mistag", binned(r.mistag()));
+                points.add(w);
+            }
+            o.add("workingPoints", points);
+            a.add(o);
+        }
+        return a;
     }
 
     private static JsonObject comparison(ComparisonResult c) {
@@ -85,6 +156,7 @@ public final class EvaluationJson {
         binned.add("efficiency", binned(c.efficiencyVsPt()));
         binned.add("mistag", binned(c.mistagVsPt()));
         roc.add("binned", binned);
+        roc.add("binnedPerformance", binnedPerformance(c.binned()));
         return roc;
     }
 

@@ -5,11 +5,13 @@ import dev.btag.io.AtomicOutput;
 import dev.btag.io.FileChecks;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Writes every output of an {@link Evaluation} into one directory, as {@code btag evaluate} does:
- * {@value #METRICS_FILE} ({@link EvaluationJson}), {@value #PREDICTIONS_FILE} ({@link PredictionsNpz}) and the plots
- * of {@link EvaluationPlots}.
+ * {@value #METRICS_FILE} ({@link EvaluationJson}), {@value #PREDICTIONS_FILE} ({@link PredictionsNpz}), the
+ * efficiency maps' {@value EfficiencyMapJson#FILE}, CSV and npz ({@link EfficiencyMapOutputs}) and the plots of
+ * {@link EvaluationPlots}. Every file is written to a temporary file and renamed over the target.
  */
 public final class EvaluationOutputs {
 
@@ -22,15 +24,16 @@ public final class EvaluationOutputs {
     }
 
     /**
-     * Writes the metrics, the predictions and the plots.
+     * Writes the metrics, the predictions, the efficiency maps and the plots.
      *
      * @param e the evaluation
      * @param modelFile the tagger's file, recorded in the metrics, or {@code null}
      * @param dir the directory (created if missing)
+     * @return the plots written
      * @throws IOException if a file cannot be written (the message names it)
      */
-    public static void writeAll(Evaluation e, Path modelFile, Path dir) throws IOException {
-        writeAll(e, EvaluationJson.toJson(e, modelFile), dir);
+    public static List<Path> writeAll(Evaluation e, Path modelFile, Path dir) throws IOException {
+        return writeAll(e, dir, EvaluationJson.toJson(e, modelFile));
     }
 
     /**
@@ -38,15 +41,19 @@ public final class EvaluationOutputs {
      * file).
      *
      * @param e the evaluation
-     * @param metrics its {@link EvaluationJson#toJson} document, with any keys added
      * @param dir the directory (created if missing)
+     * @param metrics its {@link EvaluationJson#toJson} document, with any keys added
+     * @return the plots written
      * @throws IOException if a file cannot be written (the message names it)
      */
-    public static void writeAll(Evaluation e, JsonObject metrics, Path dir) throws IOException {
+    public static List<Path> writeAll(Evaluation e, Path dir, JsonObject metrics) throws IOException {
         FileChecks.createDirectories(dir);
         AtomicOutput.writeString(dir.resolve(METRICS_FILE), EvaluationJson.GSON.toJson(metrics) + "\n");
         PredictionsNpz.write(e, dir.resolve(PREDICTIONS_FILE));
-        EvaluationPlots.write(e, dir);
+        if (e.efficiencyMaps() != null) {
+            EfficiencyMapOutputs.writeAll(e.efficiencyMaps(), e.synthetic(), dir, List.of());
+        }
+        return EvaluationPlots.write(e, dir);
     }
 
     /**

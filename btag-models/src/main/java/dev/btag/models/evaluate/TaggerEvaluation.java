@@ -2,14 +2,21 @@ package dev.btag.models.evaluate;
 
 import ai.djl.translate.TranslateException;
 import dev.btag.data.schema.TutorialFile;
+import dev.btag.metrics.binning.BinnedVariable;
 import dev.btag.metrics.binning.Binning;
+import dev.btag.metrics.binning.Overflow;
+import dev.btag.metrics.calibration.ReliabilityDiagram;
 import dev.btag.metrics.comparison.FlavourComparison;
 import dev.btag.metrics.confusion.ConfusionMatrix;
-import dev.btag.metrics.efficiency.BinnedEfficiency;
+import dev.btag.metrics.discriminant.Discriminant;
+import dev.btag.metrics.discriminant.Discriminants;
 import dev.btag.metrics.efficiency.ClopperPearson;
-import dev.btag.metrics.roc.AucEstimate;
+import dev.btag.metrics.efficiency.EfficiencyMaps;
+import dev.btag.metrics.roc.InvalidEntryException;
+import dev.btag.metrics.roc.JetBins;
 import dev.btag.metrics.roc.RocCurve;
-import dev.btag.metrics.selection.Selection;
+import dev.btag.metrics.roc.RocScan;
+import dev.btag.metrics.selection.FlavourGroup;
 import dev.btag.metrics.workingpoint.WorkingPoint;
 import dev.btag.metrics.workingpoint.WorkingPointTarget;
 import dev.btag.metrics.workingpoint.WorkingPoints;
@@ -20,6 +27,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Evaluates a tagger on a test sample, as the notebooks do with their second file, and returns one immutable
@@ -36,18 +45,33 @@ import java.util.Objects;
  * <p>For each {@link FlavourComparison} (default {@link FlavourComparison#ALL}): its discriminant from the six
  * probabilities, the ROC curve over the jets it keeps (truth from the integer codes, column 50), the AUC with
  * DeLong's error, working points at fixed mistag (default loose/medium/tight) and at fixed efficiency (default 60,
- * 70, 77, 85%), and at the reference point (default medium) the signal efficiency and background mistag rate in bins
- * of jet pT (default edges 20, 30, 40, 50, 60, 80, 100, 150, 200, 300 GeV; jets outside are not counted). The
- * confusion matrix takes the true class from the one-hot labels and leaves undefined jets (all-zero rows) out.
+ * 70, 77, 85%), at the reference point (default medium) the signal efficiency and background mistag rate in bins
+ * of jet pT (default edges 20, 30, 40, 50, 60, 80, 100, 150, 200, 300 GeV; jets outside are not counted), and the
+ * binned performance in jet pT and |&eta;| (default edges 0, 0.5, 1, 1.5, 2, 2.5): per bin the AUC with DeLong's
+ * error, the ROC curve and the efficiency and mistag rate of every working point, with the last bin taking every jet
+ * above its lower edge ({@link Overflow#LAST_BIN}, {@link Builder#optOverflow(Overflow)}). The confusion matrix takes
+ * the true class from the one-hot labels and leaves undefined jets (all-zero rows) out. The calibration is the
+ * reliability diagram of each of the six classes (10 bins of predicted probability, undefined jets left out); it is
+ * empty when the outputs are not probabilities in [0, 1] (logits, say), which the rest of the evaluation accepts. The
+ * efficiency maps are those of {@link EfficiencyMaps}: for the b-vs-light comparison's BvsL (by default) at each of
+ * its working points, the b, c and light efficiencies over the pT x |&eta;| bins. With per-jet weights in the
+ * {@link TestSample}, every rate, curve, AUC, map and calibration is weighted (the confusion matrix counts jets).
  *
- * <p>Per-jet weights (the {@code weights} argument; unweighted when {@code null}, the default) weight the ROC curve,
- * and so its working points, the AUC and its DeLong error, and the binned efficiencies (a jet counts with its weight,
- * as {@code sample_weight} in scikit-learn); the confusion matrix stays a matrix of jet counts.
+ * <p>Each comparison's scores are sorted once ({@link RocScan}); everything binned is read from that sort. The
+ * comparisons run in parallel on the common fork-join pool, each alongside the calibration and the confusion matrix.
  */
 public final class TaggerEvaluation {
 
     /** The default jet pT bin edges in GeV of the binned efficiencies. */
     public static final Binning DEFAULT_PT_BINS = Binning.of(20, 30, 40, 50, 60, 80, 100, 150, 200, 300);
+    /** The default jet |eta| bin edges of the binned performance and the efficiency maps. */
+    public static final Binning DEFAULT_ABS_ETA_BINS = Binning.of(0, 0.5, 1.0, 1.5, 2.0, 2.5);
+    /** The name of the pT variable in binned results. */
+    public static final String PT = "pt";
+    /** The name of the |eta| variable in binned results. */
+    public static final String ABS_ETA = "absEta";
+    /** The most points kept of each bin's ROC curve (for drawing; AUCs use the full curves). */
+    public static final int BIN_CURVE_POINTS = 500;
 
     private static final TaggerEvaluation STANDARD = builder().build();
 
@@ -56,6 +80,11 @@ public final class TaggerEvaluation {
     private final List<WorkingPointTarget> efficiencyTargets;
     private final WorkingPointTarget reference;
     private final Binning ptBins;
+    private final Binning absEtaBins;
+    private final Overflow overflow;
+    private final FlavourComparison mapComparison;
+    private final boolean efficiencyMaps;
+    private final int calibrationBins;
 
     private TaggerEvaluation(Builder b) {
         comparisons = b.comparisons;
@@ -63,6 +92,11 @@ public final class TaggerEvaluation {
         efficiencyTargets = b.efficiencyTargets;
         reference = b.reference;
         ptBins = b.ptBins;
+        absEtaBins = b.absEtaBins;
+        overflow = b.overflow;
+        mapComparison = b.mapComparison;
+        efficiencyMaps = b.efficiencyMaps;
+        calibrationBins = b.calibrationBins;
     }
 
     /**
@@ -118,14 +152,15 @@ public final class TaggerEvaluation {
      * @param weights one finite, non-negative weight per jet of the file, or {@code null} for none
      * @return the evaluation, named after the tagger's architecture
      * @throws TranslateException if the engine fails on a batch
-     * @throws IllegalArgumentException if the weights do not fit the jets (the message names both counts)
+     * @throws IllegalArgumentException if the weights do not fit the file (see {@link TestSample#withWeights})
      */
     public Evaluation evaluate(Tagger tagger, TutorialFile file, double[] weights) throws TranslateException {
+        TestSample sample = TestSample.read(file).withWeights(weights);
         float[] probabilities;
         try (TaggerPredictor predictor = new TaggerPredictor(tagger)) {
             probabilities = predictor.predict(file).probabilities();
         }
-        return evaluate(tagger.spec().architecture().cliName(), probabilities, TestSample.read(file), weights);
+        return evaluate(tagger.spec().architecture().cliName(), probabilities, sample);
     }
 
     /**
@@ -139,70 +174,82 @@ public final class TaggerEvaluation {
      *     background jets (the message names the comparison)
      */
     public Evaluation evaluate(String tagger, float[] probabilities, TestSample sample) {
-        return evaluate(tagger, probabilities, sample, null);
-    }
-
-    /**
-     * Evaluates class probabilities from any source with per-jet weights.
-     *
-     * @param tagger the name to give the tagger in the result
-     * @param probabilities row-major N x 6 class probabilities (b, bb, leptonic b, c, uds, g)
-     * @param sample the truth of the same N jets
-     * @param weights N finite, non-negative weights, or {@code null} for none
-     * @return the evaluation
-     * @throws IllegalArgumentException as {@link #evaluate(String, float[], TestSample)}, or if the weights do not
-     *     fit the jets, a weight is invalid or a comparison's signal or background has zero total weight
-     */
-    public Evaluation evaluate(String tagger, float[] probabilities, TestSample sample, double[] weights) {
-        if (weights != null && weights.length != sample.jets()) {
-            throw new IllegalArgumentException(tagger + ": " + weights.length + " weights for " + sample.jets()
-                + " jets of " + sample.source());
-        }
         if (probabilities.length != (long) sample.jets() * 6) {
             throw new IllegalArgumentException(tagger + ": " + probabilities.length + " probabilities for "
                 + sample.jets() + " jets of " + sample.source() + "; expected 6 per jet");
         }
-        int[] truth = sample.truthCodes();
-        double[] pt = sample.pt();
-        List<ComparisonResult> results = new ArrayList<>(comparisons.size());
-        for (FlavourComparison comparison : comparisons) {
-            results.add(compare(comparison, comparison.score(probabilities), truth, pt, weights));
+        ForkJoinTask<ConfusionMatrix> confusion = ForkJoinPool.commonPool().submit(() -> ConfusionMatrix.fromOneHot(
+            ConfusionMatrix.SIX_CLASSES, sample.oneHotView(), probabilities));
+        ForkJoinTask<List<ReliabilityDiagram>> calibration = ForkJoinPool.commonPool().submit(
+            () -> ReliabilityDiagram.perClass(ConfusionMatrix.SIX_CLASSES, sample.oneHotView(), probabilities,
+                sample.weightsView(), calibrationBins));
+        ForkJoinTask<JetBins> jetBins = ForkJoinPool.commonPool().submit(() -> JetBins.of(List.of(
+            BinnedVariable.of(PT, ptBins, sample.ptView()), BinnedVariable.of(ABS_ETA, absEtaBins,
+                sample.absEtaView())), sample.jets()));
+        List<Discriminant> discriminants = comparisons.stream().map(FlavourComparison::discriminant).distinct()
+            .toList();
+        double[][] scores = Discriminants.computeAll(discriminants, probabilities);
+        JetBins bins = jetBins.join();
+        List<BinnedVariable> variables = bins.variables();
+        List<ComparisonResult> results = comparisons.parallelStream()
+            .map(c -> compare(c, scores[discriminants.indexOf(c.discriminant())], sample, bins)).toList();
+        EfficiencyMaps maps = null;
+        FlavourComparison mapped = mapComparison();
+        if (mapped != null) {
+            ComparisonResult r = results.get(comparisons.indexOf(mapped));
+            List<EfficiencyMaps.Cut> cuts = r.allWorkingPoints().stream()
+                .map(wp -> new EfficiencyMaps.Cut(wp.name(), wp.threshold())).toList();
+            maps = EfficiencyMaps.of(mapped.discriminant().cmsName(), variables.get(0), variables.get(1),
+                sample.truthView(), scores[discriminants.indexOf(mapped.discriminant())], sample.weightsView(), cuts,
+                FlavourGroup.STANDARD, ClopperPearson.ONE_SIGMA);
         }
-        ConfusionMatrix confusion = ConfusionMatrix.fromOneHot(ConfusionMatrix.SIX_CLASSES, sample.oneHot(),
-            probabilities);
-        return new Evaluation(tagger, sample, probabilities, results, confusion);
+        calibration.quietlyJoin();
+        // outputs that are not probabilities in [0, 1] (logits, other scores) have no calibration; the rest stands
+        List<ReliabilityDiagram> reliability = calibration.isCompletedAbnormally() ? List.of() : calibration.join();
+        return new Evaluation(tagger, sample, probabilities, results, confusion.join(), reliability, maps);
     }
 
-    private ComparisonResult compare(FlavourComparison comparison, double[] score, int[] truth, double[] pt,
-                                     double[] weights) {
-        RocCurve roc = comparison.roc(score, truth);
-        Selection jets = comparison.select(truth);
-        double[] kept = jets.pick(score);
-        AucEstimate auc;
-        if (weights == null) {
-            auc = AucEstimate.delong(kept, jets.signal());
-        } else {
-            roc = RocCurve.of(kept, jets.signal(), jets.pick(weights));
-            auc = AucEstimate.delong(kept, jets.signal(), jets.pick(weights));
+    /** The comparison whose discriminant is mapped: the one set, else b vs light+gluon if evaluated, else none. */
+    private FlavourComparison mapComparison() {
+        if (!efficiencyMaps) {
+            return null;
         }
+        if (mapComparison != null) {
+            return mapComparison;
+        }
+        return comparisons.contains(FlavourComparison.B_VS_LIGHT_GLUON) ? FlavourComparison.B_VS_LIGHT_GLUON : null;
+    }
+
+    private ComparisonResult compare(FlavourComparison comparison, double[] score, TestSample sample, JetBins bins) {
+        List<BinnedVariable> variables = bins.variables();
+        RocScan scan;
+        try {
+            scan = RocScan.of(score, sample.truthView(), comparison.selection(), sample.weightsView(), bins);
+        } catch (InvalidEntryException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(comparison.name() + ": " + e.getMessage(), e);
+        }
+        RocCurve roc = scan.roc();
         List<WorkingPoint> mistagPoints = WorkingPoints.at(roc, mistagTargets);
         List<WorkingPoint> efficiencyPoints = WorkingPoints.at(roc, efficiencyTargets);
         WorkingPoint ref = WorkingPoints.at(roc, reference);
-        return new ComparisonResult(comparison, roc, auc, mistagPoints, efficiencyPoints, ref,
-            passing(jets.onlySignal(), score, pt, ref.threshold(), weights),
-            passing(jets.onlyBackground(), score, pt, ref.threshold(), weights));
-    }
-
-    /** The (weighted) fraction of the selected jets whose score passes the cut, in bins of pT. */
-    private BinnedEfficiency passing(Selection jets, double[] score, double[] pt, double threshold,
-                                     double[] weights) {
-        double[] s = jets.pick(score);
-        boolean[] pass = new boolean[s.length];
-        for (int i = 0; i < s.length; i++) {
-            pass[i] = s[i] >= threshold;
+        List<WorkingPoint> all = new ArrayList<>(mistagPoints);
+        all.addAll(efficiencyPoints);
+        List<BinnedPerformance> binned = new ArrayList<>(variables.size());
+        for (int v = 0; v < variables.size(); v++) {
+            List<WorkingPointRates> rates = new ArrayList<>(all.size());
+            for (WorkingPoint wp : all) {
+                rates.add(new WorkingPointRates(wp,
+                    scan.signalPassing(v, wp.threshold(), overflow, ClopperPearson.ONE_SIGMA),
+                    scan.backgroundPassing(v, wp.threshold(), overflow, ClopperPearson.ONE_SIGMA)));
+            }
+            binned.add(new BinnedPerformance(scan.binned(v, overflow, BIN_CURVE_POINTS), rates));
         }
-        return weights == null ? BinnedEfficiency.of(ptBins, jets.pick(pt), pass)
-            : BinnedEfficiency.of(ptBins, jets.pick(pt), pass, jets.pick(weights), ClopperPearson.ONE_SIGMA);
+        // the binned rates of the first release: pT only, jets above the last edge left out
+        return new ComparisonResult(comparison, roc, scan.auc(), mistagPoints, efficiencyPoints, ref,
+            scan.signalPassing(0, ref.threshold(), Overflow.LEFT_OUT, ClopperPearson.ONE_SIGMA),
+            scan.backgroundPassing(0, ref.threshold(), Overflow.LEFT_OUT, ClopperPearson.ONE_SIGMA), binned);
     }
 
     /** Builds a {@link TaggerEvaluation}; every setting is optional. */
@@ -212,6 +259,11 @@ public final class TaggerEvaluation {
         private List<WorkingPointTarget> efficiencyTargets = WorkingPointTarget.FIXED_EFFICIENCIES;
         private WorkingPointTarget reference = WorkingPointTarget.MEDIUM;
         private Binning ptBins = DEFAULT_PT_BINS;
+        private Binning absEtaBins = DEFAULT_ABS_ETA_BINS;
+        private Overflow overflow = Overflow.LAST_BIN;
+        private FlavourComparison mapComparison;
+        private boolean efficiencyMaps = true;
+        private int calibrationBins = ReliabilityDiagram.DEFAULT_BINS;
 
         private Builder() {
         }
@@ -272,11 +324,73 @@ public final class TaggerEvaluation {
         }
 
         /**
+         * Sets the jet |eta| bins of the binned performance and the efficiency maps (default
+         * {@link #DEFAULT_ABS_ETA_BINS}).
+         *
+         * @param absEtaBins the bin edges
+         * @return this builder
+         */
+        public Builder optAbsEtaBins(Binning absEtaBins) {
+            this.absEtaBins = Objects.requireNonNull(absEtaBins, "absEtaBins");
+            return this;
+        }
+
+        /**
+         * Sets what the binned performance does with jets at or above the last edge (default
+         * {@link Overflow#LAST_BIN}: counted in the last bin). The first release's {@code efficiencyVsPt} and
+         * {@code mistagVsPt} always leave them out.
+         *
+         * @param overflow the policy
+         * @return this builder
+         */
+        public Builder optOverflow(Overflow overflow) {
+            this.overflow = Objects.requireNonNull(overflow, "overflow");
+            return this;
+        }
+
+        /**
+         * Sets the comparison whose discriminant and working points the efficiency maps use (default b vs
+         * light+gluon, BvsL, when it is evaluated); it must be one of the evaluated comparisons.
+         *
+         * @param comparison the comparison
+         * @return this builder
+         */
+        public Builder optMapComparison(FlavourComparison comparison) {
+            this.mapComparison = Objects.requireNonNull(comparison, "comparison");
+            this.efficiencyMaps = true;
+            return this;
+        }
+
+        /**
+         * Leaves the efficiency maps out ({@link Evaluation#efficiencyMaps()} is then {@code null}).
+         *
+         * @return this builder
+         */
+        public Builder optNoEfficiencyMaps() {
+            this.efficiencyMaps = false;
+            return this;
+        }
+
+        /**
+         * Sets the number of predicted-probability bins of the reliability diagrams (default 10).
+         *
+         * @param bins at least 1
+         * @return this builder
+         */
+        public Builder optCalibrationBins(int bins) {
+            if (bins < 1) {
+                throw new IllegalArgumentException("calibration bins must be at least 1, got " + bins);
+            }
+            this.calibrationBins = bins;
+            return this;
+        }
+
+        /**
          * Validates the settings and builds the evaluation.
          *
          * @return the evaluation
-         * @throws IllegalArgumentException for no comparison, a repeated comparison, or a target of the wrong
-         *     criterion (the message names it)
+         * @throws IllegalArgumentException for no comparison, a repeated comparison, a target of the wrong
+         *     criterion (the message names it), or a map comparison that is not evaluated
          */
         public TaggerEvaluation build() {
             if (comparisons.isEmpty() || comparisons.stream().distinct().count() != comparisons.size()) {
@@ -285,6 +399,10 @@ public final class TaggerEvaluation {
             }
             requireCriterion(mistagTargets, WorkingPointTarget.Criterion.MISTAG);
             requireCriterion(efficiencyTargets, WorkingPointTarget.Criterion.EFFICIENCY);
+            if (efficiencyMaps && mapComparison != null && !comparisons.contains(mapComparison)) {
+                throw new IllegalArgumentException("the efficiency maps' comparison " + mapComparison.name()
+                    + " is not among the evaluated comparisons " + comparisons);
+            }
             return new TaggerEvaluation(this);
         }
 

@@ -1,25 +1,31 @@
 package dev.btag.models.evaluate;
 
-import dev.btag.data.schema.FeatureSet;
 import dev.btag.data.schema.JetColumn;
 import dev.btag.data.schema.TutorialFile;
 import dev.btag.metrics.discriminant.Discriminants;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * The truth of a test sample, what an evaluation compares predictions with: per jet its integer truth code (column
  * 50 of the tutorial's jet table: b = 5, c = 4, light = 1, gluon = 21, undefined = 0), its six one-hot training
- * classes (columns 43 to 48, all zero for undefined jets) and its transverse momentum. This record is immutable:
- * its arrays are copied in and out.
+ * classes (columns 43 to 48, all zero for undefined jets), its transverse momentum and |&eta;| (the binned
+ * performance and the efficiency maps use both), and optionally a weight per jet. This record is immutable: its
+ * arrays are copied in and out. Build one with {@link #read(TutorialFile)} or with the canonical constructor (a
+ * reader of another layout fills the same arrays).
  *
  * @param source the file the sample was read from, or {@code null} for a sample built in memory
  * @param truthCodes one integer truth code per jet
  * @param oneHot row-major N x 6 one-hot labels in the order b, bb, leptonic b, c, uds, g
  * @param pt jet pT in GeV per jet (column 0, {@code jet_pt})
+ * @param absEta jet |&eta;| per jet (the absolute value of column 1, {@code jet_eta}); NaN where unknown (such jets
+ *     are in no |&eta;| bin)
+ * @param weights one finite, non-negative weight per jet, or {@code null} for unweighted jets
  * @param synthetic whether the sample is btag's synthetic sample (then every output made from it says so)
  */
-public record TestSample(Path source, int[] truthCodes, float[] oneHot, double[] pt, boolean synthetic) {
+public record TestSample(Path source, int[] truthCodes, float[] oneHot, double[] pt, double[] absEta,
+        double[] weights, boolean synthetic) {
 
     /**
      * Copies and checks the arrays.
@@ -28,23 +34,61 @@ public record TestSample(Path source, int[] truthCodes, float[] oneHot, double[]
      * @param truthCodes the truth codes
      * @param oneHot the one-hot labels
      * @param pt the jet pT values
+     * @param absEta the jet |eta| values
+     * @param weights the weights, or {@code null}
      * @param synthetic whether the sample is synthetic
-     * @throws IllegalArgumentException if the arrays do not describe the same number of jets
+     * @throws IllegalArgumentException if the arrays do not describe the same number of jets, or a weight is negative
+     *     or not finite (the message names the index)
      */
     public TestSample {
         truthCodes = Objects.requireNonNull(truthCodes, "truthCodes").clone();
         oneHot = Objects.requireNonNull(oneHot, "oneHot").clone();
         pt = Objects.requireNonNull(pt, "pt").clone();
+        absEta = Objects.requireNonNull(absEta, "absEta").clone();
+        weights = weights == null ? null : weights.clone();
         int n = truthCodes.length;
-        if (oneHot.length != (long) n * Discriminants.CLASSES || pt.length != n) {
-            throw new IllegalArgumentException((source == null ? "test sample" : source.toString()) + ": " + n
-                + " truth codes, " + oneHot.length + " one-hot values and " + pt.length
-                + " pT values do not describe the same jets");
+        if (oneHot.length != (long) n * Discriminants.CLASSES || pt.length != n || absEta.length != n
+            || (weights != null && weights.length != n)) {
+            throw new IllegalArgumentException(name(source) + ": " + n + " truth codes, " + oneHot.length
+                + " one-hot values, " + pt.length + " pT values, " + absEta.length + " |eta| values"
+                + (weights == null ? "" : " and " + weights.length + " weights") + " do not describe the same jets");
+        }
+        if (weights != null) {
+            for (int i = 0; i < n; i++) {
+                if (!Double.isFinite(weights[i]) || weights[i] < 0) {
+                    throw new IllegalArgumentException(name(source) + ": weights[" + i + "] is " + weights[i]
+                        + "; weights must be finite and non-negative");
+                }
+            }
         }
     }
 
     /**
-     * Reads the truth of a tutorial-layout file.
+     * A sample without |&eta;| and without weights, as before |&eta;| was part of the sample: every |&eta;| is NaN,
+     * so the |&eta;| bins and the efficiency maps stay empty.
+     *
+     * @param source the source file or {@code null}
+     * @param truthCodes the truth codes
+     * @param oneHot the one-hot labels
+     * @param pt the jet pT values
+     * @param synthetic whether the sample is synthetic
+     */
+    public TestSample(Path source, int[] truthCodes, float[] oneHot, double[] pt, boolean synthetic) {
+        this(source, truthCodes, oneHot, pt, nan(truthCodes.length), null, synthetic);
+    }
+
+    private static double[] nan(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.NaN);
+        return a;
+    }
+
+    private static String name(Path source) {
+        return source == null ? "test sample" : source.toString();
+    }
+
+    /**
+     * Reads the truth, pT and |&eta;| of a tutorial-layout file (unweighted).
      *
      * @param file the open file
      * @return its truth
@@ -53,13 +97,27 @@ public record TestSample(Path source, int[] truthCodes, float[] oneHot, double[]
      */
     public static TestSample read(TutorialFile file) {
         file.report().requireConsistentTruth();
-        float[] ptColumn = file.features(FeatureSet.of("pt", JetColumn.JET_PT), 0, file.jetCount());
+        float[] ptColumn = file.column(JetColumn.JET_PT);
+        float[] etaColumn = file.column(JetColumn.JET_ETA);
         double[] pt = new double[ptColumn.length];
+        double[] absEta = new double[etaColumn.length];
         for (int i = 0; i < pt.length; i++) {
             pt[i] = ptColumn[i];
+            absEta[i] = Math.abs(etaColumn[i]);
         }
-        return new TestSample(file.path(), file.truthCodes(), file.oneHotLabels(0, file.jetCount()), pt,
-            file.isSynthetic());
+        return new TestSample(file.path(), file.truthCodes(), file.oneHotLabels(0, file.jetCount()), pt, absEta,
+            null, file.isSynthetic());
+    }
+
+    /**
+     * The same sample with a weight per jet (for example from {@code btag reweight}).
+     *
+     * @param weights one finite, non-negative weight per jet, or {@code null} to drop the weights
+     * @return a new sample
+     * @throws IllegalArgumentException as the constructor
+     */
+    public TestSample withWeights(double[] weights) {
+        return new TestSample(source, truthCodes, oneHot, pt, absEta, weights, synthetic);
     }
 
     /**
@@ -69,6 +127,15 @@ public record TestSample(Path source, int[] truthCodes, float[] oneHot, double[]
      */
     public int jets() {
         return truthCodes.length;
+    }
+
+    /**
+     * Whether the jets carry weights.
+     *
+     * @return {@code weights() != null}
+     */
+    public boolean weighted() {
+        return weights != null;
     }
 
     /**
@@ -99,5 +166,84 @@ public record TestSample(Path source, int[] truthCodes, float[] oneHot, double[]
     @Override
     public double[] pt() {
         return pt.clone();
+    }
+
+    /**
+     * The jet |&eta;| values.
+     *
+     * @return a copy
+     */
+    @Override
+    public double[] absEta() {
+        return absEta.clone();
+    }
+
+    /**
+     * The weights.
+     *
+     * @return a copy, or {@code null} for unweighted jets
+     */
+    @Override
+    public double[] weights() {
+        return weights == null ? null : weights.clone();
+    }
+
+    /** The truth codes without a copy, for this package's evaluation code, which must not modify them. */
+    int[] truthView() {
+        return truthCodes;
+    }
+
+    /** The one-hot labels without a copy (read only). */
+    float[] oneHotView() {
+        return oneHot;
+    }
+
+    /** The pT values without a copy (read only). */
+    double[] ptView() {
+        return pt;
+    }
+
+    /** The |eta| values without a copy (read only). */
+    double[] absEtaView() {
+        return absEta;
+    }
+
+    /** The weights without a copy (read only), or {@code null}. */
+    double[] weightsView() {
+        return weights;
+    }
+
+    /**
+     * Compares by value.
+     *
+     * @param other the other object
+     * @return whether it is a sample with equal source, arrays and flag
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TestSample s && Objects.equals(source, s.source) && synthetic == s.synthetic
+            && Arrays.equals(truthCodes, s.truthCodes) && Arrays.equals(oneHot, s.oneHot) && Arrays.equals(pt, s.pt)
+            && Arrays.equals(absEta, s.absEta) && Arrays.equals(weights, s.weights);
+    }
+
+    /**
+     * A hash code consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(source, synthetic, Arrays.hashCode(truthCodes), Arrays.hashCode(pt));
+    }
+
+    /**
+     * A summary, not the arrays.
+     *
+     * @return the source, jet count and flags
+     */
+    @Override
+    public String toString() {
+        return "TestSample[" + name(source) + ", " + jets() + " jets" + (weighted() ? ", weighted" : "")
+            + (synthetic ? ", synthetic" : "") + "]";
     }
 }

@@ -1,0 +1,234 @@
+package dev.btag.examples.bench;
+
+import dev.btag.metrics.comparison.FlavourComparison;
+import dev.btag.metrics.discriminant.Discriminants;
+import dev.btag.metrics.roc.RocCurve;
+import dev.btag.models.evaluate.Evaluation;
+import dev.btag.models.evaluate.EvaluationOutputs;
+import dev.btag.models.evaluate.TaggerEvaluation;
+import dev.btag.models.evaluate.TestSample;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * The evaluation benchmark behind {@code btag bench evaluate}: everything {@link TaggerEvaluation#standard()} computes
+ * for N jets held in memory (five flavour comparisons with ROC, DeLong AUC and seven working points each, binned
+ * performance in pT and |eta|, the confusion matrix, six reliability diagrams and the BvsL efficiency maps), timed
+ * against one ROC + AUC of N jets ({@link RocBenchmark}, the figure of {@code btag bench roc}), the two interleaved
+ * round by round so that both see the same load. Medians of the timed rounds, after warm-up rounds; wall-clock and
+ * process CPU time.
+ *
+ * <p>The jets are synthetic and say so (the evaluation's sample is flagged synthetic): truth codes with the
+ * flavour fractions b 20%, c 10%, light 45%, gluon 20%, undefined 5% (b split into b, bb and leptonic b as 70/10/20),
+ * six class probabilities from a softmax of uniform noise with the true class raised (float32, as a network outputs
+ * them, so nearly every discriminant value is distinct), jet pT 20 GeV plus an exponential of mean 60 GeV, |eta|
+ * uniform in [0, 2.5]. Optionally the outputs are also written ({@link EvaluationOutputs#writeAll}) and timed apart.
+ */
+public final class EvaluateBenchmark {
+
+    private final float[] probabilities;
+    private final TestSample sample;
+    private final RocBenchmark roc;
+
+    private EvaluateBenchmark(float[] probabilities, TestSample sample, RocBenchmark roc) {
+        this.probabilities = probabilities;
+        this.sample = sample;
+        this.roc = roc;
+    }
+
+    /**
+     * The timings. This record is immutable.
+     *
+     * @param n the number of jets
+     * @param rounds the number of timed rounds
+     * @param rocSeconds median wall-clock time of one ROC + AUC of N jets
+     * @param rocCpuSeconds median process CPU time of it
+     * @param evaluateSeconds median wall-clock time of the whole evaluation of N jets (in memory, nothing written)
+     * @param evaluateCpuSeconds median process CPU time of it
+     * @param comparisonRocSeconds median wall-clock time of the five comparisons' bare ROC curves
+     *     ({@link FlavourComparison#roc(double[], int[])}, discriminants included): what any evaluation must sort;
+     *     NaN unless asked for
+     * @param writeSeconds median wall-clock time of writing every output file (metrics.json, predictions.npz, the
+     *     efficiency-map files and the plots); NaN unless asked for
+     * @param auc the b-vs-light+gluon AUC of the last evaluation (a check that the work was done)
+     */
+    public record Result(int n, int rounds, double rocSeconds, double rocCpuSeconds, double evaluateSeconds,
+            double evaluateCpuSeconds, double comparisonRocSeconds, double writeSeconds, double auc) {
+
+        /**
+         * The evaluation's wall-clock time in units of one ROC + AUC.
+         *
+         * @return {@code evaluateSeconds / rocSeconds}
+         */
+        public double ratio() {
+            return evaluateSeconds / rocSeconds;
+        }
+
+        /**
+         * The evaluation's CPU time in units of one ROC + AUC's.
+         *
+         * @return {@code evaluateCpuSeconds / rocCpuSeconds}
+         */
+        public double cpuRatio() {
+            return evaluateCpuSeconds / rocCpuSeconds;
+        }
+    }
+
+    /**
+     * Generates the jets.
+     *
+     * @param n the number of jets, at least 1000
+     * @param seed the random seed
+     * @return the benchmark data
+     * @throws IllegalArgumentException if {@code n < 1000}
+     */
+    public static EvaluateBenchmark generate(int n, long seed) {
+        if (n < 1000) {
+            throw new IllegalArgumentException("--n must be at least 1000, got " + n);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] truth = new int[n];
+        float[] oneHot = new float[n * Discriminants.CLASSES];
+        float[] probabilities = new float[n * Discriminants.CLASSES];
+        double[] pt = new double[n];
+        double[] absEta = new double[n];
+        double[] z = new double[Discriminants.CLASSES];
+        for (int i = 0; i < n; i++) {
+            double u = random.nextDouble();
+            int cls;
+            if (u < 0.20) {
+                double v = random.nextDouble();
+                cls = v < 0.7 ? 0 : v < 0.8 ? 1 : 2;
+                truth[i] = 5;
+            } else if (u < 0.30) {
+                cls = 3;
+                truth[i] = 4;
+            } else if (u < 0.75) {
+                cls = 4;
+                truth[i] = 1;
+            } else if (u < 0.95) {
+                cls = 5;
+                truth[i] = 21;
+            } else {
+                cls = -1;
+                truth[i] = 0;
+            }
+            if (cls >= 0) {
+                oneHot[i * Discriminants.CLASSES + cls] = 1;
+            }
+            double sum = 0;
+            for (int c = 0; c < z.length; c++) {
+                z[c] = Math.exp(2 * random.nextDouble() + (c == cls ? 1.5 : 0));
+                sum += z[c];
+            }
+            for (int c = 0; c < z.length; c++) {
+                probabilities[i * Discriminants.CLASSES + c] = (float) (z[c] / sum);
+            }
+            pt[i] = 20 - 60 * Math.log(1 - random.nextDouble());
+            absEta[i] = 2.5 * random.nextDouble();
+        }
+        TestSample sample = new TestSample(null, truth, oneHot, pt, absEta, null, true);
+        return new EvaluateBenchmark(probabilities, sample, RocBenchmark.generate(n, seed));
+    }
+
+    /**
+     * The number of jets.
+     *
+     * @return N
+     */
+    public int size() {
+        return sample.jets();
+    }
+
+    /**
+     * Times the evaluation against one ROC + AUC, interleaved.
+     *
+     * @param warmup untimed rounds first, 0 or more
+     * @param rounds timed rounds, at least 1
+     * @param breakdown whether to time the five comparisons' bare ROC curves too
+     * @param writeDir where to write (and time) every output each round, or {@code null} to write nothing
+     * @return the medians
+     * @throws IOException if an output cannot be written
+     * @throws IllegalArgumentException if {@code rounds < 1} or {@code warmup < 0}
+     */
+    public Result run(int warmup, int rounds, boolean breakdown, Path writeDir) throws IOException {
+        return run(warmup, rounds, breakdown, writeDir, TaggerEvaluation.standard());
+    }
+
+    /**
+     * Times an evaluation with other settings (for example only the three b-tagging comparisons) against one ROC +
+     * AUC, interleaved.
+     *
+     * @param warmup untimed rounds first, 0 or more
+     * @param rounds timed rounds, at least 1
+     * @param breakdown whether to time the evaluated comparisons' bare ROC curves too
+     * @param writeDir where to write (and time) every output each round, or {@code null}
+     * @param evaluation the evaluation to time
+     * @return the medians
+     * @throws IOException if an output cannot be written
+     * @throws IllegalArgumentException if {@code rounds < 1} or {@code warmup < 0}
+     */
+    public Result run(int warmup, int rounds, boolean breakdown, Path writeDir, TaggerEvaluation evaluation)
+            throws IOException {
+        if (rounds < 1 || warmup < 0) {
+            throw new IllegalArgumentException("need rounds >= 1 and warmup >= 0, got " + rounds + ", " + warmup);
+        }
+        double[][] t = new double[6][rounds];
+        double auc = Double.NaN;
+        for (int r = -warmup; r < rounds; r++) {
+            RocBenchmark.Result one = roc.run(0, 1);
+            long cpu = processCpuNanos();
+            long start = System.nanoTime();
+            Evaluation e = evaluation.evaluate("benchmark", probabilities, sample);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
+            auc = e.comparison(FlavourComparison.B_VS_LIGHT_GLUON).auc().auc();
+            double floor = breakdown ? comparisonRocs(e) : Double.NaN;
+            double write = Double.NaN;
+            if (writeDir != null) {
+                long w = System.nanoTime();
+                EvaluationOutputs.writeAll(e, null, writeDir);
+                write = (System.nanoTime() - w) / 1e9;
+            }
+            if (r >= 0) {
+                t[0][r] = one.seconds();
+                t[1][r] = one.cpuSeconds();
+                t[2][r] = seconds;
+                t[3][r] = cpuSeconds;
+                t[4][r] = floor;
+                t[5][r] = write;
+            }
+        }
+        return new Result(size(), rounds, median(t[0]), median(t[1]), median(t[2]), median(t[3]), median(t[4]),
+            median(t[5]), auc);
+    }
+
+    /** The evaluated comparisons' ROC curves alone, discriminants included, one after the other. */
+    private double comparisonRocs(Evaluation e) {
+        int[] truth = sample.truthCodes();
+        long start = System.nanoTime();
+        for (FlavourComparison c : e.comparisons().stream().map(r -> r.comparison()).toList()) {
+            RocCurve curve = c.roc(c.score(probabilities), truth);
+            if (curve.size() < 2) {
+                throw new IllegalStateException("no curve");
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+
+    /** CPU time of the whole JVM process in nanoseconds, or -1 where it is not available. */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+            .getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+    }
+}
