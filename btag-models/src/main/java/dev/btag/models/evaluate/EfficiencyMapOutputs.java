@@ -3,6 +3,7 @@ package dev.btag.models.evaluate;
 import dev.btag.data.npy.NpzWriter;
 import dev.btag.data.synthetic.SyntheticSample;
 import dev.btag.io.AtomicOutput;
+import dev.btag.io.FileChecks;
 import dev.btag.metrics.binning.Binning;
 import dev.btag.metrics.efficiency.EfficiencyMap;
 import dev.btag.metrics.efficiency.EfficiencyMaps;
@@ -51,6 +52,7 @@ public final class EfficiencyMapOutputs {
      */
     public static List<Path> writeAll(EfficiencyMaps maps, boolean synthetic, Path dir, List<String> drawn)
             throws IOException {
+        FileChecks.createDirectories(dir);
         AtomicOutput.writeString(dir.resolve(EfficiencyMapJson.FILE),
             EvaluationJson.GSON.toJson(EfficiencyMapJson.toJson(maps, synthetic)) + "\n");
         AtomicOutput.writeString(dir.resolve(CSV), csv(maps));
