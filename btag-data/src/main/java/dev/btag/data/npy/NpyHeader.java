@@ -40,13 +40,17 @@ final class NpyHeader {
     private static final Set<String> KEYS = Set.of("descr", "fortran_order", "shape");
 
     private final DType dtype;
+    /** The fields of a structured array, whose records are then read as raw bytes ({@code dtype} is |u1). */
+    private final RecordType record;
     private final long[] shape;
     private final boolean fortranOrder;
     private final long headerLength;
     private final long size;
 
-    private NpyHeader(DType dtype, long[] shape, boolean fortranOrder, long headerLength, long size) {
+    private NpyHeader(DType dtype, RecordType record, long[] shape, boolean fortranOrder, long headerLength,
+                      long size) {
         this.dtype = dtype;
+        this.record = record;
         this.shape = shape;
         this.fortranOrder = fortranOrder;
         this.headerLength = headerLength;
@@ -123,14 +127,20 @@ final class NpyHeader {
         }
         Object descr = dict.get("descr");
         DType dtype;
+        RecordType record = null;
         if (descr instanceof String s) {
             try {
                 dtype = DType.parse(s);
             } catch (IllegalArgumentException e) {
                 throw new NpyFormatException(file, entry, e.getMessage());
             }
-        } else if (descr instanceof List<?>) {
-            throw new NpyFormatException(file, entry, "unsupported dtype: structured array (record fields)");
+        } else if (descr instanceof List<?> fields) {
+            try {
+                record = RecordType.parse(fields);
+            } catch (IllegalArgumentException e) {
+                throw new NpyFormatException(file, entry, "unsupported structured dtype: " + e.getMessage());
+            }
+            dtype = DType.of(ScalarType.UINT8);
         } else {
             throw new NpyFormatException(file, entry, "malformed .npy header: descr is " + descr);
         }
@@ -160,12 +170,12 @@ final class NpyHeader {
             for (long dim : shape) {
                 size = Math.multiplyExact(size, dim);
             }
-            Math.multiplyExact(size, (long) dtype.itemSize());
+            Math.multiplyExact(size, (long) (record == null ? dtype.itemSize() : record.itemSize()));
         } catch (ArithmeticException e) {
             throw new NpyFormatException(file, entry, "shape " + shapeString(shape) + " of " + dtype
                 + " overflows a 64-bit byte count");
         }
-        return new NpyHeader(dtype, shape, fortran, headerLength, size);
+        return new NpyHeader(dtype, record, shape, fortran, headerLength, size);
     }
 
     private static byte[] readFully(InputStream in, int n, Path file, String entry, String problem)
@@ -197,8 +207,25 @@ final class NpyHeader {
      * @return magic, version, length and padded header text
      */
     static byte[] encode(DType dtype, long[] shape, boolean fortranOrder) {
+        return encode("'" + dtype.descr() + "'", shape, fortranOrder);
+    }
+
+    /**
+     * As {@link #encode(DType, long[], boolean)} for a structured array, whose {@code descr} is NumPy's list of
+     * fields.
+     *
+     * @param record the packed record type
+     * @param shape the dimensions
+     * @param fortranOrder whether the records are in Fortran order
+     * @return magic, version, length and padded header text
+     */
+    static byte[] encode(RecordType record, long[] shape, boolean fortranOrder) {
+        return encode(record.descr(), shape, fortranOrder);
+    }
+
+    private static byte[] encode(String descrLiteral, long[] shape, boolean fortranOrder) {
         StringBuilder text = new StringBuilder();
-        text.append("{'descr': '").append(dtype.descr()).append("', 'fortran_order': ")
+        text.append("{'descr': ").append(descrLiteral).append(", 'fortran_order': ")
             .append(fortranOrder ? "True" : "False").append(", 'shape': ").append(shapeString(shape)).append(", }");
         if (shape.length > 0) {
             long growth = shape[fortranOrder ? shape.length - 1 : 0];
@@ -297,8 +324,13 @@ final class NpyHeader {
         return size;
     }
 
-    /** @return the number of data bytes: size times item size */
+    /** @return the number of data bytes: size times item size (the record size for a structured array) */
     long dataBytes() {
-        return size * dtype.itemSize();
+        return size * (record == null ? dtype.itemSize() : record.itemSize());
+    }
+
+    /** @return the record type of a structured array, or {@code null} for a numeric one */
+    RecordType record() {
+        return record;
     }
 }
