@@ -275,4 +275,20 @@ public record RecordType(List<Field> fields, int itemSize) {
             case FLOAT64 -> b.getDouble(pos);
         };
     }
+
+    /**
+     * This type in words, for listings and messages.
+     *
+     * @return for example {@code {pt <f4, eta >f8, p4 <f4[4]}}
+     */
+    public String describe() {
+        StringBuilder sb = new StringBuilder("{");
+        for (Field f : fields) {
+            sb.append(sb.length() > 1 ? ", " : "").append(f.name()).append(' ').append(f.type().descr());
+            if (f.count() > 1) {
+                sb.append('[').append(f.count()).append(']');
+            }
+        }
+        return sb.append('}').toString();
+    }
 }

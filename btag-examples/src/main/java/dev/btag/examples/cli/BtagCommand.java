@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
     subcommands = {
         CommandLine.HelpCommand.class,
         InspectCommand.class,
+        LayoutCommand.class,
         GenerateCommand.class,
         PlotInputsCommand.class,
         TrainCommand.class,
