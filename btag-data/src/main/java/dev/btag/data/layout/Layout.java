@@ -218,6 +218,39 @@ public final class Layout {
     }
 
     /**
+     * This layout with another declared format.
+     *
+     * @param newFormat the format, or {@code null} to follow each file's extension
+     * @param newSource where the new layout comes from, for messages
+     * @return the new layout
+     */
+    public Layout withFormat(FileFormat newFormat, String newSource) {
+        return checked(new Layout(newSource, newFormat, jets, label, groups, weight, kinematics, collections));
+    }
+
+    /**
+     * This layout reading the jet table, or one collection, as a numeric array whose last axis holds the given
+     * columns (what a compound array becomes when it is stored as numbers).
+     *
+     * @param array the array's name ({@code jets.array} or a collection's {@code array})
+     * @param columns the names of the numeric array's last axis
+     * @return the new layout
+     * @throws LayoutException when the result is inconsistent (a field it reads is not among the columns)
+     */
+    public Layout withNumericColumns(String array, List<String> columns) {
+        JetTable newJets = jets.array().equals(array) ? new JetTable(array, columns, jets.features()) : jets;
+        List<ObjectCollection> newCollections = collections.stream().map(c -> c.array().equals(array)
+            ? new ObjectCollection(c.name(), c.array(), columns, c.variables(), c.valid(), c.standardise()) : c)
+            .toList();
+        return checked(new Layout(source, format, newJets, label, groups, weight, kinematics, newCollections));
+    }
+
+    private static Layout checked(Layout layout) {
+        LayoutRules.check(layout);
+        return layout;
+    }
+
+    /**
      * Whether this layout reads files exactly as the built-in tutorial layout does (its source may differ).
      *
      * @return {@code true} when equal to {@link #tutorial()}

@@ -1,5 +1,6 @@
 package dev.btag.data.ntuple;
 
+import dev.btag.data.hdf5.Hdf5File;
 import dev.btag.data.layout.ClassLabel;
 import dev.btag.data.layout.FileFormat;
 import dev.btag.data.layout.Layout;
@@ -7,7 +8,6 @@ import dev.btag.data.layout.ObjectCollection;
 import dev.btag.data.schema.TutorialFile;
 import dev.btag.data.source.ArrayFile;
 import dev.btag.data.source.NpzArrayFile;
-import dev.btag.data.source.SourceFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -104,10 +104,7 @@ public final class JetFile implements AutoCloseable {
      * @throws IOException when the file cannot be read
      */
     public static ArrayFile openArrays(Path path, Layout layout) throws IOException {
-        if (layout.formatOf(path) == FileFormat.HDF5) {
-            throw new SourceFormatException(path, null, "HDF5 files cannot be read yet");
-        }
-        return NpzArrayFile.open(path);
+        return layout.formatOf(path) == FileFormat.HDF5 ? Hdf5File.open(path) : NpzArrayFile.open(path);
     }
 
     /**

@@ -142,6 +142,52 @@ class JetFileTest {
             all.stream().map(LayoutProblem::key).toList());
     }
 
+    /** The h5py fixture read two ways: its compound datasets, and the same values as numeric datasets. */
+    static final String HDF5_COMPOUND = """
+        format: hdf5
+        jets: {array: jets, features: [eta, pt]}
+        label: {field: flavour, classes: {b: [5], c: [4], light: [0]}}
+        groups: {b: [b], c: [c], light: [light]}
+        weight: weight
+        collections:
+          - {name: tracks, array: tracks, variables: [d0, z0], valid: valid}
+        """;
+    static final String HDF5_NUMERIC = """
+        jets: {array: numeric/table, columns: [pt, eta, flavour, weight], features: [eta, pt]}
+        label: {field: flavour, classes: {b: [5], c: [4], light: [0]}}
+        groups: {b: [b], c: [c], light: [light]}
+        weight: weight
+        collections:
+          - {name: tracks, array: numeric/tracks, variables: [d0, z0]}
+        """;
+
+    @Test
+    void hdf5CompoundAndNumericDatasetsReadTheSame() throws IOException {
+        Path h5 = Path.of(structured().getParent().getParent().resolve("hdf5").resolve("compound.h5").toString());
+        try (JetFile compound = JetFile.open(h5, Layout.parse(HDF5_COMPOUND, "c.yaml"));
+             JetFile numeric = JetFile.open(h5, Layout.parse(HDF5_NUMERIC, "n.yaml"))) {
+            assertEquals(50, compound.jetCount());
+            assertArrayEquals(compound.features(7, 45), numeric.features(7, 45));
+            assertArrayEquals(compound.classes(0, 50), numeric.classes(0, 50));
+            assertArrayEquals(new int[] {0, 1, 2, 0}, compound.classes(0, 4));
+            assertArrayEquals(compound.weights(0, 50), numeric.weights(0, 50));
+            float[] a = compound.collection(0, 3, 30);
+            assertArrayEquals(a, numeric.collection(0, 3, 30));
+            boolean[] byField = compound.realObjects(0, 3, 30, a);
+            boolean[] byZeros = numeric.realObjects(0, 3, 30, a);
+            for (int i = 3; i < 30; i++) {
+                for (int k = 0; k < 4; k++) {
+                    assertEquals(k < 1 + i % 4, byField[(i - 3) * 4 + k], "valid field " + i + "," + k);
+                    assertEquals(i > 0 && k < 1 + i % 4, byZeros[(i - 3) * 4 + k], "zero rule " + i + "," + k);
+                }
+            }
+        }
+        LayoutMismatchException e = assertThrows(LayoutMismatchException.class,
+            () -> JetFile.open(h5, Layout.parse(HDF5_COMPOUND.replace("[d0, z0]", "[d0, dz]"), "c.yaml")));
+        assertEquals(h5 + ": collections[0].variables[1]: no field 'dz' in array 'tracks' (fields: d0, z0, valid)",
+            e.getMessage());
+    }
+
     @Test
     void numericTablesNeedTheirColumnsNamed() throws IOException {
         String yaml = Layout.tutorial().toYaml().replaceAll("  columns: \\[[^\\]]*\\]\n", "");

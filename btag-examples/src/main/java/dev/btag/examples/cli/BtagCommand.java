@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
         CommandLine.HelpCommand.class,
         InspectCommand.class,
         LayoutCommand.class,
+        ConvertCommand.class,
         GenerateCommand.class,
         PlotInputsCommand.class,
         TrainCommand.class,

@@ -7,6 +7,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import dev.btag.data.hdf5.Hdf5Dataset;
+import dev.btag.data.hdf5.Hdf5File;
+import dev.btag.data.layout.FileFormat;
 import dev.btag.data.layout.Layout;
 import dev.btag.data.layout.LayoutException;
 import dev.btag.data.npy.ArrayStatistics;
@@ -31,7 +34,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code btag inspect FILE... [--stats] [--json] [--layout L]}: lists the arrays of {@code .npy}/{@code .npz} files
  * with their dtype, shape, memory order and compression; {@code --stats} adds sum, min, max, mean and NaN count (double
- * precision, NaN left out, streamed so that files larger than memory work; structured arrays get none). With
+ * precision, NaN left out, streamed so that files larger than memory work; structured arrays and HDF5 datasets get
+ * none). HDF5 files ({@code .h5}, {@code .hdf5}) list their datasets, {@code compressed} meaning filtered chunks. With
  * {@code --layout} it checks each file against a layout instead and reports what {@link LayoutReport} holds: every
  * disagreement (naming the layout key), and per input the shape, NaN and infinite counts, jets per class and weight
  * statistics; a file that disagrees makes the exit code {@link BtagCommand#EXIT_FAILURE}.
@@ -143,6 +147,16 @@ final class InspectCommand implements Callable<Integer> {
      * @throws IOException when the file cannot be read or is not a valid .npy/.npz file
      */
     static FileReport inspect(Path file, boolean withStats) throws IOException {
+        if (FileFormat.fromPath(file).orElse(FileFormat.NPZ) == FileFormat.HDF5) {
+            try (Hdf5File h5 = Hdf5File.open(file)) {
+                List<ArrayReport> arrays = new ArrayList<>();
+                for (String name : h5.arrayNames()) {
+                    Hdf5Dataset d = h5.array(name);
+                    arrays.add(new ArrayReport(name, d.typeName(), d.shape(), false, !d.filters().isEmpty(), null));
+                }
+                return new FileReport(file, true, arrays);
+            }
+        }
         try (NpzFile npz = NpzFile.open(file)) {
             List<ArrayReport> arrays = new ArrayList<>();
             for (String name : npz.names()) {
@@ -163,7 +177,9 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private void printText(PrintWriter out, FileReport report) {
-        out.printf(Locale.ROOT, "%s  (%s, %d array%s)%n", report.path(), report.archive() ? "npz" : "npy",
+        String kind = FileFormat.fromPath(report.path()).orElse(FileFormat.NPZ) == FileFormat.HDF5 ? "hdf5"
+            : report.archive() ? "npz" : "npy";
+        out.printf(Locale.ROOT, "%s  (%s, %d array%s)%n", report.path(), kind,
             report.arrays().size(), report.arrays().size() == 1 ? "" : "s");
         int nameWidth = report.arrays().stream().mapToInt(a -> a.name().length()).max().orElse(4);
         int shapeWidth = report.arrays().stream().mapToInt(a -> shapeText(a.shape()).length()).max().orElse(2);

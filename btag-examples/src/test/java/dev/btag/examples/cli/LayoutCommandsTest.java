@@ -89,4 +89,29 @@ class LayoutCommandsTest {
             + " must be"), run.out());
         assertTrue(run.out().contains("problem  collections[3].array: no array 'arr_9' in the file"), run.out());
     }
+
+    @Test
+    void convertWritesTheOutputAndItsLayoutWhichInspectAccepts() throws IOException {
+        Path h5 = dir.resolve("sample.h5");
+        BtagCommandTest.Run run = run("convert", sample.toString(), h5.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        Path layout = dir.resolve("sample.layout.yaml");
+        assertTrue(run.out().startsWith("wrote " + h5), run.out());
+        assertEquals("hdf5", Layout.load(layout).format().orElseThrow().key());
+        BtagCommandTest.Run inspect = run("inspect", "--layout", layout.toString(), "--json", h5.toString());
+        assertEquals(0, inspect.exitCode(), inspect.err() + inspect.out());
+        assertEquals(300, JsonParser.parseString(inspect.out()).getAsJsonObject().getAsJsonArray("files").get(0)
+            .getAsJsonObject().get("jets").getAsLong());
+        BtagCommandTest.Run listing = run("inspect", h5.toString());
+        assertTrue(listing.out().contains("(hdf5, 6 arrays)"), listing.out());
+        assertTrue(listing.out().contains("<f4   (300, 10, 21)"), listing.out());
+        BtagCommandTest.Run bench = run("bench", "read", h5.toString(), "--array", "arr_1");
+        assertEquals(0, bench.exitCode(), bench.err());
+        assertEquals(300L * 10 * 21 * 4, JsonParser.parseString(bench.out()).getAsJsonObject().get("bytes")
+            .getAsLong());
+        BtagCommandTest.Run same = run("convert", h5.toString(), dir.resolve("again.h5").toString(), "--layout",
+            layout.toString());
+        assertEquals(BtagCommand.EXIT_FAILURE, same.exitCode());
+        assertTrue(same.err().contains("are both hdf5"), same.err());
+    }
 }
