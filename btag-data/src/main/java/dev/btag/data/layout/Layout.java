@@ -1,5 +1,6 @@
 package dev.btag.data.layout;
 
+import dev.btag.data.schema.Flavour;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -248,6 +249,24 @@ public final class Layout {
     private static Layout checked(Layout layout) {
         LayoutRules.check(layout);
         return layout;
+    }
+
+    /**
+     * The truth code (b = 5, c = 4, light = 1, undefined = 0, as {@code dev.btag.data.schema.Flavour} numbers them)
+     * of each class, from the groups: classes of the b group are 5, of the c group 4, of the light group 1, and
+     * classes in no group 0. Metrics select jets by these codes.
+     *
+     * @return K codes in class order
+     */
+    public int[] classTruthCodes() {
+        int[] codes = new int[label.size()];
+        for (int k = 0; k < codes.length; k++) {
+            String name = label.classes().get(k).name();
+            codes[k] = groups.b().contains(name) ? Flavour.B.truthCode() : groups.c().contains(name)
+                ? Flavour.C.truthCode() : groups.light().contains(name) ? Flavour.LIGHT.truthCode()
+                : Flavour.UNDEFINED.truthCode();
+        }
+        return codes;
     }
 
     /**
