@@ -61,7 +61,7 @@ public record Standardizer(List<String> featureNames, double[] mean, double[] st
     }
 
     static Standardizer fit(JetColumns columns, int[] rows) {
-        int f = columns.featureSet().size();
+        int f = columns.featureCount();
         if (rows.length == 0) {
             throw new IllegalArgumentException("cannot fit a standardizer on no rows");
         }
