@@ -232,7 +232,8 @@ public final class StreamingJetDataset implements Dataset {
 
     /** Reads and standardises one block (called by the worker threads). */
     JetBlock readBlock(JetFile file, long from, long to) {
-        float[] features = file.features(from, to);
+        float[][] table = file.featuresAndOneHot(from, to);
+        float[] features = table[0];
         if (standardizer != null) {
             standardizer.applyInPlace(features);
         }
@@ -243,7 +244,7 @@ public final class StreamingJetDataset implements Dataset {
                 collectionStandardizer.applyInPlace(objects, file.realObjects(collection, from, to, objects));
             }
         }
-        return new JetBlock((int) (to - from), features, objects, file.oneHot(from, to));
+        return new JetBlock((int) (to - from), features, objects, table[1]);
     }
 
     /**

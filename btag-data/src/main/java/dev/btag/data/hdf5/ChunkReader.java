@@ -33,6 +33,8 @@ final class ChunkReader {
     private final List<PipelineFilterWithData> filters;
     private final boolean ownPipeline;
     private final Object fileLock;
+    /** Whether every chunk spans whole rows (all axes but the first), so that its rows copy in one run. */
+    private final boolean wholeRows;
 
     ChunkReader(ChunkedDataset dataset, String name, int elementSize, Object fileLock) {
         this.dataset = dataset;
@@ -49,6 +51,11 @@ final class ChunkReader {
         this.ownPipeline = filters.stream().allMatch(f -> f.getId() == DEFLATE || f.getId() == SHUFFLE
             || f.getId() == FLETCHER32);
         this.fileLock = fileLock;
+        boolean whole = true;
+        for (int a = 1; a < dims.length; a++) {
+            whole &= chunk[a] == dims[a];
+        }
+        this.wholeRows = whole;
     }
 
     /**
@@ -190,6 +197,12 @@ final class ChunkReader {
         }
         lo[0] = (int) Math.max(lo[0], from);
         hi[0] = (int) Math.min(hi[0], to);
+        if (wholeRows) {
+            int rowBytes = chunkBytes / chunk[0];
+            System.arraycopy(decoded, (lo[0] - offset[0]) * rowBytes, out, (int) ((lo[0] - from) * rowBytes),
+                (hi[0] - lo[0]) * rowBytes);
+            return;
+        }
         int last = rank - 1;
         int run = (hi[last] - lo[last]) * elementSize;
         int[] index = lo.clone();

@@ -338,6 +338,34 @@ public final class JetFile implements AutoCloseable {
     }
 
     /**
+     * The features and the one-hot labels of the same jets, the jet table read once when the label is one-hot.
+     *
+     * @param from first jet, inclusive
+     * @param to end jet, exclusive
+     * @return {@code [features (n × F), oneHot (n × K)]}, as {@link #features} and {@link #oneHot} give them
+     * @throws UncheckedIOException as {@link #classes}, for an integer label field
+     */
+    public float[][] featuresAndOneHot(long from, long to) {
+        if (!layout.label().oneHot()) {
+            return new float[][] {features(from, to), oneHot(from, to)};
+        }
+        int f = binding.features.length;
+        int k = binding.oneHot.length;
+        int[] both = new int[f + k];
+        System.arraycopy(binding.features, 0, both, 0, f);
+        System.arraycopy(binding.oneHot, 0, both, f, k);
+        float[] rows = binding.table.readFloats(from, to, both);
+        int n = Math.toIntExact(to - from);
+        float[] features = new float[n * f];
+        float[] labels = new float[n * k];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(rows, i * (f + k), features, i * f, f);
+            System.arraycopy(rows, i * (f + k) + f, labels, i * k, k);
+        }
+        return new float[][] {features, labels};
+    }
+
+    /**
      * Whether the layout declares a weight.
      *
      * @return {@code true} when {@link #weights} can be read
