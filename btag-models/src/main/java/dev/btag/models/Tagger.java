@@ -5,6 +5,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A tagger: a DJL {@link Model} holding a {@link TaggerBlock}, what it reads ({@link InputSpec}) and how it was
@@ -21,6 +22,7 @@ public final class Tagger implements AutoCloseable {
     private final TaggerSpec spec;
     private final InputSpec inputs;
     private volatile TrainingHistory history;
+    private volatile LayoutInputs layoutInputs;
 
     private Tagger(Model model, TaggerSpec spec, InputSpec inputs, TrainingHistory history) {
         this.model = model;
@@ -168,6 +170,30 @@ public final class Tagger implements AutoCloseable {
                 + actual.trackVariables() + " per jet but the " + spec.architecture().cliName() + " tagger reads "
                 + inputs.trackCount() + " x " + inputs.trackVariables());
         }
+    }
+
+    /**
+     * How this tagger reads files, when it was trained through a layout (or loaded from a tagger that was).
+     *
+     * @return the layout, collection and collection standardisation, or empty for a tagger without them
+     */
+    public Optional<LayoutInputs> layoutInputs() {
+        return Optional.ofNullable(layoutInputs);
+    }
+
+    /**
+     * Records how this tagger reads files; {@code TaggerFile} saves it with the tagger.
+     *
+     * @param inputs the layout inputs; their features must be the tagger's
+     * @throws IllegalArgumentException when the layout lists other features than the tagger reads
+     */
+    public void attachLayout(LayoutInputs inputs) {
+        List<String> features = inputs.layout().jets().features();
+        if (!features.equals(this.inputs.featureNames())) {
+            throw new IllegalArgumentException("the layout's features " + features + " are not the tagger's "
+                + this.inputs.featureNames());
+        }
+        this.layoutInputs = inputs;
     }
 
     /** Closes the model and frees its native memory. */

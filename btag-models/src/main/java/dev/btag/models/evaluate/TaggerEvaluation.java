@@ -1,17 +1,22 @@
 package dev.btag.models.evaluate;
 
 import ai.djl.translate.TranslateException;
+import dev.btag.data.layout.Layout;
+import dev.btag.data.ntuple.JetFile;
 import dev.btag.data.schema.TutorialFile;
 import dev.btag.metrics.binning.Binning;
+import dev.btag.metrics.comparison.ClassGroups;
 import dev.btag.metrics.comparison.FlavourComparison;
 import dev.btag.metrics.confusion.ConfusionMatrix;
 import dev.btag.metrics.efficiency.BinnedEfficiency;
 import dev.btag.metrics.roc.AucEstimate;
 import dev.btag.metrics.roc.RocCurve;
+import dev.btag.metrics.selection.FlavourSelection;
 import dev.btag.metrics.selection.Selection;
 import dev.btag.metrics.workingpoint.WorkingPoint;
 import dev.btag.metrics.workingpoint.WorkingPointTarget;
 import dev.btag.metrics.workingpoint.WorkingPoints;
+import dev.btag.models.LayoutInputs;
 import dev.btag.models.Tagger;
 import dev.btag.models.predict.TaggerPredictor;
 import java.io.IOException;
@@ -19,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Evaluates a tagger on a test sample, as the notebooks do with their second file, and returns one immutable
@@ -110,6 +116,98 @@ public final class TaggerEvaluation {
     }
 
     /**
+     * Predicts test files read through a layout and evaluates the predictions together. The tutorial layout on one
+     * file is exactly {@link #evaluate(Tagger, Path)}. For any other layout the comparisons follow the layout's
+     * groups ({@link ClassGroups}: b vs all, b vs c, b vs light, c vs light, c vs b, whatever the class names), the
+     * binned efficiencies use its {@code kinematics.pt} (without one no jet falls in a bin), and the confusion matrix
+     * counts the declared classes (jets of no class left out). The evaluation's probabilities are then the group
+     * sums in the six-slot form the comparisons read ({@link ClassGroups#collapse}).
+     *
+     * @param tagger the tagger (not closed)
+     * @param testFiles the test files, evaluated as one sample in this order
+     * @param layout how to read them
+     * @return the evaluation, named after the tagger's architecture
+     * @throws IOException if a file cannot be read or does not match the layout (the message names it)
+     * @throws IllegalArgumentException if the layout declares other inputs than the tagger reads (naming the file,
+     *     input and field)
+     * @throws TranslateException if the engine fails on a batch
+     */
+    public Evaluation evaluate(Tagger tagger, List<Path> testFiles, Layout layout)
+            throws IOException, TranslateException {
+        if (layout.isTutorial() && testFiles.size() == 1) {
+            return evaluate(tagger, testFiles.get(0));
+        }
+        ClassGroups groups = LayoutInputs.groups(layout);
+        int k = groups.size();
+        if (tagger.spec().classes() != k) {
+            throw new IllegalArgumentException(testFiles.get(0) + ": label: the layout declares " + k + " classes "
+                + layout.label().names() + ", the tagger outputs " + tagger.spec().classes());
+        }
+        FloatArrays probabilities = new FloatArrays();
+        FloatArrays oneHot = new FloatArrays();
+        List<int[]> classes = new ArrayList<>();
+        List<double[]> pts = new ArrayList<>();
+        boolean synthetic = false;
+        try (TaggerPredictor predictor = new TaggerPredictor(tagger)) {
+            for (Path path : testFiles) {
+                try (JetFile file = JetFile.open(path, layout)) {
+                    probabilities.add(predictor.predict(file).probabilities());
+                    long n = file.jetCount();
+                    oneHot.add(file.oneHot(0, n));
+                    classes.add(file.classes(0, n));
+                    double[] pt = new double[(int) n];
+                    if (file.hasPt()) {
+                        pt = file.pt(0, n);
+                    } else {
+                        java.util.Arrays.fill(pt, -1);
+                    }
+                    pts.add(pt);
+                    synthetic |= file.isSynthetic();
+                }
+            }
+        }
+        int[] classIndex = classes.stream().flatMapToInt(java.util.Arrays::stream).toArray();
+        double[] pt = pts.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
+        float[] probs = probabilities.toArray();
+        TestSample sample = new TestSample(testFiles.size() == 1 ? testFiles.get(0) : null,
+            groups.truthCodes(classIndex), groups.collapseOneHot(classIndex), pt, synthetic);
+        List<FlavourComparison> chosen = comparisons.stream().filter(c -> groupsPresent(c, groups)).toList();
+        Evaluation grouped = evaluate(tagger.spec().architecture().cliName(), groups.collapse(probs), sample, chosen);
+        ConfusionMatrix confusion = ConfusionMatrix.fromOneHot(layout.label().names(), oneHot.toArray(), probs);
+        return new Evaluation(grouped.tagger(), sample, grouped.probabilities(), grouped.comparisons(), confusion);
+    }
+
+    /** Whether the groups a comparison selects are declared: without c classes no c comparison, and so on. */
+    private static boolean groupsPresent(FlavourComparison comparison, ClassGroups groups) {
+        Set<Integer> codes = new java.util.HashSet<>(comparison.selection().signal());
+        if (!comparison.selection().backgroundIsRest()) {
+            codes.addAll(comparison.selection().background());
+        }
+        return (!codes.contains(FlavourSelection.C) || groups.c().length > 0)
+            && (!codes.contains(FlavourSelection.LIGHT) || groups.light().length > 0);
+    }
+
+    /** Concatenates float arrays. */
+    private static final class FloatArrays {
+        private final List<float[]> parts = new ArrayList<>();
+
+        void add(float[] part) {
+            parts.add(part);
+        }
+
+        float[] toArray() {
+            int n = parts.stream().mapToInt(p -> p.length).sum();
+            float[] out = new float[n];
+            int at = 0;
+            for (float[] p : parts) {
+                System.arraycopy(p, 0, out, at, p.length);
+                at += p.length;
+            }
+            return out;
+        }
+    }
+
+    /**
      * Evaluates class probabilities from any source (another framework, a saved predictions file).
      *
      * @param tagger the name to give the tagger in the result
@@ -120,14 +218,19 @@ public final class TaggerEvaluation {
      *     background jets (the message names the comparison)
      */
     public Evaluation evaluate(String tagger, float[] probabilities, TestSample sample) {
+        return evaluate(tagger, probabilities, sample, comparisons);
+    }
+
+    private Evaluation evaluate(String tagger, float[] probabilities, TestSample sample,
+                                List<FlavourComparison> chosen) {
         if (probabilities.length != (long) sample.jets() * 6) {
             throw new IllegalArgumentException(tagger + ": " + probabilities.length + " probabilities for "
                 + sample.jets() + " jets of " + sample.source() + "; expected 6 per jet");
         }
         int[] truth = sample.truthCodes();
         double[] pt = sample.pt();
-        List<ComparisonResult> results = new ArrayList<>(comparisons.size());
-        for (FlavourComparison comparison : comparisons) {
+        List<ComparisonResult> results = new ArrayList<>(chosen.size());
+        for (FlavourComparison comparison : chosen) {
             results.add(compare(comparison, comparison.score(probabilities), truth, pt));
         }
         ConfusionMatrix confusion = ConfusionMatrix.fromOneHot(ConfusionMatrix.SIX_CLASSES, sample.oneHot(),

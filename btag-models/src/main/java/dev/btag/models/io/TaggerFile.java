@@ -8,6 +8,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.btag.models.InputSpec;
+import dev.btag.models.LayoutInputs;
 import dev.btag.models.ParameterCount;
 import dev.btag.models.Tagger;
 import dev.btag.models.TaggerSpec;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
@@ -96,6 +98,7 @@ public final class TaggerFile {
         entries.put(METADATA_ENTRY, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
             .create().toJson(metadata(tagger)).getBytes(StandardCharsets.UTF_8));
         entries.put(PARAMETERS_ENTRY, parameters.toByteArray());
+        tagger.layoutInputs().ifPresent(l -> entries.putAll(l.toEntries()));
         for (Map.Entry<String, byte[]> e : extras.entrySet()) {
             if (entries.containsKey(e.getKey())) {
                 throw new IllegalArgumentException("extra entry '" + e.getKey() + "' would replace a standard entry");
@@ -181,11 +184,13 @@ public final class TaggerFile {
         TaggerSpec spec;
         InputSpec inputs;
         TrainingHistory history;
+        Optional<LayoutInputs> layout;
         try {
             spec = TaggerSpec.fromJson(meta.getAsJsonObject("tagger"));
             inputs = InputSpec.fromJson(meta.getAsJsonObject("inputs"));
             history = TrainingHistory.fromJson(meta.getAsJsonObject("history"));
             inputs.checkMatches(spec);
+            layout = LayoutInputs.fromEntries(entries, path.toString());
         } catch (RuntimeException e) {
             throw new TaggerFormatException(path, "invalid metadata: " + e.getMessage(), e);
         }
@@ -201,6 +206,7 @@ public final class TaggerFile {
                 model.getBlock().loadParameters(model.getNDManager(), in);
             }
             Tagger tagger = Tagger.wrap(model, spec, inputs, history);
+            layout.ifPresent(tagger::attachLayout);
             long expected = meta.getAsJsonObject("parameters").get("total").getAsLong();
             long actual = tagger.parameterCount().total();
             if (expected != actual) {
