@@ -1,6 +1,8 @@
 package dev.btag.examples.cli;
 
 import com.google.gson.JsonObject;
+import dev.btag.data.layout.Layout;
+import dev.btag.data.ntuple.FileSet;
 import dev.btag.models.Architecture;
 import dev.btag.models.evaluate.EvaluationJson;
 import dev.btag.models.train.TrainedTagger;
@@ -9,6 +11,7 @@ import dev.btag.models.train.TrainingRun;
 import dev.btag.models.train.TrainingSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,11 +21,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code btag train}: trains a tagger (dnn, cnn1x1, lstm, gru) on a tutorial-layout file with the library's
- * {@link TrainingRun}; bad option values are usage errors (exit 2), found before any data is read.
+ * {@code btag train}: trains a tagger (dnn, cnn1x1, lstm, gru) with the library's {@link TrainingRun} on one or more
+ * files (names or quoted globs) read through a layout ({@code --layout}, default the tutorial's); bad option values
+ * are usage errors (exit 2), found before any data is read.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = "Trains a tagger (dnn, cnn1x1, lstm, gru) on a tutorial-layout file.")
+    description = "Trains a tagger (dnn, cnn1x1, lstm, gru) on files read through a layout (default: the tutorial's).")
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -31,8 +35,21 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "dnn, cnn1x1, lstm or gru.")
     String model;
 
-    @Option(names = "--train", required = true, description = "The training file (tutorial layout, .npz).")
-    Path train;
+    @Option(names = "--train", required = true, arity = "1..*", paramLabel = "FILE",
+        description = "The training files or quoted globs (\"dir/*.h5\"); one file is loaded, several are streamed.")
+    List<String> train;
+
+    @Option(names = "--validation", arity = "1..*", paramLabel = "FILE",
+        description = "Held-out validation files or globs (default: the last --validation-split of the training jets).")
+    List<String> validation;
+
+    @Option(names = "--layout", defaultValue = Layout.TUTORIAL, paramLabel = "LAYOUT",
+        description = "How to read the files: 'tutorial' (default) or a layout file (docs/data-format.md).")
+    String layout;
+
+    @Option(names = "--collection", paramLabel = "NAME",
+        description = "The layout collection the track taggers read (default: its first).")
+    String collection;
 
     @Option(names = "--out", required = true,
         description = "Output directory (model.btag, history, loss.png, checkpoints).")
@@ -66,8 +83,12 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter outWriter = spec.commandLine().getOut();
         TrainingRun run;
+        Layout readWith = Layout.resolve(layout);
+        List<Path> trainFiles = FileSet.expand(train).files();
+        List<Path> validationFiles = validation == null ? List.of() : FileSet.expand(validation).files();
         try {
-            run = TrainingRun.builder().setArchitecture(Architecture.fromCliName(model)).setTrainFile(train)
+            run = TrainingRun.builder().setArchitecture(Architecture.fromCliName(model)).setTrainFiles(trainFiles)
+                .optLayout(readWith).optCollection(collection).optValidationFiles(validationFiles)
                 .optOutputDir(out).optEpochs(training.epochs).optBatchSize(training.batchSize)
                 .optLearningRate(learningRate).optDropout(dropout).optSeed(training.seed)
                 .optDevice(training.deviceChoice()).optValidationSplit(validationSplit)

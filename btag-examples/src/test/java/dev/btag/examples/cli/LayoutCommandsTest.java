@@ -114,4 +114,29 @@ class LayoutCommandsTest {
         assertEquals(BtagCommand.EXIT_FAILURE, same.exitCode());
         assertTrue(same.err().contains("are both hdf5"), same.err());
     }
+
+    @Test
+    void trainStreamsGlobbedHdf5FilesAndEvaluateReadsWithTheSavedLayout() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("h5"));
+        for (String part : new String[] {"a", "b"}) {
+            BtagCommandTest.Run convert = run("convert", sample.toString(), data.resolve(part + ".h5").toString());
+            assertEquals(0, convert.exitCode(), convert.err());
+        }
+        Path layout = data.resolve("a.layout.yaml");
+        Path out = dir.resolve("dnn");
+        BtagCommandTest.Run train = run("train", "--model", "dnn", "--train", data + "/*.h5", "--layout",
+            layout.toString(), "--epochs", "1", "--batch-size", "128", "--out", out.toString(), "--no-progress",
+            "--json");
+        assertEquals(0, train.exitCode(), train.err());
+        JsonObject trained = JsonParser.parseString(train.out()).getAsJsonObject();
+        assertEquals(420, trained.get("trainJets").getAsInt(), "70% of 2 x 300 jets");
+        BtagCommandTest.Run evaluate = run("evaluate", "--model", out.toString(), "--test", data + "/a.h5",
+            "--out", dir.resolve("eval").toString(), "--json");
+        assertEquals(0, evaluate.exitCode(), evaluate.err());
+        assertTrue(evaluate.out().contains("bVsLightGluon"), evaluate.out());
+        BtagCommandTest.Run none = run("train", "--model", "dnn", "--train", data + "/*.npz", "--out",
+            out.toString());
+        assertEquals(BtagCommand.EXIT_FAILURE, none.exitCode());
+        assertEquals("btag train: " + data + "/*.npz: no file matches this pattern", none.err().strip());
+    }
 }
