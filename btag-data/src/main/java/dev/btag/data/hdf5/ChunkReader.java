@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.stream.IntStream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -19,6 +21,18 @@ import java.util.zip.Inflater;
  * still in parallel. A chunk that was never written reads as zeros, HDF5's default fill value.
  */
 final class ChunkReader {
+
+    /**
+     * The threads that decode chunks: one per processor (the common pool has one fewer, as the caller usually
+     * helps; here the caller waits).
+     */
+    private static final ForkJoinPool DECODERS = new ForkJoinPool(Runtime.getRuntime().availableProcessors(),
+        pool -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            t.setName("btag-hdf5-decoder-" + t.getPoolIndex());
+            t.setDaemon(true);
+            return t;
+        }, null, false);
 
     private static final int DEFLATE = 1;
     private static final int SHUFFLE = 2;
@@ -35,6 +49,8 @@ final class ChunkReader {
     private final Object fileLock;
     /** Whether every chunk spans whole rows (all axes but the first), so that its rows copy in one run. */
     private final boolean wholeRows;
+    /** Each decoding thread's inflater and buffers (the inflaters' native memory is freed when they are collected). */
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     ChunkReader(ChunkedDataset dataset, String name, int elementSize, Object fileLock) {
         this.dataset = dataset;
@@ -71,13 +87,12 @@ final class ChunkReader {
             return;
         }
         List<int[]> offsets = chunksOf(from, to);
-        IntStream.range(0, offsets.size()).parallel().forEach(i -> {
-            int[] offset = offsets.get(i);
-            byte[] decoded = decode(offset);
-            if (decoded != null) {
-                copy(decoded, offset, from, to, out);
-            }
-        });
+        if (offsets.size() == 1) {
+            readChunk(offsets.get(0), from, to, out);
+            return;
+        }
+        DECODERS.submit(() -> IntStream.range(0, offsets.size()).parallel()
+            .forEach(i -> readChunk(offsets.get(i), from, to, out))).join();
     }
 
     /** The offsets (in elements) of every chunk that rows [from, to) touch. */
@@ -109,17 +124,45 @@ final class ChunkReader {
         }
     }
 
-    /** The decoded bytes of one chunk, or {@code null} for a chunk that was never written. */
-    private byte[] decode(int[] offset) {
+    /**
+     * Decodes one chunk and puts its part of rows [from, to) into the output. A chunk of whole rows that lies
+     * inside the range is decoded straight into its place (deflate, or deflate then shuffle, the pipelines h5py
+     * writes); any other is decoded into a per-thread scratch buffer and copied.
+     */
+    private void readChunk(int[] offset, long from, long to, byte[] out) {
         if (!ownPipeline) {
+            byte[] decoded;
             synchronized (fileLock) {
-                return dataset.getDecompressedChunk(offset);
+                decoded = dataset.getDecompressedChunk(offset);
             }
+            copy(decoded, offset, from, to, out);
+            return;
         }
-        ByteBuffer raw;
+        ByteBuffer raw = fetch(offset);
+        if (raw == null) {
+            return;
+        }
+        boolean inPlace = wholeRows && offset[0] >= from && offset[0] + (long) chunk[0] <= Math.min(to, dims[0]);
+        int at = inPlace ? (int) ((offset[0] - from) * (chunkBytes / chunk[0])) : 0;
+        try {
+            byte[] decoded = decodeInto(raw, inPlace ? out : null, at);
+            if (decoded != null) {
+                copy(decoded, offset, from, to, out);
+            }
+        } catch (DataFormatException | IllegalStateException e) {
+            byte[] decoded;
+            synchronized (fileLock) {
+                decoded = dataset.getDecompressedChunk(offset);
+            }
+            copy(decoded, offset, from, to, out);
+        }
+    }
+
+    /** The compressed bytes of a chunk, or {@code null} for a chunk that was never written. */
+    private ByteBuffer fetch(int[] offset) {
         synchronized (fileLock) {
             try {
-                raw = dataset.getRawChunkBuffer(offset);
+                return dataset.getRawChunkBuffer(offset);
             } catch (HdfException e) {
                 if (String.valueOf(e.getMessage()).contains("No chunk")) {
                     return null;
@@ -127,47 +170,92 @@ final class ChunkReader {
                 throw e;
             }
         }
-        byte[] bytes = new byte[raw.remaining()];
-        raw.get(bytes);
-        try {
-            for (int f = filters.size() - 1; f >= 0; f--) {
-                PipelineFilterWithData filter = filters.get(f);
-                bytes = switch (filter.getId()) {
-                    case DEFLATE -> inflate(bytes);
-                    case SHUFFLE -> unshuffle(bytes, filter.getFilterData().length > 0
-                        ? filter.getFilterData()[0] : elementSize);
-                    default -> Arrays.copyOf(bytes, bytes.length - 4);
-                };
-            }
-        } catch (DataFormatException e) {
-            throw new IllegalStateException("array '" + name + "': corrupt deflate data in the chunk at "
-                + Arrays.toString(offset) + ": " + e.getMessage(), e);
-        }
-        if (bytes.length != chunkBytes) {
-            synchronized (fileLock) {
-                return dataset.getDecompressedChunk(offset);
-            }
-        }
-        return bytes;
     }
 
-    private byte[] inflate(byte[] compressed) throws DataFormatException {
-        Inflater inflater = new Inflater();
-        try {
-            inflater.setInput(compressed);
-            byte[] out = new byte[chunkBytes];
-            int n = 0;
-            while (!inflater.finished() && n < out.length) {
-                int r = inflater.inflate(out, n, out.length - n);
-                if (r == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new DataFormatException("truncated deflate stream");
-                }
-                n += r;
+    /**
+     * Runs the filter pipeline backwards. With a target, the result goes to {@code target[at, at + chunkBytes)} and
+     * {@code null} is returned; without, the result is returned (a per-thread buffer, valid until the next call).
+     *
+     * @throws DataFormatException for corrupt deflate data
+     * @throws IllegalStateException when the decoded size is not the chunk's
+     */
+    private byte[] decodeInto(ByteBuffer raw, byte[] target, int at) throws DataFormatException {
+        Scratch scratch = this.scratch.get();
+        ByteBuffer input = raw.duplicate();
+        boolean shuffled = false;
+        int shuffleSize = elementSize;
+        for (int f = filters.size() - 1; f >= 0; f--) {
+            PipelineFilterWithData filter = filters.get(f);
+            if (filter.getId() == FLETCHER32) {
+                input.limit(input.limit() - 4);
+            } else if (filter.getId() == SHUFFLE) {
+                shuffled = true;
+                shuffleSize = filter.getFilterData().length > 0 ? filter.getFilterData()[0] : elementSize;
             }
-            return n == out.length ? out : Arrays.copyOf(out, n);
-        } finally {
-            inflater.end();
         }
+        boolean deflated = filters.stream().anyMatch(f -> f.getId() == DEFLATE);
+        byte[] plain;
+        int plainAt;
+        if (!deflated) {
+            plain = new byte[input.remaining()];
+            input.get(plain);
+            plainAt = 0;
+        } else if (target != null && !shuffled) {
+            inflate(scratch.inflater, input, target, at);
+            return null;
+        } else {
+            inflate(scratch.inflater, input, scratch.inflated, 0);
+            plain = scratch.inflated;
+            plainAt = 0;
+        }
+        if (plain.length - plainAt < chunkBytes) {
+            throw new IllegalStateException("chunk decodes to " + plain.length + " bytes, not " + chunkBytes);
+        }
+        if (!shuffled) {
+            if (target != null) {
+                System.arraycopy(plain, plainAt, target, at, chunkBytes);
+                return null;
+            }
+            return plain;
+        }
+        byte[] dst = target != null ? target : scratch.unshuffled;
+        unshuffle(plain, plainAt, chunkBytes, shuffleSize, dst, target != null ? at : 0);
+        return target != null ? null : dst;
+    }
+
+    /** Inflates a zlib stream into exactly {@code chunkBytes} bytes of {@code out} from {@code at}. */
+    private void inflate(Inflater inflater, ByteBuffer input, byte[] out, int at) throws DataFormatException {
+        inflater.reset();
+        inflater.setInput(input);
+        int n = 0;
+        while (!inflater.finished() && n < chunkBytes) {
+            int r = inflater.inflate(out, at + n, chunkBytes - n);
+            if (r == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                throw new DataFormatException("truncated deflate stream");
+            }
+            n += r;
+        }
+        if (n != chunkBytes) {
+            throw new IllegalStateException("chunk inflates to " + n + " bytes, not " + chunkBytes);
+        }
+    }
+
+    /** One thread's inflater and buffers, reused from chunk to chunk. */
+    private final class Scratch {
+        final Inflater inflater = new Inflater();
+        final byte[] inflated = new byte[chunkBytes];
+        final byte[] unshuffled = new byte[chunkBytes];
+    }
+
+    static void unshuffle(byte[] in, int inAt, int length, int size, byte[] out, int outAt) {
+        int n = length / size;
+        for (int b = 0; b < size; b++) {
+            int src = inAt + b * n;
+            for (int i = 0; i < n; i++) {
+                out[outAt + i * size + b] = in[src + i];
+            }
+        }
+        System.arraycopy(in, inAt + n * size, out, outAt + n * size, length - n * size);
     }
 
     static byte[] unshuffle(byte[] in, int size) {
@@ -175,14 +263,7 @@ final class ChunkReader {
             return in;
         }
         byte[] out = new byte[in.length];
-        int n = in.length / size;
-        for (int b = 0; b < size; b++) {
-            int src = b * n;
-            for (int i = 0; i < n; i++) {
-                out[i * size + b] = in[src + i];
-            }
-        }
-        System.arraycopy(in, n * size, out, n * size, in.length - n * size);
+        unshuffle(in, 0, in.length, size, out, 0);
         return out;
     }
 
