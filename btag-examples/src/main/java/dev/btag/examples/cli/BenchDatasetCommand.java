@@ -5,6 +5,8 @@ import dev.btag.data.layout.Layout;
 import dev.btag.data.ntuple.FileSet;
 import dev.btag.examples.bench.DataThroughput;
 import dev.btag.examples.bench.StreamThroughput;
+import dev.btag.examples.bench.StreamTrainBenchmark;
+import dev.btag.models.Architecture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,6 +41,10 @@ final class BenchDatasetCommand implements Callable<Integer> {
         + " ${DEFAULT-VALUE}).")
     int workers;
 
+    @Option(names = "--train-model", paramLabel = "MODEL", description = "With --stream: train this tagger (dnn,"
+        + " cnn1x1, lstm, gru) from the stream instead and report its step time and how long it waited for data.")
+    String trainModel;
+
     @Option(names = "--shuffle-buffer", defaultValue = "32768", description = "With --stream: jets in the shuffle"
         + " buffer (default: ${DEFAULT-VALUE}).")
     int shuffleBuffer;
@@ -69,6 +75,26 @@ final class BenchDatasetCommand implements Callable<Integer> {
         if (stream) {
             if (inputs == null || inputs.isEmpty()) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--stream needs FILEs");
+            }
+            if (trainModel != null) {
+                StreamTrainBenchmark.Result t = StreamTrainBenchmark.run(FileSet.expand(inputs).files(),
+                    Layout.resolve(layout), Architecture.fromCliName(trainModel), batchSize, epochs);
+                JsonObject o = new JsonObject();
+                o.addProperty("model", t.model());
+                o.addProperty("files", t.files());
+                o.addProperty("jets", t.jets());
+                o.addProperty("batchSize", t.batchSize());
+                o.addProperty("epochs", t.epochs());
+                o.addProperty("steps", t.steps());
+                o.addProperty("seconds", t.seconds());
+                o.addProperty("stepSeconds", t.stepSeconds());
+                o.addProperty("waitSeconds", t.waitSeconds());
+                o.addProperty("waitFraction", t.waitFraction());
+                o.addProperty("trainJetsPerSecond", Math.round(t.trainJetsPerSecond()));
+                json.add("streamTrain", o);
+                spec.commandLine().getOut().println(json);
+                spec.commandLine().getOut().flush();
+                return 0;
             }
             StreamThroughput.Result r = StreamThroughput.run(FileSet.expand(inputs).files(), Layout.resolve(layout),
                 batchSize, epochs, workers, shuffleBuffer);
