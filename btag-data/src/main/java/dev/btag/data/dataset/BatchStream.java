@@ -29,7 +29,9 @@ import java.util.concurrent.TimeUnit;
  * {@code workers + 1} in flight, each file open only while its blocks are read), an assembler thread passes them
  * through the {@link ShuffleBuffer} into batches, and a bounded queue of {@code prefetch} batches hands them to the
  * consumer, which only copies each batch into pooled direct buffers. Memory is bounded by the blocks in flight, the
- * shuffle buffer and the queue, whatever the number of files.
+ * shuffle buffer and the queue, whatever the number of files. When a shuffled epoch has read its last block, it
+ * starts the next epoch's stream ({@link StreamingJetDataset#prestart}), so that the next epoch's shuffle buffer
+ * fills while the trainer works through this epoch's last batches.
  */
 final class BatchStream implements Iterator<Batch> {
 
@@ -38,6 +40,7 @@ final class BatchStream implements Iterator<Batch> {
 
     private final StreamingJetDataset dataset;
     private final NDManager manager;
+    private final int epoch;
     private final BlockingQueue<ShuffleBuffer.ReadyBatch> queue;
     private final Thread assembler;
     private volatile boolean cancelled;
@@ -48,8 +51,9 @@ final class BatchStream implements Iterator<Batch> {
     BatchStream(StreamingJetDataset dataset, NDManager manager, int epoch) {
         this.dataset = dataset;
         this.manager = manager;
+        this.epoch = epoch;
         this.queue = new ArrayBlockingQueue<>(Math.max(1, dataset.prefetch()));
-        List<StreamingJetDataset.Segment> order = dataset.epochOrder(epoch);
+        List<FileSegment> order = dataset.epochOrder(epoch);
         SplittableRandom random = new SplittableRandom(dataset.seed() ^ (0x9E3779B97F4A7C15L * (epoch + 1L)));
         this.assembler = new Thread(() -> assemble(order, random), "btag-stream-assembler");
         assembler.setDaemon(true);
@@ -112,9 +116,9 @@ final class BatchStream implements Iterator<Batch> {
         }
     }
 
-    private void assemble(List<StreamingJetDataset.Segment> order, SplittableRandom random) {
+    private void assemble(List<FileSegment> order, SplittableRandom random) {
         List<Block> blocks = new ArrayList<>();
-        for (StreamingJetDataset.Segment s : order) {
+        for (FileSegment s : order) {
             for (long from = s.from(); from < s.to(); from += dataset.blockRows()) {
                 blocks.add(new Block(s.file(), from, Math.min(s.to(), from + dataset.blockRows())));
             }
@@ -146,6 +150,7 @@ final class BatchStream implements Iterator<Batch> {
                 buffer.add(inflight.poll().get());
             }
             if (!cancelled) {
+                dataset.prestart(epoch + 1, manager);
                 buffer.finish();
             }
         } catch (ExecutionException e) {
@@ -171,6 +176,11 @@ final class BatchStream implements Iterator<Batch> {
             Thread.currentThread().interrupt();
             cancelled = true;
         }
+    }
+
+    /** Whether this stream is the given epoch's, with batches for the given manager. */
+    boolean serves(int epochNumber, NDManager batchManager) {
+        return epoch == epochNumber && manager == batchManager && !cancelled;
     }
 
     /** Stops the assembler and its readers (an abandoned epoch). */

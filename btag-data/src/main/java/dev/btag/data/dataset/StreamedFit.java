@@ -43,7 +43,7 @@ final class StreamedFit {
         int current = -1;
         JetFile open = null;
         try {
-            for (StreamingJetDataset.Segment s : dataset.segments()) {
+            for (FileSegment s : dataset.segments()) {
                 if (s.file() != current) {
                     if (open != null) {
                         open.close();

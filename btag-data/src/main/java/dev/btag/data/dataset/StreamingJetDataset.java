@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link Builder#optShuffleBuffer} jets that mixes them across files; without, they come in file order. Worker
  * threads read blocks of {@link Builder#optBlockRows} rows (and standardise them), an assembler thread fills batches
  * from the shuffle buffer, and up to {@link Builder#optPrefetch} batches wait in a queue, so the trainer rarely waits
- * ({@link #waitSeconds()} measures how long it did). Memory holds the blocks in flight, the shuffle buffer and the
+ * ({@link #waitSeconds()} measures how long it did); a shuffled epoch that has read its last block starts the next
+ * epoch ahead (call {@link #stop()} when done). Memory holds the blocks in flight, the shuffle buffer and the
  * queue: it does not grow with the number or size of the files, and each file is open only while it is read. The
  * same seed gives the same epochs.
  *
@@ -35,58 +36,26 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class StreamingJetDataset implements Dataset {
 
-    /**
-     * Rows {@code [from, to)} of one file.
-     *
-     * @param file the file's index in {@link #files()}
-     * @param from first row
-     * @param to end row
-     */
-    public record Segment(int file, long from, long to) {
-    }
-
-    private final List<Path> files;
-    private final Layout layout;
-    private final int collection;
-    private final List<Segment> segments;
+    /** The settings, a private copy of the builder this dataset was built with. */
+    private final Builder settings;
+    private final List<FileSegment> segments;
     private final long size;
-    private final int batchSize;
-    private final boolean shuffle;
-    private final long seed;
-    private final int shuffleBuffer;
-    private final int blockRows;
-    private final int workers;
-    private final int prefetch;
     private final Standardizer standardizer;
     private final CollectionStandardizer collectionStandardizer;
-    private final int featureCount;
-    private final int objectCount;
-    private final int variableCount;
     private final BufferPool buffers = new BufferPool();
     private final AtomicLong waitNanos = new AtomicLong();
     private final AtomicLong waits = new AtomicLong();
     private final AtomicReference<BatchStream> active = new AtomicReference<>();
+    private final AtomicReference<BatchStream> next = new AtomicReference<>();
     private int epoch;
 
-    private StreamingJetDataset(Builder b, List<Segment> segments, Standardizer standardizer,
+    private StreamingJetDataset(Builder b, List<FileSegment> segments, Standardizer standardizer,
                                 CollectionStandardizer collectionStandardizer) {
-        this.files = b.files;
-        this.layout = b.layout;
-        this.collection = b.collection;
+        this.settings = b.copy();
         this.segments = List.copyOf(segments);
         this.size = segments.stream().mapToLong(s -> s.to() - s.from()).sum();
-        this.batchSize = b.batchSize;
-        this.shuffle = b.shuffle;
-        this.seed = b.seed;
-        this.shuffleBuffer = b.shuffleBuffer;
-        this.blockRows = b.blockRows;
-        this.workers = b.workers;
-        this.prefetch = b.prefetch;
         this.standardizer = standardizer;
         this.collectionStandardizer = collectionStandardizer;
-        this.featureCount = b.featureCount;
-        this.objectCount = b.objectCount;
-        this.variableCount = b.variableCount;
     }
 
     /**
@@ -104,7 +73,7 @@ public final class StreamingJetDataset implements Dataset {
      * @return the files
      */
     public List<Path> files() {
-        return files;
+        return settings.files;
     }
 
     /**
@@ -113,7 +82,7 @@ public final class StreamingJetDataset implements Dataset {
      * @return the layout
      */
     public Layout layout() {
-        return layout;
+        return settings.layout;
     }
 
     /**
@@ -130,7 +99,7 @@ public final class StreamingJetDataset implements Dataset {
      *
      * @return the segments
      */
-    public List<Segment> segments() {
+    public List<FileSegment> segments() {
         return segments;
     }
 
@@ -140,7 +109,7 @@ public final class StreamingJetDataset implements Dataset {
      * @return B
      */
     public int batchSize() {
-        return batchSize;
+        return settings.batchSize;
     }
 
     /**
@@ -155,21 +124,9 @@ public final class StreamingJetDataset implements Dataset {
         if (!(validationFraction >= 0 && validationFraction < 1)) {
             throw new IllegalArgumentException("validation fraction must be in [0, 1), not " + validationFraction);
         }
-        long splitAt = (long) (size * (1.0 - validationFraction));
-        List<Segment> train = new ArrayList<>();
-        List<Segment> validation = new ArrayList<>();
-        long seen = 0;
-        for (Segment s : segments) {
-            long n = s.to() - s.from();
-            long cut = Math.max(0, Math.min(n, splitAt - seen));
-            if (cut > 0) {
-                train.add(new Segment(s.file(), s.from(), s.from() + cut));
-            }
-            if (cut < n) {
-                validation.add(new Segment(s.file(), s.from() + cut, s.to()));
-            }
-            seen += n;
-        }
+        List<List<FileSegment>> parts = FileSegment.cut(segments, (long) (size * (1.0 - validationFraction)));
+        List<FileSegment> train = parts.get(0);
+        List<FileSegment> validation = parts.get(1);
         Builder sequential = copyBuilder();
         sequential.shuffle = false;
         return new Split(new StreamingJetDataset(copyBuilder(), train, standardizer, collectionStandardizer),
@@ -224,10 +181,10 @@ public final class StreamingJetDataset implements Dataset {
      * @throws IllegalStateException without a collection
      */
     public CollectionStandardizer fitCollectionStandardizer() throws IOException {
-        if (collection < 0) {
+        if (settings.collection < 0) {
             throw new IllegalStateException("the dataset reads no collection");
         }
-        return StreamedFit.collection(this, collection);
+        return StreamedFit.collection(this, settings.collection);
     }
 
     /** Reads and standardises one block (called by the worker threads). */
@@ -238,10 +195,11 @@ public final class StreamingJetDataset implements Dataset {
             standardizer.applyInPlace(features);
         }
         float[] objects = null;
-        if (collection >= 0) {
-            objects = file.collection(collection, from, to);
+        if (settings.collection >= 0) {
+            objects = file.collection(settings.collection, from, to);
             if (collectionStandardizer != null) {
-                collectionStandardizer.applyInPlace(objects, file.realObjects(collection, from, to, objects));
+                boolean[] real = file.realObjects(settings.collection, from, to, objects);
+                collectionStandardizer.applyInPlace(objects, real);
             }
         }
         return new JetBlock((int) (to - from), features, objects, table[1]);
@@ -253,10 +211,10 @@ public final class StreamingJetDataset implements Dataset {
      * @param epochNumber the epoch, from 0
      * @return the segments in the order they stream
      */
-    public List<Segment> epochOrder(int epochNumber) {
-        List<Segment> order = new ArrayList<>(segments);
-        if (shuffle) {
-            SplittableRandom random = new SplittableRandom(seed * 31 + epochNumber);
+    public List<FileSegment> epochOrder(int epochNumber) {
+        List<FileSegment> order = new ArrayList<>(segments);
+        if (settings.shuffle) {
+            SplittableRandom random = new SplittableRandom(settings.seed * 31 + epochNumber);
             for (int i = order.size() - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
                 order.set(i, order.set(j, order.get(i)));
@@ -276,7 +234,14 @@ public final class StreamingJetDataset implements Dataset {
     public Iterable<Batch> batches(NDManager manager, int epochNumber) {
         Objects.requireNonNull(manager, "manager");
         return () -> {
-            BatchStream stream = new BatchStream(this, manager, epochNumber);
+            BatchStream started = next.getAndSet(null);
+            BatchStream stream = started != null && started.serves(epochNumber, manager) ? started : null;
+            if (stream == null) {
+                if (started != null) {
+                    started.cancel();
+                }
+                stream = new BatchStream(this, manager, epochNumber);
+            }
             BatchStream previous = active.getAndSet(stream);
             if (previous != null) {
                 previous.cancel();
@@ -330,36 +295,49 @@ public final class StreamingJetDataset implements Dataset {
         waits.incrementAndGet();
     }
 
-    /** Stops a running epoch's threads (an abandoned iteration). */
+    /** Stops a running epoch's threads (an abandoned iteration) and any epoch started ahead. */
     public void stop() {
-        BatchStream previous = active.getAndSet(null);
+        for (AtomicReference<BatchStream> ref : List.of(active, next)) {
+            BatchStream previous = ref.getAndSet(null);
+            if (previous != null) {
+                previous.cancel();
+            }
+        }
+    }
+
+    /** Starts a shuffled epoch ahead, for {@link #batches} to pick up (called when the previous one is read). */
+    void prestart(int epochNumber, NDManager manager) {
+        if (!settings.shuffle) {
+            return;
+        }
+        BatchStream previous = next.getAndSet(new BatchStream(this, manager, epochNumber));
         if (previous != null) {
             previous.cancel();
         }
     }
 
     long seed() {
-        return seed;
+        return settings.seed;
     }
 
     boolean shuffle() {
-        return shuffle;
+        return settings.shuffle;
     }
 
     int shuffleBuffer() {
-        return shuffleBuffer;
+        return settings.shuffleBuffer;
     }
 
     int blockRows() {
-        return blockRows;
+        return settings.blockRows;
     }
 
     int workers() {
-        return workers;
+        return settings.workers;
     }
 
     int prefetch() {
-        return prefetch;
+        return settings.prefetch;
     }
 
     BufferPool buffers() {
@@ -372,7 +350,7 @@ public final class StreamingJetDataset implements Dataset {
      * @return F
      */
     public int featureCount() {
-        return featureCount;
+        return settings.featureCount;
     }
 
     /**
@@ -381,7 +359,7 @@ public final class StreamingJetDataset implements Dataset {
      * @return O, or 0 without a collection
      */
     public int objectCount() {
-        return objectCount;
+        return settings.objectCount;
     }
 
     /**
@@ -390,11 +368,11 @@ public final class StreamingJetDataset implements Dataset {
      * @return V, or 0 without a collection
      */
     public int variableCount() {
-        return variableCount;
+        return settings.variableCount;
     }
 
     int objectValues() {
-        return objectCount * variableCount;
+        return settings.objectCount * settings.variableCount;
     }
 
     /**
@@ -403,25 +381,11 @@ public final class StreamingJetDataset implements Dataset {
      * @return K
      */
     public int classCount() {
-        return layout.label().size();
+        return settings.layout.label().size();
     }
 
     private Builder copyBuilder() {
-        Builder b = new Builder();
-        b.files = files;
-        b.layout = layout;
-        b.collection = collection;
-        b.batchSize = batchSize;
-        b.shuffle = shuffle;
-        b.seed = seed;
-        b.shuffleBuffer = shuffleBuffer;
-        b.blockRows = blockRows;
-        b.workers = workers;
-        b.prefetch = prefetch;
-        b.featureCount = featureCount;
-        b.objectCount = objectCount;
-        b.variableCount = variableCount;
-        return b;
+        return settings.copy();
     }
 
     /**
@@ -450,6 +414,25 @@ public final class StreamingJetDataset implements Dataset {
         private int variableCount;
 
         private Builder() {
+        }
+
+        /** A copy of these  */
+        private Builder copy() {
+            Builder b = new Builder();
+            b.files = files;
+            b.layout = layout;
+            b.collection = collection;
+            b.batchSize = batchSize;
+            b.shuffle = shuffle;
+            b.seed = seed;
+            b.shuffleBuffer = shuffleBuffer;
+            b.blockRows = blockRows;
+            b.workers = workers;
+            b.prefetch = prefetch;
+            b.featureCount = featureCount;
+            b.objectCount = objectCount;
+            b.variableCount = variableCount;
+            return b;
         }
 
         /**
@@ -580,10 +563,10 @@ public final class StreamingJetDataset implements Dataset {
             if (files == null || files.isEmpty() || layout == null || batchSize < 1) {
                 throw new IllegalStateException("StreamingJetDataset needs setFiles, setLayout and setSampling");
             }
-            List<Segment> all = new ArrayList<>();
+            List<FileSegment> all = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 try (JetFile file = JetFile.open(files.get(i), layout)) {
-                    all.add(new Segment(i, 0, file.jetCount()));
+                    all.add(new FileSegment(i, 0, file.jetCount()));
                     featureCount = file.featureCount();
                     objectCount = collection < 0 ? 0 : file.objectCount(collection);
                     variableCount = collection < 0 ? 0 : file.variableCount(collection);

@@ -70,6 +70,8 @@ public final class StreamThroughput {
             long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             return new Result(files.size(), dataset.size(), batchSize, epochs, seconds, jets / seconds,
                 dataset.waitSeconds(), peak, Runtime.getRuntime().maxMemory());
+        } finally {
+            dataset.stop();
         }
     }
 
