@@ -77,21 +77,7 @@ final class BenchDatasetCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--stream needs FILEs");
             }
             if (trainModel != null) {
-                StreamTrainBenchmark.Result t = StreamTrainBenchmark.run(FileSet.expand(inputs).files(),
-                    Layout.resolve(layout), Architecture.fromCliName(trainModel), batchSize, epochs);
-                JsonObject o = new JsonObject();
-                o.addProperty("model", t.model());
-                o.addProperty("files", t.files());
-                o.addProperty("jets", t.jets());
-                o.addProperty("batchSize", t.batchSize());
-                o.addProperty("epochs", t.epochs());
-                o.addProperty("steps", t.steps());
-                o.addProperty("seconds", t.seconds());
-                o.addProperty("stepSeconds", t.stepSeconds());
-                o.addProperty("waitSeconds", t.waitSeconds());
-                o.addProperty("waitFraction", t.waitFraction());
-                o.addProperty("trainJetsPerSecond", Math.round(t.trainJetsPerSecond()));
-                json.add("streamTrain", o);
+                json.add("streamTrain", streamTrain());
                 spec.commandLine().getOut().println(json);
                 spec.commandLine().getOut().flush();
                 return 0;
@@ -150,5 +136,23 @@ final class BenchDatasetCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(json);
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private JsonObject streamTrain() throws Exception {
+        StreamTrainBenchmark.Result t = StreamTrainBenchmark.run(FileSet.expand(inputs).files(),
+            Layout.resolve(layout), Architecture.fromCliName(trainModel), batchSize, epochs);
+        JsonObject o = new JsonObject();
+        o.addProperty("model", t.model());
+        o.addProperty("files", t.files());
+        o.addProperty("jets", t.jets());
+        o.addProperty("batchSize", t.batchSize());
+        o.addProperty("epochs", t.epochs());
+        o.addProperty("steps", t.steps());
+        o.addProperty("seconds", t.seconds());
+        o.addProperty("stepSeconds", t.stepSeconds());
+        o.addProperty("waitSeconds", t.waitSeconds());
+        o.addProperty("waitFraction", t.waitFraction());
+        o.addProperty("trainJetsPerSecond", Math.round(t.trainJetsPerSecond()));
+        return o;
     }
 }

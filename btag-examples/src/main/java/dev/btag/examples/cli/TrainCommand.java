@@ -82,22 +82,24 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter outWriter = spec.commandLine().getOut();
-        TrainingRun run;
-        Layout readWith = Layout.resolve(layout);
-        List<Path> trainFiles = FileSet.expand(train).files();
-        List<Path> validationFiles = validation == null ? List.of() : FileSet.expand(validation).files();
+        TrainingRun.Builder builder;
         try {
-            run = TrainingRun.builder().setArchitecture(Architecture.fromCliName(model)).setTrainFiles(trainFiles)
-                .optLayout(readWith).optCollection(collection).optValidationFiles(validationFiles)
+            builder = TrainingRun.builder().setArchitecture(Architecture.fromCliName(model))
+                .setTrainFiles(train.stream().map(Path::of).toList())
                 .optOutputDir(out).optEpochs(training.epochs).optBatchSize(training.batchSize)
                 .optLearningRate(learningRate).optDropout(dropout).optSeed(training.seed)
                 .optDevice(training.deviceChoice()).optValidationSplit(validationSplit)
                 .optStandardise(!noStandardize).optResume(resume)
                 .optProgress(training.noProgress || json ? null : System.err)
-                .optLog(CommandLog.to(spec.commandLine().getErr())).build();
+                .optLog(CommandLog.to(spec.commandLine().getErr()));
+            builder.build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        // the options are valid: now read the layout and find the files
+        TrainingRun run = builder.setTrainFiles(FileSet.expand(train).files()).optLayout(Layout.resolve(layout))
+            .optCollection(collection)
+            .optValidationFiles(validation == null ? List.of() : FileSet.expand(validation).files()).build();
         try (TrainedTagger trained = run.run()) {
             if (json) {
                 outWriter.println(EvaluationJson.GSON.toJson(toJson(trained)));
