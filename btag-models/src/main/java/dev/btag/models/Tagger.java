@@ -25,6 +25,7 @@ public final class Tagger implements AutoCloseable {
     private volatile TrainingHistory history;
     private volatile TrainingSource trainingSource;
     private volatile JsonObject weighting;
+    private volatile LayoutInputs layoutInputs;
 
     private Tagger(Model model, TaggerSpec spec, InputSpec inputs, TrainingHistory history) {
         this.model = model;
@@ -211,6 +212,30 @@ public final class Tagger implements AutoCloseable {
                 + actual.trackVariables() + " per jet but the " + spec.architecture().cliName() + " tagger reads "
                 + inputs.trackCount() + " x " + inputs.trackVariables());
         }
+    }
+
+    /**
+     * How this tagger reads files, when it was trained through a layout (or loaded from a tagger that was).
+     *
+     * @return the layout, collection and collection standardisation, or empty for a tagger without them
+     */
+    public Optional<LayoutInputs> layoutInputs() {
+        return Optional.ofNullable(layoutInputs);
+    }
+
+    /**
+     * Records how this tagger reads files; {@code TaggerFile} saves it with the tagger.
+     *
+     * @param inputs the layout inputs; their features must be the tagger's
+     * @throws IllegalArgumentException when the layout lists other features than the tagger reads
+     */
+    public void attachLayout(LayoutInputs inputs) {
+        List<String> features = inputs.layout().jets().features();
+        if (!features.equals(this.inputs.featureNames())) {
+            throw new IllegalArgumentException("the layout's features " + features + " are not the tagger's "
+                + this.inputs.featureNames());
+        }
+        this.layoutInputs = inputs;
     }
 
     /** Closes the model and frees its native memory. */

@@ -8,7 +8,6 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.dataset.Record;
 import ai.djl.training.dataset.Sampler;
-import ai.djl.translate.Batchifier;
 import ai.djl.util.Progress;
 import dev.btag.data.schema.FeatureSet;
 import dev.btag.data.schema.TrainingClass;
@@ -24,10 +23,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A DJL {@link RandomAccessDataset} of jets for the tutorial's taggers. A batch of B jets has the data
- * {@code NDList[features (B, F) float32, tracks (B, 10, 21) float32]} (tracks only when requested) and the labels
- * {@code NDList[oneHot (B, 6) float32]} in {@link TrainingClass} order; an undefined jet has an all-zero label row.
+ * {@code NDList[features (B, F) float32, objects (B, O, V) float32]} (the loaded collection, only when requested:
+ * the 10 × 21 seeding tracks in the tutorial) and the labels {@code NDList[oneHot (B, K) float32]} (the six
+ * {@link TrainingClass}es in the tutorial); a jet of no class (the tutorial's undefined jets) has an all-zero label
+ * row. Features may be standardised ({@link #withStandardizer}) and the collection's real objects too
+ * ({@link #withCollectionStandardizer}; padding stays zero).
  * When the columns carry training weights ({@link JetColumns#withWeights(float[])}) the labels are
- * {@code NDList[oneHot (B, 6), weight (B)]}, both float32.
+ * {@code NDList[oneHot (B, K), weight (B)]}, both float32.
  *
  * <p>Batches are assembled in bulk: the rows of a batch are gathered with {@link System#arraycopy} from the
  * in-memory {@link JetColumns} into one array per input, and each becomes one {@code NDArray} (a batch never goes
@@ -51,10 +53,16 @@ public final class JetDataset extends RandomAccessDataset {
     private final long seed;
     private final int batchSize;
     private final Standardizer standardizer;
+    private final CollectionStandardizer collectionStandardizer;
     private final AtomicInteger epoch = new AtomicInteger();
     private final BufferPool buffers = new BufferPool();
 
     private JetDataset(Builder builder, JetColumns columns, int[] rows, Standardizer standardizer) {
+        this(builder, columns, rows, standardizer, null);
+    }
+
+    private JetDataset(Builder builder, JetColumns columns, int[] rows, Standardizer standardizer,
+                       CollectionStandardizer collectionStandardizer) {
         super(builder);
         this.columns = columns;
         this.rows = rows;
@@ -63,6 +71,7 @@ public final class JetDataset extends RandomAccessDataset {
         this.seed = builder.seed;
         this.batchSize = builder.batchSize;
         this.standardizer = standardizer;
+        this.collectionStandardizer = collectionStandardizer;
     }
 
     /**
@@ -102,6 +111,15 @@ public final class JetDataset extends RandomAccessDataset {
     }
 
     /**
+     * The names of the feature input.
+     *
+     * @return F names
+     */
+    public List<String> featureNames() {
+        return columns.featureNames();
+    }
+
+    /**
      * Whether batches carry the track input.
      *
      * @return {@code true} when tracks are included
@@ -137,11 +155,36 @@ public final class JetDataset extends RandomAccessDataset {
      * @throws IllegalArgumentException when the feature count differs
      */
     public JetDataset withStandardizer(Standardizer standardizer) {
-        if (standardizer != null && standardizer.size() != columns.featureSet().size()) {
+        if (standardizer != null && standardizer.size() != columns.featureCount()) {
             throw new IllegalArgumentException("standardizer has " + standardizer.size() + " features, dataset "
-                + columns.featureSet().size());
+                + columns.featureCount());
         }
-        return new JetDataset(copyBuilder(), columns, rows, standardizer);
+        return new JetDataset(copyBuilder(), columns, rows, standardizer, collectionStandardizer);
+    }
+
+    /**
+     * The standardisation applied to the real objects of the collection, if any.
+     *
+     * @return the standardisation, or {@code null}
+     */
+    public CollectionStandardizer collectionStandardizer() {
+        return collectionStandardizer;
+    }
+
+    /**
+     * This dataset with a per-variable standardisation of the collection's real objects (padding stays zero); the
+     * columns are shared, not copied.
+     *
+     * @param standardizer fitted on training rows ({@link JetColumns#fitCollection}), or {@code null} for none
+     * @return a new dataset over the same rows
+     * @throws IllegalArgumentException when the variable count differs from the collection's
+     */
+    public JetDataset withCollectionStandardizer(CollectionStandardizer standardizer) {
+        if (standardizer != null && standardizer.variables().size() != columns.variableCount()) {
+            throw new IllegalArgumentException("collection standardisation has " + standardizer.variables().size()
+                + " variables, the collection " + columns.variableCount());
+        }
+        return new JetDataset(copyBuilder(), columns, rows, this.standardizer, standardizer);
     }
 
     /**
@@ -186,7 +229,7 @@ public final class JetDataset extends RandomAccessDataset {
     }
 
     private JetDataset subset(int[] subsetRows) {
-        return new JetDataset(copyBuilder(), columns, subsetRows, standardizer);
+        return new JetDataset(copyBuilder(), columns, subsetRows, standardizer, collectionStandardizer);
     }
 
     private Builder copyBuilder() {
@@ -335,9 +378,9 @@ public final class JetDataset extends RandomAccessDataset {
      */
     Batch assemble(NDManager manager, int[] order, int from, int to, long progress, long total) {
         int b = to - from;
-        int f = columns.featureSet().size();
-        int l = TrainingClass.COUNT;
-        int t = JetColumns.TRACK_VALUES;
+        int f = columns.featureCount();
+        int l = columns.classCount();
+        int t = columns.objectCount() * columns.variableCount();
         ByteBuffer featureBytes = buffers.take(b * f);
         ByteBuffer labelBytes = buffers.take(b * l);
         ByteBuffer trackBytes = withTracks ? buffers.take(b * t) : null;
@@ -358,6 +401,9 @@ public final class JetDataset extends RandomAccessDataset {
         if (standardizer != null) {
             standardizer.applyInPlace(features);
         }
+        if (collectionStandardizer != null && tracks != null) {
+            standardiseObjects(rowsOfBatch, tracks);
+        }
         featureBytes.asFloatBuffer().put(features);
         labelBytes.asFloatBuffer().put(labels);
         if (tracks != null) {
@@ -369,7 +415,8 @@ public final class JetDataset extends RandomAccessDataset {
         used.add(featureBytes);
         used.add(labelBytes);
         if (trackBytes != null) {
-            data.add(batchManager.create(trackBytes, new Shape(b, 10, 21), DataType.FLOAT32));
+            data.add(batchManager.create(trackBytes, new Shape(b, columns.objectCount(), columns.variableCount()),
+                DataType.FLOAT32));
             used.add(trackBytes);
         }
         NDList label = new NDList(batchManager.create(labelBytes, new Shape(b, l), DataType.FLOAT32));
@@ -382,48 +429,20 @@ public final class JetDataset extends RandomAccessDataset {
             label.add(batchManager.create(weightBytes, new Shape(b), DataType.FLOAT32));
             used.add(weightBytes);
         }
-        return new PooledBatch(batchManager, data, label, b, progress, total, new RowList(rowsOfBatch), buffers, used);
+        return new PooledBatch(batchManager, data, label, b, progress, total, new PooledBatch.RowList(rowsOfBatch), buffers, used);
     }
 
-    /** The row indices of a batch as a read-only list, boxed only when read. */
-    private static final class RowList extends java.util.AbstractList<Integer> implements java.util.RandomAccess {
-        private final int[] rows;
-
-        RowList(int[] rows) {
-            this.rows = rows;
-        }
-
-        @Override
-        public Integer get(int index) {
-            return rows[index];
-        }
-
-        @Override
-        public int size() {
-            return rows.length;
-        }
-    }
-
-    /** A batch that returns its direct buffers to the pool when closed. */
-    private static final class PooledBatch extends Batch {
-        private final BufferPool pool;
-        private final List<ByteBuffer> used;
-        private boolean closed;
-
-        PooledBatch(NDManager manager, NDList data, NDList labels, int size, long progress, long total,
-                    List<Integer> indices, BufferPool pool, List<ByteBuffer> used) {
-            super(manager, data, labels, size, Batchifier.STACK, Batchifier.STACK, progress, total, indices);
-            this.pool = pool;
-            this.used = used;
-        }
-
-        @Override
-        public void close() {
-            super.close();
-            if (!closed) {
-                closed = true;
-                pool.give(used);
-            }
+    /** Standardises the real objects of the batch's rows (their values in {@code tracks}, row after row). */
+    private void standardiseObjects(int[] batchRows, float[] tracks) {
+        int o = columns.objectCount();
+        int ov = o * columns.variableCount();
+        boolean[] flags = new boolean[o];
+        float[] values = new float[ov];
+        for (int i = 0; i < batchRows.length; i++) {
+            System.arraycopy(tracks, i * ov, values, 0, ov);
+            columns.realFlags(batchRows[i], values, flags);
+            collectionStandardizer.applyInPlace(values, flags);
+            System.arraycopy(values, 0, tracks, i * ov, ov);
         }
     }
 
@@ -432,13 +451,13 @@ public final class JetDataset extends RandomAccessDataset {
      *
      * @param manager the manager for the arrays
      * @param index position in this dataset, 0 to size - 1
-     * @return data {@code [features (F), tracks (10, 21)]} and labels {@code [oneHot (6)]} (and the jet's weight as
-     *     a scalar when the columns carry weights)
+     * @return data {@code [features (F), objects (O, V)]} and labels {@code [oneHot (K)]} (and the jet's weight as a
+     *     scalar when the columns carry weights)
      */
     @Override
     public Record get(NDManager manager, long index) {
         int row = rows[Math.toIntExact(index)];
-        int f = columns.featureSet().size();
+        int f = columns.featureCount();
         float[] features = new float[f];
         System.arraycopy(columns.features, row * f, features, 0, f);
         if (standardizer != null) {
@@ -446,11 +465,14 @@ public final class JetDataset extends RandomAccessDataset {
         }
         NDList data = new NDList(manager.create(features));
         if (withTracks) {
-            float[] track = new float[JetColumns.TRACK_VALUES];
+            float[] track = new float[columns.objectCount() * columns.variableCount()];
             System.arraycopy(columns.tracks, row * track.length, track, 0, track.length);
-            data.add(manager.create(track, new Shape(10, 21)));
+            if (collectionStandardizer != null) {
+                standardiseObjects(new int[] {row}, track);
+            }
+            data.add(manager.create(track, new Shape(columns.objectCount(), columns.variableCount())));
         }
-        float[] label = new float[TrainingClass.COUNT];
+        float[] label = new float[columns.classCount()];
         System.arraycopy(columns.labels, row * label.length, label, 0, label.length);
         NDList labels = new NDList(manager.create(label));
         if (columns.weights != null) {

@@ -39,9 +39,36 @@ final class ArrayPayload {
     private final DataSource source;
 
     private ArrayPayload(DType dtype, long[] shape, boolean fortranOrder, long dataBytes, DataSource source) {
-        this.header = NpyHeader.encode(dtype, shape, fortranOrder);
+        this(NpyHeader.encode(dtype, shape, fortranOrder), dataBytes, source);
+    }
+
+    private ArrayPayload(byte[] header, long dataBytes, DataSource source) {
+        this.header = header;
         this.dataBytes = dataBytes;
         this.source = source;
+    }
+
+    /**
+     * Raw records of a structured array, in C order.
+     *
+     * @param name the array name, for messages
+     * @param record the packed record type
+     * @param shape the dimensions
+     * @param data the records from position to limit (not modified)
+     * @return the payload
+     * @throws IllegalArgumentException when the byte count does not match shape and record size
+     * @throws IllegalStateException when the record type has padding
+     */
+    static ArrayPayload ofRecords(String name, RecordType record, long[] shape, ByteBuffer data) {
+        long bytes = Math.multiplyExact(elementCount(name, shape), (long) record.itemSize());
+        if (bytes != data.remaining()) {
+            throw new IllegalArgumentException("array '" + name + "': shape " + NpyHeader.shapeString(shape)
+                + " of " + record.itemSize() + "-byte records needs " + bytes + " bytes but " + data.remaining()
+                + " were given");
+        }
+        ByteBuffer copy = data.duplicate();
+        return new ArrayPayload(NpyHeader.encode(record, shape.clone(), false), bytes,
+            (sink, chunk) -> sink.write(copy));
     }
 
     /** @return the total number of bytes: header and data */

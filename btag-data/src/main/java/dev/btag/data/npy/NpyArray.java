@@ -13,6 +13,7 @@ import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * One array of a {@code .npz} archive or {@code .npy} file: its metadata, and typed reads of its data.
@@ -81,10 +82,57 @@ public final class NpyArray {
     /**
      * The element type as stored in the file.
      *
-     * @return the dtype, whose {@link DType#descr()} is exactly what the header says (for example {@code <f4})
+     * @return the dtype, whose {@link DType#descr()} is exactly what the header says (for example {@code <f4});
+     *     {@code |u1} for a structured array, whose records are read as raw bytes (see {@link #recordType()})
      */
     public DType dtype() {
         return header.dtype();
+    }
+
+    /**
+     * The fields of a structured (record) array. Such an array is read with {@link #rowsAsRecords(long, long)} and
+     * {@link RecordType#decode}; the numeric read methods refuse it.
+     *
+     * @return the record type, or empty for a numeric array
+     */
+    public Optional<RecordType> recordType() {
+        return Optional.ofNullable(header.record());
+    }
+
+    /**
+     * The raw records of rows {@code [fromRow, toRow)} of a structured array, in storage order: {@code rowLength()}
+     * records of {@link RecordType#itemSize()} bytes per row. Costs as for the other row reads.
+     *
+     * @param fromRow first row, inclusive
+     * @param toRow end row, exclusive
+     * @return a new heap buffer positioned at 0 holding the bytes
+     * @throws IllegalStateException when the array is not structured, is in Fortran order with more than one axis,
+     *     or the range holds more bytes than one Java array
+     * @throws IndexOutOfBoundsException when the range is outside the rows
+     * @throws UncheckedIOException wrapping an {@link NpyFormatException} when the data is corrupt
+     */
+    public ByteBuffer rowsAsRecords(long fromRow, long toRow) {
+        RecordType record = header.record();
+        if (record == null) {
+            throw new IllegalStateException("array '" + name + "' is not a structured array");
+        }
+        if (header.ndim() > 1 && header.fortranOrder()) {
+            throw new IllegalStateException("array '" + name + "' is a Fortran-order structured array");
+        }
+        owner.ensureOpen();
+        long rowBytes = rowLength() * record.itemSize();
+        byte[] out = new byte[arrayLength(rowCount(fromRow, toRow) * rowBytes)];
+        long first = fromRow * rowBytes;
+        io(() -> data.readConcurrently(first, out.length, false,
+            (raw, element) -> raw.get(out, (int) (element - first), raw.remaining())));
+        return ByteBuffer.wrap(out);
+    }
+
+    private void requireNumeric() {
+        if (header.record() != null) {
+            throw new IllegalStateException("array '" + name + "' is a structured array (fields "
+                + String.join(", ", header.record().names()) + "); read it with rowsAsRecords");
+        }
     }
 
     /**
@@ -323,6 +371,7 @@ public final class NpyArray {
             offset += index[axis] * stride;
             stride *= header.dim(axis);
         }
+        requireNumeric();
         double[] value = new double[1];
         DoubleBuffer buffer = DoubleBuffer.wrap(value);
         long element = offset;
@@ -424,6 +473,7 @@ public final class NpyArray {
      */
     void readStorageOrder(EntryData.ChunkConsumer consumer) throws IOException {
         owner.ensureOpen();
+        requireNumeric();
         try {
             data.read(0, size(), true, consumer);
         } catch (InternalError e) {
@@ -433,6 +483,7 @@ public final class NpyArray {
 
     private void readAll(Target target) {
         owner.ensureOpen();
+        requireNumeric();
         if (header.ndim() <= 1 || !header.fortranOrder()) {
             io(() -> data.readConcurrently(0, size(), true, (raw, first) -> target.put(raw, (int) first)));
         } else {
@@ -442,6 +493,7 @@ public final class NpyArray {
 
     private void readRows(long fromRow, long toRow, Target target) {
         owner.ensureOpen();
+        requireNumeric();
         long rowLength = rowLength();
         if (header.ndim() <= 1 || !header.fortranOrder()) {
             long first = fromRow * rowLength;
@@ -556,7 +608,8 @@ public final class NpyArray {
      */
     @Override
     public String toString() {
-        return name + " " + dtype() + " " + NpyHeader.shapeString(header.shape())
+        return name + " " + (header.record() == null ? dtype().toString() : header.record().descr())
+            + " " + NpyHeader.shapeString(header.shape())
             + (fortranOrder() ? " Fortran-order" : " C-order") + (compressed ? " deflated" : " stored");
     }
 }

@@ -47,7 +47,12 @@ final class NpyHeader {
     private final long headerLength;
     private final long size;
 
-    private NpyHeader(DType dtype, long[] shape, boolean fortranOrder, long headerLength, long size) {
+    /** The fields of a structured array, whose records are then read as raw bytes ({@code dtype} is |u1). */
+    private final RecordType record;
+
+    private NpyHeader(DType dtype, RecordType record, long[] shape, boolean fortranOrder, long headerLength,
+                      long size) {
+        this.record = record;
         this.dtype = dtype;
         this.shape = shape;
         this.fortranOrder = fortranOrder;
@@ -111,14 +116,17 @@ final class NpyHeader {
     private static NpyHeader parseText(String text, boolean longSuffix, long headerLength, Path file, String entry)
         throws NpyFormatException {
         Map<?, ?> dict = parseDict(text, longSuffix, file, entry);
-        DType dtype = parseDtype(dict.get("descr"), file, entry);
+        Object descr = dict.get("descr");
+        RecordType record = parseRecord(descr, file, entry);
+        DType dtype = record != null ? DType.of(ScalarType.UINT8) : parseDtype(descr, file, entry);
         if (!(dict.get("fortran_order") instanceof Boolean fortran)) {
             throw new NpyFormatException(file, entry, "malformed .npy header: fortran_order is "
                 + dict.get("fortran_order"));
         }
         long[] shape = parseShape(dict.get("shape"), file, entry);
-        long size = checkSize(shape, dtype, file, entry);
-        return new NpyHeader(dtype, shape, fortran, headerLength, size);
+        long size = checkSize(shape, record != null ? record.itemSize() : dtype.itemSize(),
+            record != null ? "records of " + record.itemSize() + " bytes" : dtype.toString(), file, entry);
+        return new NpyHeader(dtype, record, shape, fortran, headerLength, size);
     }
 
     private static Map<?, ?> parseDict(String text, boolean longSuffix, Path file, String entry)
@@ -139,6 +147,18 @@ final class NpyHeader {
         return dict;
     }
 
+    /** The record type of a structured array's field list, or {@code null} when {@code descr} is no list. */
+    private static RecordType parseRecord(Object descr, Path file, String entry) throws NpyFormatException {
+        if (!(descr instanceof List<?> fields)) {
+            return null;
+        }
+        try {
+            return RecordType.parse(fields);
+        } catch (IllegalArgumentException e) {
+            throw new NpyFormatException(file, entry, "unsupported structured dtype: " + e.getMessage());
+        }
+    }
+
     private static DType parseDtype(Object descr, Path file, String entry) throws NpyFormatException {
         if (descr instanceof String s) {
             try {
@@ -146,9 +166,6 @@ final class NpyHeader {
             } catch (IllegalArgumentException e) {
                 throw new NpyFormatException(file, entry, e.getMessage());
             }
-        }
-        if (descr instanceof List<?>) {
-            throw new NpyFormatException(file, entry, "unsupported dtype: structured array (record fields)");
         }
         throw new NpyFormatException(file, entry, "malformed .npy header: descr is " + descr);
     }
@@ -181,8 +198,9 @@ final class NpyHeader {
      *
      * @return the number of elements
      */
-    private static long checkSize(long[] shape, DType dtype, Path file, String entry) throws NpyFormatException {
-        long bytes = dtype.itemSize();
+    private static long checkSize(long[] shape, int itemSize, String what, Path file, String entry)
+        throws NpyFormatException {
+        long bytes = itemSize;
         boolean empty = false;
         try {
             for (long dim : shape) {
@@ -193,11 +211,11 @@ final class NpyHeader {
                 }
             }
         } catch (ArithmeticException e) {
-            throw new NpyFormatException(file, entry, "shape " + shapeString(shape) + " of " + dtype
+            throw new NpyFormatException(file, entry, "shape " + shapeString(shape) + " of " + what
                 + " overflows a 64-bit byte count" + (Arrays.stream(shape).anyMatch(d -> d == 0)
                 ? " even without its zero dimension (numpy refuses it too: 'array is too big')" : ""));
         }
-        return empty ? 0 : bytes / dtype.itemSize();
+        return empty ? 0 : bytes / itemSize;
     }
 
     private static byte[] readFully(InputStream in, int n, Path file, String entry, String problem)
@@ -229,8 +247,25 @@ final class NpyHeader {
      * @return magic, version, length and padded header text
      */
     static byte[] encode(DType dtype, long[] shape, boolean fortranOrder) {
+        return encode("'" + dtype.descr() + "'", shape, fortranOrder);
+    }
+
+    /**
+     * As {@link #encode(DType, long[], boolean)} for a structured array, whose {@code descr} is NumPy's list of
+     * fields.
+     *
+     * @param record the packed record type
+     * @param shape the dimensions
+     * @param fortranOrder whether the records are in Fortran order
+     * @return magic, version, length and padded header text
+     */
+    static byte[] encode(RecordType record, long[] shape, boolean fortranOrder) {
+        return encode(record.descr(), shape, fortranOrder);
+    }
+
+    private static byte[] encode(String descrLiteral, long[] shape, boolean fortranOrder) {
         StringBuilder text = new StringBuilder();
-        text.append("{'descr': '").append(dtype.descr()).append("', 'fortran_order': ")
+        text.append("{'descr': ").append(descrLiteral).append(", 'fortran_order': ")
             .append(fortranOrder ? "True" : "False").append(", 'shape': ").append(shapeString(shape)).append(", }");
         if (shape.length > 0) {
             long growth = shape[fortranOrder ? shape.length - 1 : 0];
@@ -331,6 +366,11 @@ final class NpyHeader {
 
     /** @return the number of data bytes: size times item size */
     long dataBytes() {
-        return size * dtype.itemSize();
+        return size * (record == null ? dtype.itemSize() : record.itemSize());
+    }
+
+    /** @return the record type of a structured array, or {@code null} for a numeric one */
+    RecordType record() {
+        return record;
     }
 }

@@ -298,6 +298,23 @@ public final class NpzWriter implements AutoCloseable {
         return write(name, () -> ArrayPayload.of(name, dtype, shape, fortranOrder, data));
     }
 
+    /**
+     * Writes a structured (record) array, C order, as {@code np.savez} writes a NumPy array with a structured
+     * dtype; {@link NpyArray#recordType()} reads it back.
+     *
+     * @param name the array name, without {@code .npy}; unique within the archive
+     * @param record the packed record type (no padding)
+     * @param shape the dimensions, usually {@code (N,)}
+     * @param data the records from position to limit (not modified), exactly size times record size bytes
+     * @return this writer
+     * @throws IllegalArgumentException when the byte count does not match, or the name is empty or already written
+     * @throws IllegalStateException when the record type has padding
+     * @throws IOException when writing fails
+     */
+    public NpzWriter writeRecords(String name, RecordType record, long[] shape, ByteBuffer data) throws IOException {
+        return write(name, () -> ArrayPayload.ofRecords(name, record, shape, data));
+    }
+
     private NpzWriter write(String name, Supplier<ArrayPayload> payload) throws IOException {
         ensureWritable();
         try {

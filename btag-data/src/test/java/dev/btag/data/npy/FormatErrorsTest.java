@@ -115,7 +115,7 @@ class FormatErrorsTest {
         "{'descr': '<c16', 'fortran_order': False, 'shape': (3,), } => unsupported dtype '<c16' (complex",
         "{'descr': '|O', 'fortran_order': False, 'shape': (3,), } => unsupported dtype '|O' (object",
         "{'descr': '<U5', 'fortran_order': False, 'shape': (3,), } => unsupported dtype '<U5' (strings",
-        "{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (3,), } => structured",
+        "{'descr': [('a', [('b', '<f4')])], 'fortran_order': False, 'shape': (3,), } => nested records",
         "{'descr': '<f4', 'fortran_order': False, } => keys",
         "{'descr': '<f4', 'fortran_order': 'no', 'shape': (3,), } => fortran_order",
         "{'descr': '<f4', 'fortran_order': False, 'shape': [3], } => shape is not a tuple",

@@ -97,7 +97,6 @@ class NumpyFixturesTest {
     @CsvSource({
         "complex.npy, complex",
         "object.npy, object",
-        "structured.npy, structured",
         "strings.npy, strings",
     })
     void unsupportedDtypesAreNamedInTheError(String file, String word) throws IOException {

@@ -26,6 +26,8 @@ import picocli.CommandLine.Option;
     subcommands = {
         CommandLine.HelpCommand.class,
         InspectCommand.class,
+        LayoutCommand.class,
+        ConvertCommand.class,
         GenerateCommand.class,
         PlotInputsCommand.class,
         TrainCommand.class,

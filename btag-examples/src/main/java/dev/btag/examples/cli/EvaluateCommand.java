@@ -1,38 +1,42 @@
 package dev.btag.examples.cli;
 
 import com.google.gson.JsonObject;
+import dev.btag.data.layout.Layout;
+import dev.btag.data.ntuple.FileSet;
 import dev.btag.data.schema.TutorialFile;
 import dev.btag.data.weight.WeightsNpz;
 import dev.btag.io.FileChecks;
+import dev.btag.models.LayoutInputs;
+import dev.btag.models.Tagger;
 import dev.btag.models.evaluate.Evaluation;
 import dev.btag.models.evaluate.EvaluationJson;
-import dev.btag.models.evaluate.EvaluationOutputs;
 import dev.btag.models.evaluate.EfficiencyMapJson;
+import dev.btag.models.evaluate.EvaluationOutputs;
 import dev.btag.models.evaluate.EvaluationSummary;
-import dev.btag.models.evaluate.PredictionsNpz;
 import dev.btag.models.evaluate.TaggerEvaluation;
 import dev.btag.models.evaluate.TestSample;
+import dev.btag.models.io.TaggerFile;
 import dev.btag.models.onnx.ModelFiles;
 import dev.btag.models.onnx.OutputKind;
 import dev.btag.models.predict.JetScorer;
 import dev.btag.models.train.TrainingRun;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code btag evaluate}: evaluates a saved tagger or an ONNX model ({@link ModelFiles}) on a test file with the
- * library's {@link TaggerEvaluation} and writes the outputs of {@link EvaluationOutputs}; with {@code --weights},
- * weighted metrics (and {@code weights} in metrics.json names the file).
+ * {@code btag evaluate}: evaluates a saved tagger or an ONNX model ({@link ModelFiles}) on test files (names or quoted
+ * globs, read through the tagger's saved layout unless {@code --layout} says otherwise) with the library's
+ * {@link TaggerEvaluation} and writes the outputs of {@link EvaluationOutputs}; with {@code --weights}, weighted
+ * metrics (and {@code weights} in metrics.json names the file).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-    description = "Evaluates a saved tagger or an ONNX model on a test file: ROC curves, AUCs, working points at fixed"
+    description = "Evaluates a saved tagger or an ONNX model on test files: ROC curves, AUCs, working points at fixed"
         + " mistag and efficiency, performance per pT and |eta| bin, confusion matrices, calibration, BvsL efficiency"
         + " maps.")
 final class EvaluateCommand implements Callable<Integer> {
@@ -47,8 +51,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--logits", description = "The ONNX model outputs logits: apply a softmax.")
     boolean logits;
 
-    @Option(names = "--test", required = true, description = "The test file (tutorial layout, .npz).")
-    Path test;
+    @Option(names = "--test", required = true, arity = "1..*", paramLabel = "FILE",
+        description = "The test files or quoted globs, evaluated as one sample.")
+    List<String> test;
+
+    @Option(names = "--layout", paramLabel = "LAYOUT", description = "How to read the test files: 'tutorial' or a"
+        + " layout file (default: the layout saved with the tagger, else the tutorial's).")
+    String layout;
 
     @Option(names = "--out", required = true, description = "Output directory (metrics.json, predictions.npz, plots).")
     Path out;
@@ -66,12 +75,26 @@ final class EvaluateCommand implements Callable<Integer> {
         FileChecks.createDirectories(out);
         Path modelFile = ModelFiles.isOnnx(model) ? model : TrainingRun.modelFile(model);
         Evaluation evaluation;
-        try (JetScorer scorer = ModelFiles.open(modelFile, logits ? OutputKind.LOGITS : OutputKind.PROBABILITIES);
-             TutorialFile file = TutorialFile.open(test)) {
-            double[] w = weights == null ? null : WeightsNpz.readWeightsAsDouble(weights, file.jetCount(),
-                test.toString());
-            evaluation = TaggerEvaluation.standard().evaluate(scorer.name(), scorer.predict(file).probabilities(),
-                TestSample.read(file).withWeights(w));
+        List<Path> testFiles = FileSet.expand(test).files();
+        if (ModelFiles.isOnnx(modelFile) || weights != null) {
+            if (testFiles.size() != 1 || layout != null) {
+                throw new ParameterException(spec.commandLine(), "an ONNX model and --weights take one"
+                    + " tutorial-layout test file (no --layout); got " + testFiles.size() + " files");
+            }
+            Path one = testFiles.get(0);
+            try (JetScorer scorer = ModelFiles.open(modelFile, logits ? OutputKind.LOGITS : OutputKind.PROBABILITIES);
+                 TutorialFile file = TutorialFile.open(one)) {
+                double[] w = weights == null ? null : WeightsNpz.readWeightsAsDouble(weights, file.jetCount(),
+                    one.toString());
+                evaluation = TaggerEvaluation.standard().evaluate(scorer.name(), scorer.predict(file).probabilities(),
+                    TestSample.read(file).withWeights(w));
+            }
+        } else {
+            try (Tagger tagger = TaggerFile.load(modelFile)) {
+                Layout readWith = layout != null ? Layout.resolve(layout)
+                    : tagger.layoutInputs().map(LayoutInputs::layout).orElse(Layout.tutorial());
+                evaluation = TaggerEvaluation.standard().evaluate(tagger, testFiles, readWith);
+            }
         }
         JsonObject metrics = EvaluationJson.toJson(evaluation, modelFile);
         if (weights != null) {

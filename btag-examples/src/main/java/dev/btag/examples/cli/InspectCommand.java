@@ -7,9 +7,16 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import dev.btag.data.hdf5.Hdf5Dataset;
+import dev.btag.data.hdf5.Hdf5File;
+import dev.btag.data.layout.FileFormat;
+import dev.btag.data.layout.Layout;
+import dev.btag.data.layout.LayoutException;
 import dev.btag.data.npy.ArrayStatistics;
 import dev.btag.data.npy.NpyArray;
 import dev.btag.data.npy.NpzFile;
+import dev.btag.data.npy.RecordType;
+import dev.btag.data.ntuple.LayoutReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -25,9 +32,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code btag inspect FILE... [--stats] [--json]}: lists the arrays of {@code .npy}/{@code .npz} files with their
- * dtype, shape, memory order and compression; {@code --stats} adds sum, min, max, mean and NaN count (double
- * precision, NaN left out, streamed so that files larger than memory work).
+ * {@code btag inspect FILE... [--stats] [--json] [--layout L]}: lists the arrays of {@code .npy}/{@code .npz} files
+ * with their dtype, shape, memory order and compression; {@code --stats} adds sum, min, max, mean and NaN count (double
+ * precision, NaN left out, streamed so that files larger than memory work; structured arrays and HDF5 datasets get
+ * none). HDF5 files ({@code .h5}, {@code .hdf5}) list their datasets, {@code compressed} meaning filtered chunks. With
+ * {@code --layout} it checks each file against a layout instead and reports what {@link LayoutReport} holds: every
+ * disagreement (naming the layout key), and per input the shape, NaN and infinite counts, jets per class and weight
+ * statistics; a file that disagrees makes the exit code {@link BtagCommand#EXIT_FAILURE}.
  *
  * <p>A file that cannot be read gives one line on standard error naming the file and the problem; the other files
  * are still reported, and the exit code is then {@link BtagCommand#EXIT_FAILURE}. With {@code --json} standard
@@ -51,6 +62,10 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document instead of text.")
     boolean json;
 
+    @Option(names = "--layout", paramLabel = "LAYOUT", description = "Check each file against a layout ('tutorial' or"
+        + " a YAML file) and report, per input, label and weight: shape, missing fields, NaN/inf counts, class counts.")
+    String layout;
+
     @Spec
     CommandSpec spec;
 
@@ -64,7 +79,10 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        if (layout != null) {
+            return callWithLayout(Layout.resolve(layout));
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<FileReport> reports = new ArrayList<>();
@@ -90,6 +108,36 @@ final class InspectCommand implements Callable<Integer> {
         return failed ? BtagCommand.EXIT_FAILURE : 0;
     }
 
+    private int callWithLayout(Layout resolved) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        JsonArray reports = new JsonArray();
+        boolean failed = false;
+        for (Path file : files) {
+            try {
+                LayoutReport report = LayoutReport.of(file, resolved);
+                failed |= !report.problems().isEmpty();
+                if (json) {
+                    reports.add(LayoutInspection.toJson(report));
+                } else {
+                    LayoutInspection.printText(out, report);
+                    out.flush();
+                }
+            } catch (IOException | UncheckedIOException | IllegalStateException | LayoutException e) {
+                err.println("btag inspect: " + problem(file, e));
+                err.flush();
+                failed = true;
+            }
+        }
+        if (json) {
+            JsonObject document = new JsonObject();
+            document.add("files", reports);
+            out.println(new GsonBuilder().disableHtmlEscaping().serializeNulls().create().toJson(document));
+            out.flush();
+        }
+        return failed ? BtagCommand.EXIT_FAILURE : 0;
+    }
+
     /**
      * Reads the headers (and with {@code withStats} all data) of one file.
      *
@@ -99,12 +147,24 @@ final class InspectCommand implements Callable<Integer> {
      * @throws IOException when the file cannot be read or is not a valid .npy/.npz file
      */
     static FileReport inspect(Path file, boolean withStats) throws IOException {
+        if (FileFormat.fromPath(file).orElse(FileFormat.NPZ) == FileFormat.HDF5) {
+            try (Hdf5File h5 = Hdf5File.open(file)) {
+                List<ArrayReport> arrays = new ArrayList<>();
+                for (String name : h5.arrayNames()) {
+                    Hdf5Dataset d = h5.array(name);
+                    arrays.add(new ArrayReport(name, d.typeName(), d.shape(), false, !d.filters().isEmpty(), null));
+                }
+                return new FileReport(file, true, arrays);
+            }
+        }
         try (NpzFile npz = NpzFile.open(file)) {
             List<ArrayReport> arrays = new ArrayList<>();
             for (String name : npz.names()) {
                 NpyArray array = npz.get(name);
-                arrays.add(new ArrayReport(name, array.dtype().descr(), array.shape(), array.fortranOrder(),
-                    array.compressed(), withStats ? ArrayStatistics.of(array) : null));
+                boolean records = array.recordType().isPresent();
+                arrays.add(new ArrayReport(name, array.recordType().map(RecordType::describe)
+                    .orElse(array.dtype().descr()), array.shape(), array.fortranOrder(), array.compressed(),
+                    withStats && !records ? ArrayStatistics.of(array) : null));
             }
             return new FileReport(file, npz.isArchive(), arrays);
         }
@@ -117,7 +177,9 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private void printText(PrintWriter out, FileReport report) {
-        out.printf(Locale.ROOT, "%s  (%s, %d array%s)%n", report.path(), report.archive() ? "npz" : "npy",
+        String kind = FileFormat.fromPath(report.path()).orElse(FileFormat.NPZ) == FileFormat.HDF5 ? "hdf5"
+            : report.archive() ? "npz" : "npy";
+        out.printf(Locale.ROOT, "%s  (%s, %d array%s)%n", report.path(), kind,
             report.arrays().size(), report.arrays().size() == 1 ? "" : "s");
         int nameWidth = report.arrays().stream().mapToInt(a -> a.name().length()).max().orElse(4);
         int shapeWidth = report.arrays().stream().mapToInt(a -> shapeText(a.shape()).length()).max().orElse(2);

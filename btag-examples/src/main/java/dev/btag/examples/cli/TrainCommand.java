@@ -1,6 +1,8 @@
 package dev.btag.examples.cli;
 
 import com.google.gson.JsonObject;
+import dev.btag.data.layout.Layout;
+import dev.btag.data.ntuple.FileSet;
 import dev.btag.data.weight.ClassWeights;
 import dev.btag.data.weight.WeightMode;
 import dev.btag.data.weight.Weighting;
@@ -12,6 +14,7 @@ import dev.btag.models.train.TrainingRun;
 import dev.btag.models.train.TrainingSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,12 +24,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code btag train}: trains a tagger (dnn, cnn1x1, lstm, gru) on a tutorial-layout file with the library's
- * {@link TrainingRun}, optionally with per-jet weights (kinematic reweighting, resampling, class weights, a weights
- * file); bad option values are usage errors (exit 2), found before any data is read.
+ * {@code btag train}: trains a tagger (dnn, cnn1x1, lstm, gru) with the library's {@link TrainingRun} on one or more
+ * files (names or quoted globs) read through a layout ({@code --layout}, default the tutorial's), optionally with
+ * per-jet weights (kinematic reweighting, resampling, class weights, a weights file); bad option values are usage
+ * errors (exit 2), found before any data is read.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = "Trains a tagger (dnn, cnn1x1, lstm, gru) on a tutorial-layout file.")
+    description = "Trains a tagger (dnn, cnn1x1, lstm, gru) on files read through a layout (default: the tutorial's).")
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -35,8 +39,21 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "dnn, cnn1x1, lstm or gru.")
     String model;
 
-    @Option(names = "--train", required = true, description = "The training file (tutorial layout, .npz).")
-    Path train;
+    @Option(names = "--train", required = true, arity = "1..*", paramLabel = "FILE",
+        description = "The training files or quoted globs (\"dir/*.h5\"); one file is loaded, several are streamed.")
+    List<String> train;
+
+    @Option(names = "--validation", arity = "1..*", paramLabel = "FILE",
+        description = "Held-out validation files or globs (default: the last --validation-split of the training jets).")
+    List<String> validation;
+
+    @Option(names = "--layout", defaultValue = Layout.TUTORIAL, paramLabel = "LAYOUT",
+        description = "How to read the files: 'tutorial' (default) or a layout file (docs/data-format.md).")
+    String layout;
+
+    @Option(names = "--collection", paramLabel = "NAME",
+        description = "The layout collection the track taggers read (default: its first).")
+    String collection;
 
     @Option(names = "--out", required = true,
         description = "Output directory (model.btag, history, loss.png, checkpoints).")
@@ -90,18 +107,24 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter outWriter = spec.commandLine().getOut();
-        TrainingRun run;
+        TrainingRun.Builder builder;
         try {
-            run = TrainingRun.builder().setArchitecture(Architecture.fromCliName(model)).setTrainFile(train)
+            builder = TrainingRun.builder().setArchitecture(Architecture.fromCliName(model))
+                .setTrainFiles(train.stream().map(Path::of).toList())
                 .optOutputDir(out).optEpochs(training.epochs).optBatchSize(training.batchSize)
                 .optLearningRate(learningRate).optDropout(dropout).optSeed(training.seed)
                 .optDevice(training.deviceChoice()).optValidationSplit(validationSplit)
                 .optStandardise(!noStandardize).optResume(resume).optWeighting(weighting()).optWeightsFile(weights)
                 .optProgress(training.noProgress || json ? null : System.err)
-                .optLog(CommandLog.to(spec.commandLine().getErr())).build();
+                .optLog(CommandLog.to(spec.commandLine().getErr()));
+            builder.build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        // the options are valid: now read the layout and find the files
+        TrainingRun run = builder.setTrainFiles(FileSet.expand(train).files()).optLayout(Layout.resolve(layout))
+            .optCollection(collection)
+            .optValidationFiles(validation == null ? List.of() : FileSet.expand(validation).files()).build();
         try (TrainedTagger trained = run.run()) {
             if (json) {
                 outWriter.println(EvaluationJson.GSON.toJson(toJson(trained)));

@@ -1,11 +1,14 @@
 package dev.btag.models.evaluate;
 
 import ai.djl.translate.TranslateException;
+import dev.btag.data.layout.Layout;
+import dev.btag.data.ntuple.JetFile;
 import dev.btag.data.schema.TutorialFile;
 import dev.btag.metrics.binning.BinnedVariable;
 import dev.btag.metrics.binning.Binning;
 import dev.btag.metrics.binning.Overflow;
 import dev.btag.metrics.calibration.ReliabilityDiagram;
+import dev.btag.metrics.comparison.ClassGroups;
 import dev.btag.metrics.comparison.FlavourComparison;
 import dev.btag.metrics.confusion.ConfusionMatrix;
 import dev.btag.metrics.discriminant.Discriminant;
@@ -17,9 +20,11 @@ import dev.btag.metrics.roc.JetBins;
 import dev.btag.metrics.roc.RocCurve;
 import dev.btag.metrics.roc.RocScan;
 import dev.btag.metrics.selection.FlavourGroup;
+import dev.btag.metrics.selection.FlavourSelection;
 import dev.btag.metrics.workingpoint.WorkingPoint;
 import dev.btag.metrics.workingpoint.WorkingPointTarget;
 import dev.btag.metrics.workingpoint.WorkingPoints;
+import dev.btag.models.LayoutInputs;
 import dev.btag.models.Tagger;
 import dev.btag.models.predict.TaggerPredictor;
 import java.io.IOException;
@@ -27,6 +32,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
@@ -164,6 +170,99 @@ public final class TaggerEvaluation {
     }
 
     /**
+     * Predicts test files read through a layout and evaluates the predictions together. The tutorial layout on one
+     * file is exactly {@link #evaluate(Tagger, Path)}. For any other layout the comparisons follow the layout's
+     * groups ({@link ClassGroups}: b vs all, b vs c, b vs light, c vs light, c vs b, whatever the class names), the
+     * binned efficiencies use its {@code kinematics.pt} (without one no jet falls in a bin), and the confusion matrix
+     * counts the declared classes (jets of no class left out). The evaluation's probabilities are then the group
+     * sums in the six-slot form the comparisons read ({@link ClassGroups#collapse}).
+     *
+     * @param tagger the tagger (not closed)
+     * @param testFiles the test files, evaluated as one sample in this order
+     * @param layout how to read them
+     * @return the evaluation, named after the tagger's architecture
+     * @throws IOException if a file cannot be read or does not match the layout (the message names it)
+     * @throws IllegalArgumentException if the layout declares other inputs than the tagger reads (naming the file,
+     *     input and field)
+     * @throws TranslateException if the engine fails on a batch
+     */
+    public Evaluation evaluate(Tagger tagger, List<Path> testFiles, Layout layout)
+            throws IOException, TranslateException {
+        if (layout.isTutorial() && testFiles.size() == 1) {
+            return evaluate(tagger, testFiles.get(0));
+        }
+        ClassGroups groups = LayoutInputs.groups(layout);
+        int k = groups.size();
+        if (tagger.spec().classes() != k) {
+            throw new IllegalArgumentException(testFiles.get(0) + ": label: the layout declares " + k + " classes "
+                + layout.label().names() + ", the tagger outputs " + tagger.spec().classes());
+        }
+        FloatArrays probabilities = new FloatArrays();
+        FloatArrays oneHot = new FloatArrays();
+        List<int[]> classes = new ArrayList<>();
+        List<double[]> pts = new ArrayList<>();
+        boolean synthetic = false;
+        try (TaggerPredictor predictor = new TaggerPredictor(tagger)) {
+            for (Path path : testFiles) {
+                try (JetFile file = JetFile.open(path, layout)) {
+                    probabilities.add(predictor.predict(file).probabilities());
+                    long n = file.jetCount();
+                    oneHot.add(file.oneHot(0, n));
+                    classes.add(file.classes(0, n));
+                    double[] pt = new double[(int) n];
+                    if (file.hasPt()) {
+                        pt = file.pt(0, n);
+                    } else {
+                        java.util.Arrays.fill(pt, -1);
+                    }
+                    pts.add(pt);
+                    synthetic |= file.isSynthetic();
+                }
+            }
+        }
+        int[] classIndex = classes.stream().flatMapToInt(java.util.Arrays::stream).toArray();
+        double[] pt = pts.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
+        float[] probs = probabilities.toArray();
+        TestSample sample = new TestSample(testFiles.size() == 1 ? testFiles.get(0) : null,
+            groups.truthCodes(classIndex), groups.collapseOneHot(classIndex), pt, synthetic);
+        List<FlavourComparison> chosen = comparisons.stream().filter(c -> groupsPresent(c, groups)).toList();
+        Evaluation grouped = evaluate(tagger.spec().architecture().cliName(), groups.collapse(probs), sample, chosen);
+        ConfusionMatrix confusion = ConfusionMatrix.fromOneHot(layout.label().names(), oneHot.toArray(), probs);
+        return new Evaluation(grouped.tagger(), sample, grouped.probabilities(), grouped.comparisons(), confusion,
+            grouped.calibration(), grouped.efficiencyMaps());
+    }
+
+    /** Whether the groups a comparison selects are declared: without c classes no c comparison, and so on. */
+    private static boolean groupsPresent(FlavourComparison comparison, ClassGroups groups) {
+        Set<Integer> codes = new java.util.HashSet<>(comparison.selection().signal());
+        if (!comparison.selection().backgroundIsRest()) {
+            codes.addAll(comparison.selection().background());
+        }
+        return (!codes.contains(FlavourSelection.C) || groups.c().length > 0)
+            && (!codes.contains(FlavourSelection.LIGHT) || groups.light().length > 0);
+    }
+
+    /** Concatenates float arrays. */
+    private static final class FloatArrays {
+        private final List<float[]> parts = new ArrayList<>();
+
+        void add(float[] part) {
+            parts.add(part);
+        }
+
+        float[] toArray() {
+            int n = parts.stream().mapToInt(p -> p.length).sum();
+            float[] out = new float[n];
+            int at = 0;
+            for (float[] p : parts) {
+                System.arraycopy(p, 0, out, at, p.length);
+                at += p.length;
+            }
+            return out;
+        }
+    }
+
+    /**
      * Evaluates class probabilities from any source (another framework, a saved predictions file).
      *
      * @param tagger the name to give the tagger in the result
@@ -174,6 +273,11 @@ public final class TaggerEvaluation {
      *     background jets (the message names the comparison)
      */
     public Evaluation evaluate(String tagger, float[] probabilities, TestSample sample) {
+        return evaluate(tagger, probabilities, sample, comparisons);
+    }
+
+    private Evaluation evaluate(String tagger, float[] probabilities, TestSample sample,
+                                List<FlavourComparison> chosen) {
         if (probabilities.length != (long) sample.jets() * 6) {
             throw new IllegalArgumentException(tagger + ": " + probabilities.length + " probabilities for "
                 + sample.jets() + " jets of " + sample.source() + "; expected 6 per jet");
@@ -186,17 +290,17 @@ public final class TaggerEvaluation {
         ForkJoinTask<JetBins> jetBins = ForkJoinPool.commonPool().submit(() -> JetBins.of(List.of(
             BinnedVariable.of(PT, ptBins, sample.ptView()), BinnedVariable.of(ABS_ETA, absEtaBins,
                 sample.absEtaView())), sample.jets()));
-        List<Discriminant> discriminants = comparisons.stream().map(FlavourComparison::discriminant).distinct()
+        List<Discriminant> discriminants = chosen.stream().map(FlavourComparison::discriminant).distinct()
             .toList();
         double[][] scores = Discriminants.computeAll(discriminants, probabilities);
         JetBins bins = jetBins.join();
         List<BinnedVariable> variables = bins.variables();
-        List<ComparisonResult> results = comparisons.parallelStream()
+        List<ComparisonResult> results = chosen.parallelStream()
             .map(c -> compare(c, scores[discriminants.indexOf(c.discriminant())], sample, bins)).toList();
         EfficiencyMaps maps = null;
-        FlavourComparison mapped = mapComparison();
+        FlavourComparison mapped = mapComparison(chosen);
         if (mapped != null) {
-            ComparisonResult r = results.get(comparisons.indexOf(mapped));
+            ComparisonResult r = results.get(chosen.indexOf(mapped));
             List<EfficiencyMaps.Cut> cuts = r.allWorkingPoints().stream()
                 .map(wp -> new EfficiencyMaps.Cut(wp.name(), wp.threshold())).toList();
             maps = EfficiencyMaps.of(mapped.discriminant().cmsName(), variables.get(0), variables.get(1),
@@ -210,14 +314,14 @@ public final class TaggerEvaluation {
     }
 
     /** The comparison whose discriminant is mapped: the one set, else b vs light+gluon if evaluated, else none. */
-    private FlavourComparison mapComparison() {
+    private FlavourComparison mapComparison(List<FlavourComparison> chosen) {
         if (!efficiencyMaps) {
             return null;
         }
         if (mapComparison != null) {
-            return mapComparison;
+            return chosen.contains(mapComparison) ? mapComparison : null;
         }
-        return comparisons.contains(FlavourComparison.B_VS_LIGHT_GLUON) ? FlavourComparison.B_VS_LIGHT_GLUON : null;
+        return chosen.contains(FlavourComparison.B_VS_LIGHT_GLUON) ? FlavourComparison.B_VS_LIGHT_GLUON : null;
     }
 
     private ComparisonResult compare(FlavourComparison comparison, double[] score, TestSample sample, JetBins bins) {

@@ -10,6 +10,7 @@ import com.google.gson.JsonParser;
 import dev.btag.io.AtomicOutput;
 import dev.btag.io.FileChecks;
 import dev.btag.models.InputSpec;
+import dev.btag.models.LayoutInputs;
 import dev.btag.models.ParameterCount;
 import dev.btag.models.Tagger;
 import dev.btag.models.TaggerSpec;
@@ -33,6 +34,7 @@ import java.util.Collection;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
@@ -139,6 +141,7 @@ public final class TaggerFile {
         entries.put(METADATA_ENTRY, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
             .create().toJson(metadata(tagger)).getBytes(StandardCharsets.UTF_8));
         entries.put(PARAMETERS_ENTRY, parameters.toByteArray());
+        tagger.layoutInputs().ifPresent(l -> entries.putAll(l.toEntries()));
         for (Map.Entry<String, byte[]> e : extras.entrySet()) {
             if (entries.containsKey(e.getKey())) {
                 throw new IllegalArgumentException("extra entry '" + e.getKey() + "' would replace a standard entry");
@@ -203,18 +206,21 @@ public final class TaggerFile {
      * @throws IOException if the file cannot be read or is not a valid saved tagger; the message names the file
      */
     public static Tagger load(Path path, Device device) throws IOException {
-        Map<String, byte[]> entries = readEntries(path, List.of(METADATA_ENTRY, PARAMETERS_ENTRY));
+        Map<String, byte[]> entries = readEntries(path, List.of(METADATA_ENTRY, PARAMETERS_ENTRY,
+            LayoutInputs.LAYOUT_ENTRY, LayoutInputs.INPUTS_ENTRY));
         JsonObject meta = metadata(path, entries);
         TaggerSpec spec;
         InputSpec inputs;
         TrainingHistory history;
         TrainingSource source;
+        Optional<LayoutInputs> layout;
         try {
             spec = TaggerSpec.fromJson(meta.getAsJsonObject("tagger"));
             inputs = InputSpec.fromJson(meta.getAsJsonObject("inputs"));
             history = TrainingHistory.fromJson(meta.getAsJsonObject("history"));
             source = meta.has(TRAINING_SOURCE) ? TrainingSource.fromJson(meta.getAsJsonObject(TRAINING_SOURCE)) : null;
             inputs.checkMatches(spec);
+            layout = LayoutInputs.fromEntries(entries, path.toString());
         } catch (RuntimeException e) {
             throw new TaggerFormatException(path, "invalid metadata: " + e.getMessage(), e);
         }
@@ -232,6 +238,7 @@ public final class TaggerFile {
         if (source != null) {
             tagger.recordTrainingSource(source);
         }
+        layout.ifPresent(tagger::attachLayout);
         return tagger;
     }
 

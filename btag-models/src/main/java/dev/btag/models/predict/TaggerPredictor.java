@@ -9,10 +9,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.TranslatorContext;
+import dev.btag.data.dataset.CollectionStandardizer;
+import dev.btag.data.ntuple.JetFile;
 import dev.btag.data.schema.FeatureSet;
 import dev.btag.data.schema.TutorialFile;
 import dev.btag.models.InferenceMode;
 import dev.btag.models.InputSpec;
+import dev.btag.models.LayoutInputs;
 import dev.btag.models.Tagger;
 import dev.btag.models.TaggerSpec;
 import java.nio.ByteBuffer;
@@ -202,6 +205,54 @@ public final class TaggerPredictor implements JetScorer {
             int to = Math.min(n, from + fileChunk);
             predictInto(new JetInputs(to - from, file.features(features, from, to),
                 tracks ? file.tracks(from, to) : new float[0]), out, from);
+        }
+        return new Predictions(n, classes(), out);
+    }
+
+    /**
+     * Predicts every jet of a file read through a layout, in chunks of {@value #FILE_CHUNK} jets: the layout's
+     * features and, for a track tagger, the objects of the collection the tagger reads (its name from the tagger's
+     * {@link LayoutInputs}, else the layout's first collection), standardised as in training.
+     *
+     * @param file an open file
+     * @return the predictions, one row per jet in file order
+     * @throws IllegalArgumentException when the file's layout declares other inputs than the tagger reads (the
+     *     message names the file, the input and the field)
+     * @throws TranslateException if the engine fails
+     */
+    public Predictions predict(JetFile file) throws TranslateException {
+        LayoutInputs reading = tagger.layoutInputs().orElse(null);
+        if (reading != null) {
+            reading.checkReads(file.layout(), file.path());
+        } else if (!file.layout().jets().features().equals(tagger.inputs().featureNames())) {
+            throw new IllegalArgumentException(file.path() + ": input 'features': the layout lists "
+                + file.layout().jets().features() + ", the tagger reads " + tagger.inputs().featureNames());
+        }
+        boolean tracks = tagger.spec().architecture().usesTracks();
+        int collection = -1;
+        CollectionStandardizer standardizer = null;
+        if (tracks) {
+            String name = reading != null && reading.collection() != null ? reading.collection()
+                : file.layout().collections().isEmpty() ? null : file.layout().collections().get(0).name();
+            if (name == null) {
+                throw new IllegalArgumentException(file.path() + ": the " + tagger.spec().architecture().cliName()
+                    + " tagger reads a collection but the layout declares none");
+            }
+            collection = file.collectionIndex(name);
+            standardizer = reading == null ? null : reading.collectionStandardizer();
+        }
+        int n = file.jetCountAsInt();
+        float[] out = new float[n * classes()];
+        for (int from = 0; from < n; from += fileChunk) {
+            int to = Math.min(n, from + fileChunk);
+            float[] objects = new float[0];
+            if (collection >= 0) {
+                objects = file.collection(collection, from, to);
+                if (standardizer != null) {
+                    standardizer.applyInPlace(objects, file.realObjects(collection, from, to, objects));
+                }
+            }
+            predictInto(new JetInputs(to - from, file.features(from, to), objects), out, from);
         }
         return new Predictions(n, classes(), out);
     }

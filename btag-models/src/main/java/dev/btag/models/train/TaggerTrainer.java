@@ -15,6 +15,7 @@ import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import ai.djl.translate.TranslateException;
 import ai.djl.util.Pair;
 import dev.btag.data.dataset.JetDataset;
+import dev.btag.data.dataset.StreamingJetDataset;
 import dev.btag.models.EpochRecord;
 import dev.btag.models.InferenceMode;
 import dev.btag.models.Tagger;
@@ -256,13 +257,17 @@ public final class TaggerTrainer {
     }
 
     /**
-     * The batches of an epoch: a {@link JetDataset} gives the seeded order of that epoch explicitly (so a resumed
-     * run sees the same order as an uninterrupted one); any other dataset is iterated as DJL does.
+     * The batches of an epoch: a {@link JetDataset} or {@link StreamingJetDataset} gives the seeded order of that
+     * epoch explicitly (so a resumed run sees the same order as an uninterrupted one); any other dataset is iterated
+     * as DJL does.
      */
     private static Iterable<Batch> batches(Trainer trainer, Dataset dataset, int epoch)
             throws IOException, TranslateException {
         if (dataset instanceof JetDataset) {
             return ((JetDataset) dataset).batches(trainer.getManager(), epoch - 1);
+        }
+        if (dataset instanceof StreamingJetDataset streaming) {
+            return streaming.batches(trainer.getManager(), epoch - 1);
         }
         return trainer.iterateDataset(dataset);
     }

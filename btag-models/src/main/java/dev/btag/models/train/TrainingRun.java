@@ -2,17 +2,15 @@ package dev.btag.models.train;
 
 import ai.djl.Device;
 import ai.djl.translate.TranslateException;
+import dev.btag.data.dataset.StreamingJetDataset;
 import dev.btag.data.dataset.JetColumns;
-import dev.btag.data.dataset.JetDataset;
-import dev.btag.data.dataset.Standardizer;
-import dev.btag.data.schema.FeatureSet;
+import dev.btag.data.layout.Layout;
 import dev.btag.data.schema.TutorialFile;
 import dev.btag.data.synthetic.SyntheticSample;
 import dev.btag.data.weight.Weighting;
 import dev.btag.data.weight.WeightsNpz;
 import dev.btag.io.FileChecks;
 import dev.btag.models.Architecture;
-import dev.btag.models.InputSpec;
 import dev.btag.models.Tagger;
 import dev.btag.models.TaggerSpec;
 import dev.btag.models.TrainingSource;
@@ -30,8 +28,9 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * One training of a tagger on a tutorial-layout file, as notebooks 3 to 5 do it: the recipe a Java analysis calls,
- * and {@code btag train}, the notebook examples and {@code btag tutorial} call too. This class is immutable; build
+ * One training of a tagger, as notebooks 3 to 5 do it, on files read through a layout (the tutorial's by default,
+ * {@link Builder#optLayout}): the recipe a Java analysis calls, and {@code btag train}, the notebook examples and
+ * {@code btag tutorial} call too. This class is immutable; build
  * it with {@link #builder()} and start it with {@link #run()} (each call trains a fresh tagger).
  *
  * <pre>{@code
@@ -41,9 +40,13 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
- * <p>Steps: read the tutorial's 15 features (and the 10 x 21 seeding tracks for the track taggers) and the six-class
- * one-hot labels; split like Keras' {@code validation_split} (the last fraction of the rows validates); fit the
- * feature standardisation on the training rows only (unless switched off); train with {@link TaggerTrainer} and the
+ * <p>Steps: read the layout's features (the tutorial's 15), for the track taggers one collection (default the
+ * first: the tutorial's 10 x 21 seeding tracks), and the one-hot labels of its classes (six for the tutorial); one
+ * file is loaded into memory, several are streamed; split like Keras' {@code validation_split} (the last fraction
+ * of the rows validates) unless held-out validation files are given; fit the feature standardisation (unless
+ * switched off) and the collection's (when the layout asks for it: not the tutorial's) on the training rows only;
+ * build the tagger for the data's feature count, object shape and classes (the tutorial tagger for the tutorial
+ * layout, so its results are the same as before layouts); train with {@link TaggerTrainer} and the
  * tutorial's callbacks (early stopping restoring the best epoch's weights unless
  * {@link Builder#optRestoreBest(boolean)} says otherwise). Defaults are {@link TrainingSettings}'.
  *
@@ -68,7 +71,12 @@ public final class TrainingRun {
     public static final String CHECKPOINT_DIR = "checkpoints";
 
     private final TaggerSpec spec;
-    private final Path trainFile;
+    private final Architecture architecture;
+    private final float dropout;
+    private final List<Path> trainFiles;
+    private final List<Path> validationFiles;
+    private final Layout layout;
+    private final String collection;
     private final Path outDir;
     private final int epochs;
     private final int batchSize;
@@ -90,7 +98,12 @@ public final class TrainingRun {
     private TrainingRun(Builder b) {
         spec = b.spec != null ? b.spec
             : TaggerSpec.builder().setArchitecture(b.architecture).optDropout(b.dropout).build();
-        trainFile = b.trainFile;
+        architecture = b.spec != null ? null : b.architecture;
+        dropout = b.dropout;
+        trainFiles = List.copyOf(b.trainFiles);
+        validationFiles = List.copyOf(b.validationFiles);
+        layout = b.layout;
+        collection = b.collection;
         outDir = b.outDir;
         epochs = b.epochs;
         batchSize = b.batchSize;
@@ -139,7 +152,8 @@ public final class TrainingRun {
     }
 
     /**
-     * The tagger this run trains.
+     * The tagger this run trains, as configured: with {@link Builder#setArchitecture} and a layout other than the
+     * tutorial's, {@link #run()} sets its feature count, object shape and classes from the files.
      *
      * @return its specification
      */
@@ -164,60 +178,76 @@ public final class TrainingRun {
             FileChecks.createDirectories(outDir);
         }
         boolean tracks = spec.architecture().usesTracks();
-        JetDataset.Split split;
-        boolean synthetic;
-        long fileJets;
-        TrainingWeights.Outcome weighted = null;
-        try (TutorialFile file = TutorialFile.open(trainFile)) {
-            file.report().requireConsistentTruth();
-            synthetic = file.isSynthetic();
-            fileJets = file.jetCount();
-            JetColumns columns = JetColumns.load(file, FeatureSet.TUTORIAL, tracks);
-            if (!weighting.isNone()) {
-                weighted = weigh(file, columns);
-                columns = weighted.columns();
+        Path firstFile = trainFiles.get(0);
+        if (layout.equals(Layout.tutorial())) {
+            for (Path file : trainFiles) {
+                try (TutorialFile tutorial = TutorialFile.open(file)) {
+                    tutorial.report().requireConsistentTruth();
+                }
             }
-            split = JetDataset.builder().setColumns(columns).setSampling(batchSize, true).optTracks(tracks)
-                .optSeed(seed).build().kerasSplit(validationSplit);
         }
-        if (split.train().size() < 2) {
-            throw new IllegalArgumentException(trainFile + ": " + split.train().size() + " training rows left after"
-                + " the validation split of " + validationSplit + "; training needs at least 2");
-        }
-        Standardizer standardizer;
-        try {
-            standardizer = standardise ? Standardizer.fit(split.train()) : null;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(trainFile + ": " + e.getMessage(), e);
-        }
-        JetDataset train = split.train().withStandardizer(standardizer);
-        JetDataset validation = split.validation().size() == 0 ? null
-            : split.validation().withStandardizer(standardizer);
-        log.accept(String.format(Locale.ROOT, "%s: %d training jets, %d validation jets%s", trainFile, train.size(),
-            validation == null ? 0 : validation.size(), synthetic ? " (" + SyntheticSample.BANNER + ")" : ""));
+        TrainingWeights.Outcome[] weighted = new TrainingWeights.Outcome[1];
+        TrainingInputs.Weigher weigher = weighting.isNone() ? null : (file, columns) -> {
+            try (TutorialFile tutorial = TutorialFile.open(file)) {
+                weighted[0] = weigh(tutorial, columns);
+                return weighted[0].columns();
+            }
+        };
+        TrainingInputs data = TrainingInputs.read(new TrainingInputs.Request(layout, trainFiles, validationFiles,
+            collection, tracks, batchSize, seed, validationSplit, standardise, weigher));
+        log.accept(String.format(Locale.ROOT, "%s: %d training jets, %d validation jets%s", trainFiles.size() == 1
+            ? firstFile : trainFiles.size() + " files", data.trainJets(), data.validationJets(),
+            data.synthetic() ? " (" + SyntheticSample.BANNER + ")" : ""));
+        TaggerSpec trained = specFor(data);
         Device first = device.resolve()[0];
-        Tagger tagger = Tagger.create(spec, InputSpec.of(FeatureSet.TUTORIAL, standardizer), first);
-        tagger.recordTrainingSource(new TrainingSource(trainFile.toString(), fileJets, synthetic));
-        if (weighted != null) {
-            tagger.recordWeighting(weighted.result().toJson());
+        Tagger tagger = Tagger.create(trained, data.inputs(), first);
+        tagger.attachLayout(data.layoutInputs());
+        tagger.recordTrainingSource(new TrainingSource(firstFile.toString(), data.trainJets() + data.validationJets(),
+            data.synthetic()));
+        if (weighted[0] != null) {
+            tagger.recordWeighting(weighted[0].result().toJson());
         }
         try {
-            TrainingResult result = new TaggerTrainer(options(tagger)).fit(tagger, new TrainingData(train, validation));
+            TrainingResult result = new TaggerTrainer(options(tagger)).fit(tagger, data.data());
             Path model = null;
             if (outDir != null) {
                 model = outDir.resolve(MODEL_FILE);
                 TaggerFile.save(tagger, model);
-                TrainingOutputs.writeAll(result.history(), outDir, spec.architecture(), synthetic);
-                if (weighted != null) {
-                    WeightingPlots.writeAll(outDir, weighted.inputs(), weighted.result(), synthetic);
+                TrainingOutputs.writeAll(result.history(), outDir, trained.architecture(), data.synthetic());
+                if (weighted[0] != null) {
+                    WeightingPlots.writeAll(outDir, weighted[0].inputs(), weighted[0].result(), data.synthetic());
                 }
             }
-            return new TrainedTagger(tagger, result, model, synthetic, (int) train.size(),
-                validation == null ? 0 : (int) validation.size(), (System.nanoTime() - start) / 1e9,
-                weighted == null ? null : weighted.result());
+            return new TrainedTagger(tagger, result, model, data.synthetic(), (int) data.trainJets(),
+                (int) data.validationJets(), (System.nanoTime() - start) / 1e9,
+                weighted[0] == null ? null : weighted[0].result());
         } catch (IOException | TranslateException | RuntimeException e) {
             tagger.close();
             throw e;
+        } finally {
+            stopStreams(data.data());
+        }
+    }
+
+    /**
+     * The tagger for the data: the given specification, or the architecture with the data's feature count, object
+     * shape and class count (the tutorial's 15, 10 x 21 and 6 give the tutorial tagger exactly).
+     */
+    private TaggerSpec specFor(TrainingInputs data) {
+        if (architecture == null) {
+            return spec;
+        }
+        return TaggerSpec.builder().setArchitecture(architecture).optDropout(dropout)
+            .optFeatureCount(data.inputs().featureCount())
+            .optTrackShape(data.inputs().trackCount(), data.inputs().trackVariables()).optClasses(data.classes())
+            .build();
+    }
+
+    private static void stopStreams(TrainingData data) {
+        for (Object d : new Object[] {data.train(), data.validation()}) {
+            if (d instanceof StreamingJetDataset s) {
+                s.stop();
+            }
         }
     }
 
@@ -225,13 +255,13 @@ public final class TrainingRun {
     private TrainingWeights.Outcome weigh(TutorialFile file, JetColumns columns) throws IOException {
         float[] base = jetWeights;
         if (weightsFile != null) {
-            base = WeightsNpz.readWeights(weightsFile, file.jetCount(), trainFile.toString());
+            base = WeightsNpz.readWeights(weightsFile, file.jetCount(), file.path().toString());
         } else if (base != null && base.length != file.jetCount()) {
             throw new IllegalArgumentException(jetWeightsSource + ": " + base.length + " weights for the "
-                + file.jetCount() + " jets of " + trainFile);
+                + file.jetCount() + " jets of " + file.path());
         }
         TrainingWeights.Outcome outcome = TrainingWeights.apply(file, columns, weighting, base, seed);
-        log.accept(TrainingWeights.describe(trainFile, outcome.result()));
+        log.accept(TrainingWeights.describe(file.path(), outcome.result()));
         return outcome;
     }
 
@@ -257,7 +287,10 @@ public final class TrainingRun {
     public static final class Builder {
         private Architecture architecture;
         private TaggerSpec spec;
-        private Path trainFile;
+        private List<Path> trainFiles = List.of();
+        private List<Path> validationFiles = List.of();
+        private Layout layout = Layout.tutorial();
+        private String collection;
         private Path outDir;
         private int epochs = TrainingSettings.EPOCHS;
         private int batchSize = TrainingSettings.BATCH_SIZE;
@@ -354,7 +387,55 @@ public final class TrainingRun {
          * @return this builder
          */
         public Builder setTrainFile(Path trainFile) {
-            this.trainFile = Objects.requireNonNull(trainFile, "trainFile");
+            this.trainFiles = List.of(Objects.requireNonNull(trainFile, "trainFile"));
+            return this;
+        }
+
+        /**
+         * Sets the training files (read with {@link #optLayout}). One file is loaded into memory and split like
+         * Keras; several are streamed ({@code StreamingJetDataset}: seeded file order and shuffle buffer) and the
+         * Keras split takes the last jets of the list, unless {@link #optValidationFiles} gives held-out files.
+         *
+         * @param files at least one file
+         * @return this builder
+         */
+        public Builder setTrainFiles(List<Path> files) {
+            this.trainFiles = List.copyOf(files);
+            return this;
+        }
+
+        /**
+         * Sets held-out validation files (default none: the Keras split of the training files); with them every
+         * training jet trains and the files are streamed.
+         *
+         * @param files the validation files, or an empty list
+         * @return this builder
+         */
+        public Builder optValidationFiles(List<Path> files) {
+            this.validationFiles = List.copyOf(files);
+            return this;
+        }
+
+        /**
+         * Sets how the files are read (default {@link Layout#tutorial()}); the tagger gets the layout's features,
+         * the shape of its collection and its classes, and saves the layout.
+         *
+         * @param layout the layout
+         * @return this builder
+         */
+        public Builder optLayout(Layout layout) {
+            this.layout = Objects.requireNonNull(layout, "layout");
+            return this;
+        }
+
+        /**
+         * Sets the collection the track taggers read (default: the layout's first).
+         *
+         * @param name the collection's name in the layout
+         * @return this builder
+         */
+        public Builder optCollection(String name) {
+            this.collection = name;
             return this;
         }
 
@@ -529,8 +610,11 @@ public final class TrainingRun {
             if (architecture == null && spec == null) {
                 throw new IllegalStateException("setArchitecture or setSpec is required");
             }
-            if (trainFile == null) {
-                throw new IllegalStateException("setTrainFile is required");
+            if (trainFiles.isEmpty()) {
+                throw new IllegalStateException("setTrainFile or setTrainFiles is required");
+            }
+            if (collection != null) {
+                layout.collection(collection);
             }
             if (resume && outDir == null) {
                 throw new IllegalStateException("resuming needs an output directory (optOutputDir)");

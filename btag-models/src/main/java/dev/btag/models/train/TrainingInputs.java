@@ -1,0 +1,167 @@
+package dev.btag.models.train;
+
+import dev.btag.data.dataset.CollectionStandardizer;
+import dev.btag.data.dataset.JetColumns;
+import dev.btag.data.dataset.JetDataset;
+import dev.btag.data.dataset.Standardizer;
+import dev.btag.data.dataset.StreamingJetDataset;
+import dev.btag.data.layout.Layout;
+import dev.btag.data.layout.ObjectCollection;
+import dev.btag.data.ntuple.JetFile;
+import dev.btag.models.InputSpec;
+import dev.btag.models.LayoutInputs;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The data side of a {@link TrainingRun}: the training and validation datasets read through a layout, with their
+ * standardisation fitted on the training jets, and what the tagger must be told about them. One training file (and no
+ * validation files) is loaded into memory ({@link JetDataset}, the tutorial's path, bit for bit); several files, or
+ * held-out validation files, are streamed ({@link StreamingJetDataset}).
+ *
+ * @param data the datasets
+ * @param inputs the tagger's input description (feature names and standardisation, object shape)
+ * @param layoutInputs the layout, collection and collection standardisation to save with the tagger
+ * @param classes the number of classes K
+ * @param synthetic whether the (first) training file is btag's synthetic sample
+ * @param trainJets jets that train
+ * @param validationJets jets that validate
+ */
+record TrainingInputs(TrainingData data, InputSpec inputs, LayoutInputs layoutInputs, int classes, boolean synthetic,
+                      long trainJets, long validationJets) {
+
+    /** What to read and how. */
+    record Request(Layout layout, List<Path> trainFiles, List<Path> validationFiles, String collection,
+                   boolean usesCollection, int batchSize, long seed, double validationSplit, boolean standardise,
+                   Weigher weigher) {
+    }
+
+    /** Weights the loaded columns of the one training file (per-jet weights are read in memory only). */
+    @FunctionalInterface
+    interface Weigher {
+        JetColumns weigh(Path file, JetColumns columns) throws IOException;
+    }
+
+    static TrainingInputs read(Request r) throws IOException {
+        int collection = collectionIndex(r);
+        if (r.trainFiles().size() == 1 && r.validationFiles().isEmpty()) {
+            return inMemory(r, collection);
+        }
+        if (r.weigher() != null) {
+            throw new IllegalArgumentException("per-jet weighting trains from one file held in memory; got "
+                + r.trainFiles().size() + " training files" + (r.validationFiles().isEmpty() ? ""
+                : " and " + r.validationFiles().size() + " validation files"));
+        }
+        return streamed(r, collection);
+    }
+
+    /**
+     * The collection the tagger reads (or, for a DNN, whose shape it records): the named one, else the layout's
+     * first; -1 when the layout declares none and the tagger reads none.
+     */
+    private static int collectionIndex(Request r) {
+        List<ObjectCollection> all = r.layout().collections();
+        if (r.collection() != null) {
+            return all.indexOf(r.layout().collection(r.collection()));
+        }
+        if (all.isEmpty() && r.usesCollection()) {
+            throw new IllegalArgumentException(r.layout().source() + ": collections: the layout declares none, but"
+                + " the tagger reads one");
+        }
+        return all.isEmpty() ? -1 : 0;
+    }
+
+    private static TrainingInputs inMemory(Request r, int collection) throws IOException {
+        Path file = r.trainFiles().get(0);
+        JetColumns columns;
+        boolean synthetic;
+        int[] shape;
+        try (JetFile jets = JetFile.open(file, r.layout())) {
+            synthetic = jets.isSynthetic();
+            columns = JetColumns.load(jets, r.usesCollection() ? collection : -1);
+            shape = objectShape(jets, collection);
+        }
+        if (r.weigher() != null) {
+            columns = r.weigher().weigh(file, columns);
+        }
+        JetDataset.Split split = JetDataset.builder().setColumns(columns).setSampling(r.batchSize(), true)
+            .optTracks(r.usesCollection()).optSeed(r.seed()).build().kerasSplit(r.validationSplit());
+        if (split.train().size() < 2) {
+            throw new IllegalArgumentException(file + ": " + split.train().size() + " training rows left after the"
+                + " validation split of " + r.validationSplit() + "; training needs at least 2");
+        }
+        Standardizer standardizer;
+        try {
+            standardizer = r.standardise() ? Standardizer.fit(split.train()) : null;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+        CollectionStandardizer objects = standardiseObjects(r, collection)
+            ? columns.fitCollection(split.train().rowIndices()) : null;
+        JetDataset train = split.train().withStandardizer(standardizer).withCollectionStandardizer(objects);
+        JetDataset validation = split.validation().size() == 0 ? null
+            : split.validation().withStandardizer(standardizer).withCollectionStandardizer(objects);
+        return new TrainingInputs(new TrainingData(train, validation), inputSpec(r, standardizer, shape),
+            layoutInputs(r, collection, objects), columns.classCount(), synthetic, train.size(),
+            validation == null ? 0 : validation.size());
+    }
+
+    private static TrainingInputs streamed(Request r, int collection) throws IOException {
+        StreamingJetDataset all = builder(r, r.trainFiles(), collection, true).build();
+        StreamingJetDataset train;
+        StreamingJetDataset validation;
+        if (r.validationFiles().isEmpty()) {
+            StreamingJetDataset.Split split = all.kerasSplit(r.validationSplit());
+            train = split.train();
+            validation = split.validation().size() == 0 ? null : split.validation();
+        } else {
+            train = all;
+            validation = builder(r, r.validationFiles(), collection, false).build();
+        }
+        if (train.size() < 2) {
+            throw new IllegalArgumentException(r.trainFiles().get(0) + ": " + train.size() + " training jets left"
+                + " after the validation split of " + r.validationSplit() + "; training needs at least 2");
+        }
+        Standardizer standardizer = r.standardise() ? train.fitStandardizer() : null;
+        CollectionStandardizer objects = standardiseObjects(r, collection) ? train.fitCollectionStandardizer() : null;
+        train = train.withStandardizers(standardizer, objects);
+        validation = validation == null ? null : validation.withStandardizers(standardizer, objects);
+        int[] shape;
+        boolean synthetic;
+        try (JetFile first = JetFile.open(r.trainFiles().get(0), r.layout())) {
+            shape = objectShape(first, collection);
+            synthetic = first.isSynthetic();
+        }
+        return new TrainingInputs(new TrainingData(train, validation), inputSpec(r, standardizer, shape),
+            layoutInputs(r, collection, objects), r.layout().label().size(), synthetic, train.size(),
+            validation == null ? 0 : validation.size());
+    }
+
+    private static StreamingJetDataset.Builder builder(Request r, List<Path> files, int collection, boolean shuffle) {
+        return StreamingJetDataset.builder().setFiles(files).setLayout(r.layout())
+            .optCollection(r.usesCollection() ? collection : -1).setSampling(r.batchSize(), shuffle)
+            .optSeed(r.seed());
+    }
+
+    private static boolean standardiseObjects(Request r, int collection) {
+        return r.usesCollection() && collection >= 0 && r.layout().collections().get(collection).standardise();
+    }
+
+    /** The objects × variables of the collection, or 1 × 1 when there is none (a DNN on a layout without any). */
+    private static int[] objectShape(JetFile file, int collection) {
+        return collection < 0 ? new int[] {1, 1}
+            : new int[] {file.objectCount(collection), file.variableCount(collection)};
+    }
+
+    private static InputSpec inputSpec(Request r, Standardizer standardizer, int[] shape) {
+        List<String> names = r.layout().jets().features();
+        return standardizer == null ? InputSpec.unstandardised(names, shape[0], shape[1])
+            : new InputSpec(names, standardizer.mean(), standardizer.std(), shape[0], shape[1]);
+    }
+
+    private static LayoutInputs layoutInputs(Request r, int collection, CollectionStandardizer objects) {
+        String name = r.usesCollection() && collection >= 0 ? r.layout().collections().get(collection).name() : null;
+        return new LayoutInputs(r.layout(), name, objects);
+    }
+}
