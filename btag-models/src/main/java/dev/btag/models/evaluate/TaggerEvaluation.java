@@ -226,7 +226,9 @@ public final class TaggerEvaluation {
         TestSample sample = new TestSample(testFiles.size() == 1 ? testFiles.get(0) : null,
             groups.truthCodes(classIndex), groups.collapseOneHot(classIndex), pt, synthetic);
         List<FlavourComparison> chosen = comparisons.stream().filter(c -> groupsPresent(c, groups)).toList();
-        Evaluation grouped = evaluate(tagger.spec().architecture().cliName(), groups.collapse(probs), sample, chosen);
+        // no efficiency maps: a layout's sample carries no |eta| (the maps need pT and |eta|)
+        Evaluation grouped = evaluate(tagger.spec().architecture().cliName(), groups.collapse(probs), sample, chosen,
+            false);
         ConfusionMatrix confusion = ConfusionMatrix.fromOneHot(layout.label().names(), oneHot.toArray(), probs);
         return new Evaluation(grouped.tagger(), sample, grouped.probabilities(), grouped.comparisons(), confusion,
             grouped.calibration(), grouped.efficiencyMaps());
@@ -273,11 +275,11 @@ public final class TaggerEvaluation {
      *     background jets (the message names the comparison)
      */
     public Evaluation evaluate(String tagger, float[] probabilities, TestSample sample) {
-        return evaluate(tagger, probabilities, sample, comparisons);
+        return evaluate(tagger, probabilities, sample, comparisons, efficiencyMaps);
     }
 
     private Evaluation evaluate(String tagger, float[] probabilities, TestSample sample,
-                                List<FlavourComparison> chosen) {
+                                List<FlavourComparison> chosen, boolean withMaps) {
         if (probabilities.length != (long) sample.jets() * 6) {
             throw new IllegalArgumentException(tagger + ": " + probabilities.length + " probabilities for "
                 + sample.jets() + " jets of " + sample.source() + "; expected 6 per jet");
@@ -298,7 +300,7 @@ public final class TaggerEvaluation {
         List<ComparisonResult> results = chosen.parallelStream()
             .map(c -> compare(c, scores[discriminants.indexOf(c.discriminant())], sample, bins)).toList();
         EfficiencyMaps maps = null;
-        FlavourComparison mapped = mapComparison(chosen);
+        FlavourComparison mapped = withMaps ? mapComparison(chosen) : null;
         if (mapped != null) {
             ComparisonResult r = results.get(chosen.indexOf(mapped));
             List<EfficiencyMaps.Cut> cuts = r.allWorkingPoints().stream()
