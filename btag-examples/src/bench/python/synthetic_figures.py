@@ -7,7 +7,8 @@ Reads a train and a test file of the tutorial layout (``btag generate --out DIR`
   axis, per flavour;
 * the TCHE-like cut "second-highest charged-candidate trackSip3dSig > 3.3": b, c and light+gluon efficiencies;
 * among jets with a vertex, the leading vertex's sv_mass: b above 2 GeV, c above 2 GeV, light in the K0s window
-  0.45-0.55 GeV;
+  0.45-0.55 GeV; the median flight (sv_d3d) of the leading vertex of b and c jets; per flavour the vertex categories
+  and mean candidate counts;
 * gradient-boosted-tree probes (scikit-learn HistGradientBoostingClassifier, trained on the train file, evaluated on
   the test file): b efficiency at 1% light+gluon mistag for the 15 features plus summaries of arr_2-arr_4, and for the
   15 features plus arr_1; b-vs-c AUC without and with the vertices (arr_4).
@@ -81,6 +82,31 @@ def vertex_mass(d):
     return out
 
 
+def vertex_flight(d):
+    """Median 3D flight (sv_d3d, cm) of the leading vertex of b and c jets, and the c/b ratio."""
+    jets = d["arr_0"]
+    truth = jets[:, 50].astype(int)
+    has = jets[:, 4] > 0
+    flight = d["arr_4"][:, 0, 8]
+    b = float(np.median(flight[(truth == B) & has]))
+    c = float(np.median(flight[(truth == C) & has]))
+    return {"medianB": round(b, 4), "medianC": round(c, 4), "ratioCoverB": round(c / b, 3)}
+
+
+def jet_summary(d):
+    """Per flavour: vertex-category fractions (0 vertex, 1 pseudo-vertex, 2 none) and mean candidate counts."""
+    jets = d["arr_0"]
+    truth = jets[:, 50].astype(int)
+    out = {}
+    for name, mask in flavour_masks(truth).items():
+        cat = jets[mask, 9]
+        out[name] = {"vertexCategory": [round(float((cat == k).mean()), 3) for k in (0, 1, 2)],
+                     "meanCharged": round(float(jets[mask, 2].mean()), 2),
+                     "meanNeutral": round(float(jets[mask, 3].mean()), 2),
+                     "medianJetPt": round(float(np.median(jets[mask, 0])), 1)}
+    return out
+
+
 def summaries(d, cpf_rows=8, npf_rows=4, sv_rows=2, vertices=True):
     jets = d["arr_0"]
     parts = [jets[:, FEATURES], d["arr_3"][:, :cpf_rows, :].reshape(len(jets), -1),
@@ -127,6 +153,8 @@ def main(argv):
         "cone": cone(test),
         "secondTrackSip3dSigAbove3p3": second_track(test),
         "leadingVertexMass": vertex_mass(test),
+        "leadingVertexFlight": vertex_flight(test),
+        "jetSummary": jet_summary(test),
         "gbtBvsLight": {
             "features15_plus_arr2_arr3_arr4": probe(train, test, summaries, B, [LIGHT, GLUON]),
             "features15_plus_arr1": probe(train, test, with_tracks, B, [LIGHT, GLUON]),

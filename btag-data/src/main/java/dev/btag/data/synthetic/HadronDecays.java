@@ -229,12 +229,15 @@ final class HadronDecays {
         int sign = rng.nextBoolean() ? 1 : -1;
         Species[] out = daughters[depth];
         boolean[] lep = leptons[depth];
+        // the b → c charm hadron decays as the flag says; a second one (b → cc̄s) forced only not to give a lepton
+        int charmMode = cascadeMode;
         for (int i = 0; i < n; i++) {
             Species d = out[i];
             boolean isLepton = lep[i];
             lep[i] = false;
             if (d == Species.D0 || d == Species.D_PLUS || d == Species.D_S || d == Species.LAMBDA_C) {
-                cHadron(rng, jet, d, ps.px[i], ps.py[i], ps.pz[i], vx, vy, vz, cascadeMode, depth + 1, 0);
+                cHadron(rng, jet, d, ps.px[i], ps.py[i], ps.pz[i], vx, vy, vz, charmMode, depth + 1, 0);
+                charmMode = cascadeMode == NATURAL ? NATURAL : FORBID;
                 continue;
             }
             int q = 0;

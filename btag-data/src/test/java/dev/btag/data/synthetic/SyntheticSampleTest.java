@@ -80,8 +80,8 @@ class SyntheticSampleTest {
     void filesOfAFixedSeedKeepTheirChecksums(@TempDir Path dir) throws IOException, NoSuchAlgorithmException {
         assumeTrue(System.getProperty("os.arch").matches("amd64|x86_64"), "checksums recorded on x86-64");
         SyntheticSample.Files files = SyntheticSample.write(dir, 300, 1, 2);
-        assertEquals("b0dd86def94b670a4f85d86837d3a1dfc9d5d6ef67aad6869230ff625f6bda7a", sha256(files.train()));
-        assertEquals("7231eb261b96c539a30f6817d007d0e9328623750a0d859bafe742f024a1ead1", sha256(files.test()));
+        assertEquals("430873c2936b8d66ef6a6a1cf338568c74f352f40eb5ceea9b5de98168699086", sha256(files.train()));
+        assertEquals("36be18ec701e3d20afe303957b9edbc20be04a71ea05665290bd1e4e2156ab06", sha256(files.test()));
     }
 
     private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
@@ -176,6 +176,60 @@ class SyntheticSampleTest {
                 assertTrue(vertices[o + 11] > 0, "energy ratio");
             }
         }
+    }
+
+    /**
+     * The figures of docs/synthetic.md's "Done when", on 5,000 jets with bounds wide enough for that size: the
+     * second-track cut, the leading vertex's mass and the K0s window.
+     */
+    @Test
+    void trackCountingAndVertexMassesLookLikeCms() {
+        SyntheticJets sample = SyntheticSample.generate(11, 0, 5_000, 2);
+        float[] table = sample.raw(JetArray.JETS);
+        float[] charged = sample.raw(JetArray.CHARGED_CANDIDATES);
+        float[] vertices = sample.raw(JetArray.SECONDARY_VERTICES);
+        int[] jetsOf = new int[3];
+        int[] tagged = new int[3];
+        int[] withVertex = new int[3];
+        int[] heavyVertex = new int[3];
+        int lightK0sWindow = 0;
+        for (int row = 0; row < sample.jetCount(); row++) {
+            int truth = (int) table[row * JetColumn.COUNT + JetColumn.TRUTH.index()];
+            int kind = truth == 5 ? 0 : truth == 4 ? 1 : truth == 1 || truth == 21 ? 2 : -1;
+            if (kind < 0) {
+                continue;
+            }
+            jetsOf[kind]++;
+            int n = Math.min(25, (int) table[row * JetColumn.COUNT + JetColumn.N_CPFCAND.index()]);
+            float first = Float.NEGATIVE_INFINITY;
+            float second = Float.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                float sig = charged[(row * 25 + i) * 16 + 8];
+                if (sig > first) {
+                    second = first;
+                    first = sig;
+                } else if (sig > second) {
+                    second = sig;
+                }
+            }
+            tagged[kind] += second > 3.3f ? 1 : 0;
+            if (table[row * JetColumn.COUNT + JetColumn.NSV.index()] > 0) {
+                withVertex[kind]++;
+                float mass = vertices[row * 48 + 2];
+                heavyVertex[kind] += mass > 2 ? 1 : 0;
+                lightK0sWindow += kind == 2 && mass > 0.45f && mass < 0.55f ? 1 : 0;
+            }
+        }
+        double bEfficiency = (double) tagged[0] / jetsOf[0];
+        double mistag = (double) tagged[2] / jetsOf[2];
+        assertTrue(bEfficiency > 0.5 && bEfficiency < 0.75, "second track > 3.3: b " + bEfficiency);
+        assertTrue(mistag > 0.005 && mistag < 0.04, "second track > 3.3: light+gluon " + mistag);
+        double bHeavy = (double) heavyVertex[0] / withVertex[0];
+        assertTrue(bHeavy > 0.3 && bHeavy < 0.6, "b vertices above 2 GeV " + bHeavy);
+        assertTrue((double) heavyVertex[1] / withVertex[1] < 0.15, "c vertices above 2 GeV " + heavyVertex[1]);
+        assertTrue(withVertex[2] > 0.02 * jetsOf[2] && withVertex[2] < 0.15 * jetsOf[2],
+            "light jets with a vertex " + withVertex[2] + " of " + jetsOf[2]);
+        assertTrue(lightK0sWindow < 0.15 * withVertex[2], "light vertices at the K0s mass " + lightK0sWindow);
     }
 
     @Test
