@@ -7,7 +7,7 @@ import static dev.btag.data.synthetic.Kinematics.wrap;
 /**
  * Secondary vertices in the spirit of CMS's inclusive vertex finder (IVF) and its b-tagging selection:
  * <ol>
- *   <li>tracks with pT &gt; 0.8 GeV, at least one pixel hit and χ²/ndf &lt; 5 take part; those with a 3D impact
+ *   <li>tracks with pT &gt; 0.8 GeV, at least one pixel hit, χ²/ndf &lt; 5 and |dz| &lt; 0.3 cm take part; those with a 3D impact
  *       parameter of at least 50 µm and 1.2 σ are seeds, taken by decreasing significance;</li>
  *   <li>a seed clusters the free tracks incompatible with the primary vertex (|3D IP significance| ≥ 1.5) whose
  *       (measured) distance of closest approach to it is below 500 µm and
@@ -19,7 +19,7 @@ import static dev.btag.data.synthetic.Kinematics.wrap;
  *       its close-by c vertex become one), and free tracks within {@link #ARBITRATION_SIGNIFICANCE} σ of a vertex that
  *       are incompatible with the primary vertex join it;</li>
  *   <li>a vertex is kept with ≥ 2 tracks, a transverse flight between 100 µm and 2.5 cm with significance &gt; 3,
- *       mass below 6.5 GeV, flight direction and momentum within ΔR 0.4 of the jet axis, less than 79% of its tracks
+ *       mass below 6.5 GeV, momentum within 18° of the flight direction (cosine 0.95), flight direction and momentum within ΔR 0.4 of the jet axis, less than 79% of its tracks
  *       used in the primary-vertex fit, and no pair of oppositely charged tracks within 50 MeV of the K0s mass (the
  *       V0 filter).</li>
  * </ol>
@@ -44,6 +44,8 @@ final class VertexFinder {
     static final double MERGE_SIGNIFICANCE = 2.0;
     /** Free tracks closer than this many σ to a vertex join it. */
     static final double ARBITRATION_SIGNIFICANCE = 2.0;
+    /** Smallest cosine between a vertex's flight direction and its momentum (IVF's vertexMinAngleCosine). */
+    static final double MIN_POINTING = 0.95;
     /** A vertex is dropped when this fraction of its tracks or more is used in the primary-vertex fit. */
     static final double MAX_PV_FRACTION = 0.79;
     /** K0s mass (GeV) of the V0 veto. */
@@ -84,7 +86,7 @@ final class VertexFinder {
         for (int t = 0; t < rec.tracks; t++) {
             owner[t] = -1;
             rec.inVertex[t] = false;
-            if (rec.pt[t] > 0.8 && rec.pixelHits[t] >= 1 && rec.chi2[t] < 5) {
+            if (rec.pt[t] > 0.8 && rec.pixelHits[t] >= 1 && rec.chi2[t] < 5 && Math.abs(rec.dz[t]) < 0.3) {
                 candidates[candidateCount++] = t;
                 if (Math.abs(rec.ip3d[t]) >= 0.005 && Math.abs(rec.sig3d[t]) >= 1.2) {
                     seedOrder[seeds++] = t;
@@ -307,7 +309,10 @@ final class VertexFinder {
         double flightDeltaR = hypot(asinh(x[2] / Math.max(dxy, 1e-9)) - rec.jetEta, wrap(Math.atan2(x[1], x[0])
             - rec.jetPhi));
         boolean v0 = containsV0(c);
-        return m >= 2 && dxy > 0.01 && dxy < 2.5 && significance[c] > 3 && mass < 6.5 && flightDeltaR < 0.4
+        double d3d = Math.sqrt(dxy * dxy + x[2] * x[2]);
+        double p = Math.sqrt(pt * pt + pz * pz);
+        double pointing = d3d > 0 && p > 0 ? (x[0] * px + x[1] * py + x[2] * pz) / (d3d * p) : 1;
+        return m >= 2 && pointing > MIN_POINTING && dxy > 0.01 && dxy < 2.5 && significance[c] > 3 && mass < 6.5 && flightDeltaR < 0.4
             && momentumDeltaR < 0.4 && !v0 && fromPrimary < MAX_PV_FRACTION * m;
     }
 
