@@ -320,7 +320,8 @@ final class DetectorResponse {
         double measured = e * (1 + resolution * rng.nextGaussian());
         double hadronFraction = isPhoton ? (rng.nextDouble() < 0.9 ? 0 : 0.2 * rng.nextDouble())
             : Math.max(0, 1 - 0.25 * rng.nextExponential());
-        if (measured < (isPhoton ? PHOTON_E_MIN : NEUTRAL_HADRON_E_MIN) || rec.neutrals >= ReconstructedJet.MAX_NEUTRALS) {
+        double threshold = isPhoton ? PHOTON_E_MIN : NEUTRAL_HADRON_E_MIN;
+        if (measured < threshold || rec.neutrals >= ReconstructedJet.MAX_NEUTRALS) {
             return;
         }
         int k = rec.neutrals++;

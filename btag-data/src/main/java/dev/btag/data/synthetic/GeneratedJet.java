@@ -96,7 +96,7 @@ final class GeneratedJet {
     final double[] hadronZ = new double[MAX_HADRONS];
     /** Momentum of the hadron (GeV). */
     final double[] hadronP = new double[MAX_HADRONS];
-    /** The hadron's share x of its quark's energy ({@code E_hadron / E_quark}) for the leading heavy hadrons, else 0. */
+    /** The share x of its quark's energy ({@code E_hadron / E_quark}) of a leading heavy hadron, else 0. */
     final double[] hadronX0 = new double[MAX_HADRONS];
 
     /** Starts a new jet: forgets every particle and decay. */

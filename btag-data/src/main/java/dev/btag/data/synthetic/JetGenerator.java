@@ -127,7 +127,8 @@ final class JetGenerator {
                 double dPhi = opening * Math.sin(angle);
                 boolean bottom = flag == TruthFlag.BB || flag == TruthFlag.GBB;
                 double first = bottom
-                    ? bQuark(rng, z * energy, (1 - z) * dEta, (1 - z) * dPhi, HadronDecays.NATURAL, HadronDecays.NATURAL)
+                    ? bQuark(rng, z * energy, (1 - z) * dEta, (1 - z) * dPhi, HadronDecays.NATURAL,
+                        HadronDecays.NATURAL)
                     : cQuark(rng, z * energy, (1 - z) * dEta, (1 - z) * dPhi);
                 double second = bottom
                     ? bQuark(rng, (1 - z) * energy, -z * dEta, -z * dPhi, HadronDecays.NATURAL, HadronDecays.NATURAL)

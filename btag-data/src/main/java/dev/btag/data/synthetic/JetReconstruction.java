@@ -12,8 +12,9 @@ import java.util.SplittableRandom;
  * ({@link JetClustering}), each track's impact parameters relative to that jet's axis, the CSV track selection,
  * the primary-vertex association, the secondary vertices ({@link VertexFinder}, from all tracks near the jet as CMS
  * finds them from all tracks of the event), the charged-hadron subtraction (tracks nearer in z to one of the
- * pile-up vertices leave the jet) and the cone (candidates beyond ΔR 0.4 leave it), the jet-level CSV variables, the seeds
- * and their pair variables, and the DeepVertex neighbours of each seed. The result is a {@link ReconstructedJet}.
+ * pile-up vertices leave the jet) and the cone (candidates beyond ΔR 0.4 leave it), the jet-level CSV variables,
+ * the seeds and their pair variables, and the DeepVertex neighbours of each seed. The result is a
+ * {@link ReconstructedJet}.
  *
  * <p>Impact-parameter resolution (CMS-like, lengths in cm): transverse σ = 0.0010 (1 + 0.15 η²) ⊕ 0.0100 √cosh η / pT,
  * longitudinal σ = 0.0020 cosh η ⊕ 0.0110 cosh^1.5 η / pT; the multiple-scattering term is three times wider for the

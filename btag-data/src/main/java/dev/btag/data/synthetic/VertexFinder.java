@@ -7,25 +7,27 @@ import static dev.btag.data.synthetic.Kinematics.wrap;
 /**
  * Secondary vertices in the spirit of CMS's inclusive vertex finder (IVF) and its b-tagging selection:
  * <ol>
- *   <li>tracks with pT &gt; 0.8 GeV, at least one pixel hit, χ²/ndf &lt; 5 and |dz| &lt; 0.3 cm take part; those with a 3D impact
- *       parameter of at least 50 µm and 1.2 σ are seeds, taken by decreasing significance;</li>
+ *   <li>tracks with pT &gt; 0.8 GeV, at least one pixel hit, χ²/ndf &lt; 5 and |dz| &lt; 0.3 cm take part; those
+ *       with a 3D impact parameter of at least 50 µm and 1.2 σ are seeds, taken by decreasing significance;</li>
  *   <li>a seed clusters the free tracks incompatible with the primary vertex (|3D IP significance| ≥ 1.5) whose
- *       (measured) distance of closest approach to it is below 500 µm and
+ *       distance of closest approach to it (of the measured lines) is below 500 µm and
  *       {@link #CLUSTER_MAX_SIGNIFICANCE} σ, at an opening angle below 60°, meeting it at a point
  *       {@link #DISTANCE_RATIO} times further from the primary vertex than their distance;</li>
- *   <li>each cluster of at least two tracks is fitted (the mean of the pair meeting points, smeared by the vertex
- *       resolution, which is worse along the flight direction) and tracks more than 4 σ from it are dropped;</li>
+ *   <li>each cluster of at least two tracks is fitted (the mean of the pair meeting points of the measured track
+ *       lines; its resolution is worse along the flight direction) and tracks more than 4 σ from it are
+ *       dropped;</li>
  *   <li>vertices closer than {@link #MERGE_SIGNIFICANCE} σ of their separation are merged (this is how a b vertex and
  *       its close-by c vertex become one), and free tracks within {@link #ARBITRATION_SIGNIFICANCE} σ of a vertex that
  *       are incompatible with the primary vertex join it;</li>
  *   <li>a vertex is kept with ≥ 2 tracks, a transverse flight between 100 µm and 2.5 cm with significance &gt; 3,
- *       mass below 6.5 GeV, momentum within 18° of the flight direction (cosine 0.95), flight direction and momentum within ΔR 0.4 of the jet axis, less than 79% of its tracks
- *       used in the primary-vertex fit, and no pair of oppositely charged tracks within 50 MeV of the K0s mass (the
- *       V0 filter).</li>
+ *       mass below 6.5 GeV, momentum within 18° of the flight direction (cosine 0.95), flight direction and
+ *       momentum within ΔR 0.4 of the jet axis, less than 79% of its tracks used in the primary-vertex fit with a
+ *       weight above 0.5, and no pair of oppositely charged tracks within 50 MeV of the K0s mass (the V0
+ *       filter).</li>
  * </ol>
  * The kept vertices get DeepJet's twelve variables ({@code arr_4}; the energy ratio, variable 11, is set once the
- * jet's energy is known) and are ordered by decreasing transverse flight
- * significance, as DeepNtuples orders them. Lengths in cm, momenta in GeV. Not thread-safe.
+ * jet's energy is known) and are ordered by decreasing transverse flight significance, as DeepNTuples orders them.
+ * Lengths in cm, momenta in GeV. Not thread-safe.
  */
 final class VertexFinder {
 
@@ -46,7 +48,10 @@ final class VertexFinder {
     static final double ARBITRATION_SIGNIFICANCE = 2.0;
     /** Smallest cosine between a vertex's flight direction and its momentum (IVF's vertexMinAngleCosine). */
     static final double MIN_POINTING = 0.95;
-    /** A vertex is dropped when this fraction of its tracks or more is used in the primary-vertex fit. */
+    /**
+     * A vertex is dropped when this fraction of its tracks or more is used in the primary-vertex fit with a weight
+     * above 0.5 ({@code pvAssociationQuality} 7).
+     */
     static final double MAX_PV_FRACTION = 0.79;
     /** K0s mass (GeV) of the V0 veto. */
     static final double K0S_MASS = 0.4976;
@@ -290,7 +295,7 @@ final class VertexFinder {
         int fromPrimary = 0;
         for (int k = 0; k < m; k++) {
             int t = members[c][k];
-            if (rec.vertexAssociation[t] >= 6) {
+            if (rec.vertexAssociation[t] == 7) {
                 fromPrimary++;
             }
             px += rec.px[t];
@@ -305,15 +310,16 @@ final class VertexFinder {
         double dxy = hypot(x[0], x[1]);
         double sigmaXy = sigmaXy(c);
         significance[c] = dxy / sigmaXy;
-        double momentumDeltaR = hypot(asinh(pz / Math.max(pt, 1e-9)) - rec.jetEta, wrap(Math.atan2(py, px) - rec.jetPhi));
+        double momentumDeltaR = hypot(asinh(pz / Math.max(pt, 1e-9)) - rec.jetEta,
+            wrap(Math.atan2(py, px) - rec.jetPhi));
         double flightDeltaR = hypot(asinh(x[2] / Math.max(dxy, 1e-9)) - rec.jetEta, wrap(Math.atan2(x[1], x[0])
             - rec.jetPhi));
         boolean v0 = containsV0(c);
         double d3d = Math.sqrt(dxy * dxy + x[2] * x[2]);
         double p = Math.sqrt(pt * pt + pz * pz);
         double pointing = d3d > 0 && p > 0 ? (x[0] * px + x[1] * py + x[2] * pz) / (d3d * p) : 1;
-        return m >= 2 && pointing > MIN_POINTING && dxy > 0.01 && dxy < 2.5 && significance[c] > 3 && mass < 6.5 && flightDeltaR < 0.4
-            && momentumDeltaR < 0.4 && !v0 && fromPrimary < MAX_PV_FRACTION * m;
+        return m >= 2 && pointing > MIN_POINTING && dxy > 0.01 && dxy < 2.5 && significance[c] > 3 && mass < 6.5
+            && flightDeltaR < 0.4 && momentumDeltaR < 0.4 && !v0 && fromPrimary < MAX_PV_FRACTION * m;
     }
 
     /** Whether two oppositely charged tracks of cluster c have a mass (as pions) within the K0s window. */
