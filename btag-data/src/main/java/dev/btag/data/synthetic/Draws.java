@@ -49,16 +49,4 @@ final class Draws {
         double v = 1 - rng.nextDouble();
         return Math.pow(u, 1 / (alpha + 1)) * Math.pow(v, 1 / (alpha + 2));
     }
-
-    /**
-     * A value clamped into a range.
-     *
-     * @param v the value
-     * @param lo lower end
-     * @param hi upper end
-     * @return v limited to [lo, hi]
-     */
-    static double clamp(double v, double lo, double hi) {
-        return Math.max(lo, Math.min(hi, v));
-    }
 }
