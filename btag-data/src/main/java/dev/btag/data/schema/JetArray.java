@@ -12,10 +12,16 @@ import java.util.Locale;
  *
  * <p>Only {@code arr_0}'s columns are named by the tutorial (see {@link JetColumn}). For {@code arr_1} … {@code arr_5}
  * it gives only the counts ("(max) 10 tracks with impact parameter &gt; 1 sigma: 21 variables per track", "(max) 4
- * secondary vertices: 12 variables each", ...), so the variables get neutral names such as {@code track_var_07};
- * btag does not guess their physics meaning. Per jet, the item rows come first, padded with all-zero rows up to the
- * capacity. The tutorial's prose swaps the neutral and charged candidate counts ("16x25", "6x25"); the file shapes
- * (25, 6) and (25, 16) are authoritative.
+ * secondary vertices: 12 variables each", ...). The files are DeepJet training files: DeepJet's data structure
+ * {@code TrainData_DF} (DL4Jets/DeepJet, {@code modules/datastructures/TrainData_deepFlavour.py}) has the same 15
+ * global inputs, 25 charged candidates × 16, 25 neutral candidates × 6, 4 secondary vertices × 12 and the same six
+ * classes. {@code arr_2}, {@code arr_3} and {@code arr_4} are therefore named with DeepJet's variable lists, in
+ * DeepJet's order ({@link #NEUTRAL_VARIABLES}, {@link #CHARGED_VARIABLES}, {@link #VERTEX_VARIABLES}). That order
+ * is inferred from the shapes and from DeepJet's data structure, not stated by the tutorial. {@code arr_1} and
+ * {@code arr_5} match no DeepJet list and keep neutral names such as {@code track_var_07}.
+ *
+ * <p>Per jet, the item rows come first, padded with all-zero rows up to the capacity. The tutorial's prose swaps the
+ * neutral and charged candidate counts ("16x25", "6x25"); the file shapes (25, 6) and (25, 16) are authoritative.
  */
 public enum JetArray {
     /** {@code arr_0}, (N, 52): the jet table, columns as {@link JetColumn}. */
@@ -38,6 +44,21 @@ public enum JetArray {
 
     /** Neighbour tracks per seed in {@code arr_5}. */
     public static final int DEEP_VERTEX_NEIGHBOURS = 20;
+
+    /** DeepJet's six neutral-candidate variables, the order assumed for {@code arr_2}. */
+    public static final List<String> NEUTRAL_VARIABLES = List.of("Npfcan_ptrel", "Npfcan_deltaR", "Npfcan_isGamma",
+        "Npfcan_HadFrac", "Npfcan_drminsv", "Npfcan_puppiw");
+
+    /** DeepJet's sixteen charged-candidate variables, the order assumed for {@code arr_3}. */
+    public static final List<String> CHARGED_VARIABLES = List.of("Cpfcan_BtagPf_trackEtaRel",
+        "Cpfcan_BtagPf_trackPtRel", "Cpfcan_BtagPf_trackPPar", "Cpfcan_BtagPf_trackDeltaR",
+        "Cpfcan_BtagPf_trackPParRatio", "Cpfcan_BtagPf_trackSip2dVal", "Cpfcan_BtagPf_trackSip2dSig",
+        "Cpfcan_BtagPf_trackSip3dVal", "Cpfcan_BtagPf_trackSip3dSig", "Cpfcan_BtagPf_trackJetDistVal",
+        "Cpfcan_ptrel", "Cpfcan_drminsv", "Cpfcan_VTX_ass", "Cpfcan_puppiw", "Cpfcan_chi2", "Cpfcan_quality");
+
+    /** DeepJet's twelve secondary-vertex variables, the order assumed for {@code arr_4}. */
+    public static final List<String> VERTEX_VARIABLES = List.of("sv_pt", "sv_deltaR", "sv_mass", "sv_ntracks",
+        "sv_chi2", "sv_normchi2", "sv_dxy", "sv_dxysig", "sv_d3d", "sv_d3dsig", "sv_costhetasvpv", "sv_enratio");
 
     private final String entryName;
     private final String variablePrefix;
@@ -131,25 +152,56 @@ public enum JetArray {
     }
 
     /**
-     * The neutral variable names of this array: {@code track_var_00} … {@code track_var_20}, {@code neutral_var_00}
-     * …, {@code charged_var_00} …, {@code sv_var_00} …, {@code deepvertex_var_00} … {@code deepvertex_var_35}; for the
-     * jet table, the {@link JetColumn#columnName() column names}. The tutorial does not name these variables.
+     * The variable names of this array: for the jet table the {@link JetColumn#columnName() column names}; for
+     * {@code arr_2}, {@code arr_3} and {@code arr_4} DeepJet's names ({@link #NEUTRAL_VARIABLES},
+     * {@link #CHARGED_VARIABLES}, {@link #VERTEX_VARIABLES}; an order inferred from the shapes and DeepJet's data
+     * structure, see the class comment); for {@code arr_1} and {@code arr_5} the neutral names {@code track_var_00} …
+     * {@code track_var_20} and {@code deepvertex_var_00} … {@code deepvertex_var_35}.
      *
      * @return a new list of {@link #variableCount()} names
      */
     public List<String> variableNames() {
-        if (this == JETS) {
-            List<String> names = new ArrayList<>();
-            for (JetColumn column : JetColumn.values()) {
-                names.add(column.columnName());
+        switch (this) {
+            case JETS -> {
+                List<String> names = new ArrayList<>();
+                for (JetColumn column : JetColumn.values()) {
+                    names.add(column.columnName());
+                }
+                return names;
             }
-            return names;
+            case NEUTRAL_CANDIDATES -> {
+                return new ArrayList<>(NEUTRAL_VARIABLES);
+            }
+            case CHARGED_CANDIDATES -> {
+                return new ArrayList<>(CHARGED_VARIABLES);
+            }
+            case SECONDARY_VERTICES -> {
+                return new ArrayList<>(VERTEX_VARIABLES);
+            }
+            default -> {
+            }
         }
         List<String> names = new ArrayList<>(variables);
         for (int v = 0; v < variables; v++) {
             names.add(String.format(Locale.ROOT, "%s_var_%02d", variablePrefix, v));
         }
         return names;
+    }
+
+    /**
+     * The position of a variable in this array's rows.
+     *
+     * @param name a name from {@link #variableNames()}, e.g. {@code "Cpfcan_BtagPf_trackSip3dSig"}
+     * @return its index, 0 to {@link #variableCount()} - 1
+     * @throws IllegalArgumentException when this array has no such variable, naming the array
+     */
+    public int variableIndex(String name) {
+        int index = variableNames().indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("'" + name + "' is not a variable of " + entryName + "; expected one of "
+                + variableNames());
+        }
+        return index;
     }
 
     /**

@@ -2,10 +2,11 @@ package dev.btag.data.synthetic;
 
 /**
  * The closest approach of two straight trajectories (point + s · direction; lengths in cm), the geometry behind the
- * impact-parameter sign, the seeds' compatibility and the DeepVertex pair variables. The tracks of the synthetic
- * sample are straight lines (no magnetic field), so this is exact.
+ * tracks' distance to the jet axis, the vertex finder's track compatibility, the seeds' pair variables and the
+ * DeepVertex pair variables. Tracks are straight lines from their production point (the field's curvature enters
+ * only the impact parameter, see {@link JetReconstruction}), so this is exact for them.
  *
- * <p>A reusable scratch object: {@link #compute} overwrites the four results. Not thread-safe.
+ * <p>A reusable scratch object: {@link #compute} overwrites the results. Not thread-safe.
  */
 final class ClosestApproach {
 
@@ -17,6 +18,14 @@ final class ClosestApproach {
     double position;
     /** Sine of the opening angle between the two lines (0 for parallel lines). */
     double sinOpening;
+    /** Cosine of the opening angle between the two directions. */
+    double cosOpening;
+    /** Midpoint of the two closest points, x (cm). */
+    double midX;
+    /** Midpoint of the two closest points, y (cm). */
+    double midY;
+    /** Midpoint of the two closest points, z (cm). */
+    double midZ;
 
     /**
      * Computes the closest approach of line a and line b; directions need not be normalised. Parallel lines (sine
@@ -73,20 +82,24 @@ final class ClosestApproach {
         double my = 0.5 * (py + qy);
         double mz = 0.5 * (pz + qz);
         midpointRadius = Math.sqrt(mx * mx + my * my + mz * mz);
+        midX = mx;
+        midY = my;
+        midZ = mz;
         position = s;
-        sinOpening = Math.sqrt(denom);
+        sinOpening = Math.sqrt(Math.max(0, denom));
+        cosOpening = c;
         return this;
     }
 
     /**
-     * Closest approach of two tracks of a generated jet.
+     * Closest approach of two tracks of a reconstructed jet.
      *
      * @param jet the jet
      * @param t the first track
      * @param u the second track
      * @return this object, holding the results
      */
-    ClosestApproach ofTracks(GeneratedJet jet, int t, int u) {
+    ClosestApproach ofTracks(ReconstructedJet jet, int t, int u) {
         return compute(jet.originX[t], jet.originY[t], jet.originZ[t], jet.px[t], jet.py[t], jet.pz[t],
             jet.originX[u], jet.originY[u], jet.originZ[u], jet.px[u], jet.py[u], jet.pz[u]);
     }
@@ -98,8 +111,28 @@ final class ClosestApproach {
      * @param t the track
      * @return this object, holding the results
      */
-    ClosestApproach ofAxisAndTrack(GeneratedJet jet, int t) {
+    ClosestApproach ofAxisAndTrack(ReconstructedJet jet, int t) {
         return compute(0, 0, 0, jet.axisX, jet.axisY, jet.axisZ,
             jet.originX[t], jet.originY[t], jet.originZ[t], jet.px[t], jet.py[t], jet.pz[t]);
+    }
+
+    /**
+     * Distance of a point from a track's line.
+     *
+     * @param jet the jet
+     * @param t the track
+     * @param x the point, x (cm)
+     * @param y the point, y
+     * @param z the point, z
+     * @return the distance (cm)
+     */
+    static double pointToTrack(ReconstructedJet jet, int t, double x, double y, double z) {
+        double p = Math.sqrt(jet.px[t] * jet.px[t] + jet.py[t] * jet.py[t] + jet.pz[t] * jet.pz[t]);
+        double wx = x - jet.originX[t];
+        double wy = y - jet.originY[t];
+        double wz = z - jet.originZ[t];
+        double along = (wx * jet.px[t] + wy * jet.py[t] + wz * jet.pz[t]) / p;
+        double d2 = wx * wx + wy * wy + wz * wz - along * along;
+        return Math.sqrt(Math.max(0, d2));
     }
 }

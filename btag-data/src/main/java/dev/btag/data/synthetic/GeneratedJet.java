@@ -3,130 +3,167 @@ package dev.btag.data.synthetic;
 import dev.btag.data.schema.TruthFlag;
 
 /**
- * The particle-level record of one simulated jet, as {@link JetGenerator} leaves it: the truth flavour, the jet's
- * direction and pT, the charged particles (one per track the tracker will find), the neutral particles and the decay
- * vertices of the hadrons. {@link JetReconstruction} reads it to measure the jet as a detector would, and
- * {@link LayoutEncoder} reads it for the momenta and flags it writes.
+ * The particle-level record of one simulated jet, as {@link JetGenerator} leaves it: the truth flavour, the parton's
+ * direction and pT, every final-state particle that could reach the detector (with its production point) and the
+ * decays of the heavy hadrons and of the K0s/Λ. Neutrinos are not kept. {@link JetReconstruction} reads it to build
+ * what a detector records; no truth from here reaches the arrays except through that measurement and the truth
+ * columns.
  *
- * <p>Units: momenta in GeV, lengths in cm, angles in radians; the primary vertex is at the origin and the beam
- * along z. Per-particle values are parallel arrays indexed by the particle's number, valid for indices below the
- * counts ({@link #tracks}, {@link #neutrals}, {@link #hadrons}); entries beyond them are stale.
+ * <p>Units: momenta and energies in GeV, lengths in cm, angles in radians; the primary vertex is at the origin and the
+ * beam along z. Per-particle values are parallel arrays indexed by the particle's number, valid below
+ * {@link #particles}; per-decay values are valid below {@link #hadrons}.
  *
  * <p>A mutable scratch record, reused for every jet a thread simulates ({@link #clear()} starts a new jet); not
- * thread-safe. The fields are package-private so that the three stages read them without copying; only
- * {@link JetGenerator} writes them.
+ * thread-safe. The fields are package-private so that the stages read them without copying; only the generator
+ * writes them.
  */
 final class GeneratedJet {
 
-    /** Most charged particles (tracks) kept per jet; further ones are dropped. */
-    static final int MAX_TRACKS = 256;
-    /** Most neutral particles kept per jet; further ones are dropped. */
-    static final int MAX_NEUTRALS = 256;
-    /** Most hadron decay vertices kept per jet (also the most reconstructed secondary vertices). */
-    static final int MAX_HADRONS = 16;
+    /** Most particles kept per jet; further ones are dropped. */
+    static final int MAX_PARTICLES = 384;
+    /** Most decays (heavy hadrons, K0s, Λ) recorded per jet. */
+    static final int MAX_HADRONS = 32;
 
-    /** Origin of a track: fragmentation of the jet at the primary vertex. */
+    /** Origin of a particle: fragmentation of the parton at the primary vertex. */
     static final int FRAGMENTATION = 0;
-    /** Origin of a track, or kind of a hadron: a b-hadron decay (with the X system of B → D + X). */
+    /** Origin of a particle, or kind of a decay: a b-hadron decay. */
     static final int FROM_B = 1;
-    /** Origin of a track, or kind of a hadron: a c-hadron decay (prompt c or the cascade of a b). */
+    /** Origin of a particle, or kind of a decay: a c-hadron decay (prompt c or the cascade of a b). */
     static final int FROM_D = 2;
-    /** Origin of a track, or kind of a hadron: a K0s-like decay near the primary vertex. */
+    /** Origin of a particle, or kind of a decay: a K0s or Λ decay. */
     static final int FROM_V0 = 3;
-    /** Origin of a track: a pile-up interaction, displaced along z. */
+    /** Origin of a particle: a pile-up interaction (neutral particles only: charged ones are removed, as CHS does). */
     static final int PILEUP = 4;
-
-    /** Charged-pion mass (GeV), the mass every track is given when tracks are summed. */
-    static final double PION_MASS = 0.13957;
+    /** Origin of a track: a photon conversion or nuclear interaction in the detector material (reconstruction). */
+    static final int MATERIAL = 5;
 
     // ---- the jet ----
     /** The detailed truth flag (columns 19–30). */
     TruthFlag flag;
     /** The truth flag under the isPhys definitions (columns 31–42). */
     TruthFlag physFlag;
-    /** True jet pT (GeV). */
+    /** Whether the jet fragments as a gluon (gluon, g → bb̄, g → cc̄ and undefined jets). */
+    boolean gluonLike;
+    /** The parton's pT (GeV), before fragmentation, cone and detector losses. */
     double pt;
-    /** Jet pseudorapidity. */
+    /** The parton's pseudorapidity. */
     double eta;
-    /** Jet azimuth (rad). */
+    /** The parton's azimuth (rad). */
     double phi;
-    /** Unit-pT direction of the jet axis: (cos φ / cosh η, sin φ / cosh η, tanh η), a unit vector. */
-    double axisX;
-    /** See {@link #axisX}. */
-    double axisY;
-    /** See {@link #axisX}. */
-    double axisZ;
     /** Number of primary vertices (pile-up), column {@code npv}. */
     int primaryVertices;
 
-    // ---- charged particles, one track each ----
-    /** Number of tracks. */
-    int tracks;
-    /** Track pT (GeV), with the tracker's momentum resolution already applied (see {@link JetGenerator}). */
-    final double[] trackPt = new double[MAX_TRACKS];
-    /** Track pseudorapidity. */
-    final double[] trackEta = new double[MAX_TRACKS];
-    /** Track azimuth (rad). */
-    final double[] trackPhi = new double[MAX_TRACKS];
-    /** Track momentum, x component (GeV). */
-    final double[] px = new double[MAX_TRACKS];
-    /** Track momentum, y component (GeV). */
-    final double[] py = new double[MAX_TRACKS];
-    /** Track momentum, z component (GeV). */
-    final double[] pz = new double[MAX_TRACKS];
-    /** Production point, x (cm): the origin for prompt tracks, the decay vertex for decay products. */
-    final double[] originX = new double[MAX_TRACKS];
+    // ---- final-state particles ----
+    /** Number of particles. */
+    int particles;
+    /** Momentum, x (GeV). */
+    final double[] px = new double[MAX_PARTICLES];
+    /** Momentum, y (GeV). */
+    final double[] py = new double[MAX_PARTICLES];
+    /** Momentum, z (GeV). */
+    final double[] pz = new double[MAX_PARTICLES];
+    /** Energy (GeV). */
+    final double[] energy = new double[MAX_PARTICLES];
+    /** Production point, x (cm): the origin for prompt particles, the decay vertex for decay products. */
+    final double[] originX = new double[MAX_PARTICLES];
     /** Production point, y (cm). */
-    final double[] originY = new double[MAX_TRACKS];
+    final double[] originY = new double[MAX_PARTICLES];
     /** Production point, z (cm). */
-    final double[] originZ = new double[MAX_TRACKS];
-    /** Electric charge, +1 or -1. */
-    final int[] charge = new int[MAX_TRACKS];
+    final double[] originZ = new double[MAX_PARTICLES];
+    /** Species. */
+    final Species[] species = new Species[MAX_PARTICLES];
+    /** Electric charge: -1, 0 or +1. */
+    final int[] charge = new int[MAX_PARTICLES];
     /** Origin: {@link #FRAGMENTATION}, {@link #FROM_B}, {@link #FROM_D}, {@link #FROM_V0} or {@link #PILEUP}. */
-    final int[] source = new int[MAX_TRACKS];
-    /** Index of the hadron whose decay made the track, -1 for fragmentation and pile-up. */
-    final int[] hadron = new int[MAX_TRACKS];
-    /** Whether the track is the charged lepton of a semileptonic decay. */
-    final boolean[] lepton = new boolean[MAX_TRACKS];
+    final int[] source = new int[MAX_PARTICLES];
+    /** Index of the decay that made the particle, -1 for fragmentation and pile-up. */
+    final int[] hadron = new int[MAX_PARTICLES];
+    /** Whether the particle is the charged lepton of a semileptonic b or c decay (truth, never an input). */
+    final boolean[] lepton = new boolean[MAX_PARTICLES];
 
-    // ---- neutral particles ----
-    /** Number of neutral particles. */
-    int neutrals;
-    /** Neutral pT (GeV). */
-    final double[] neutralPt = new double[MAX_NEUTRALS];
-    /** Neutral pseudorapidity. */
-    final double[] neutralEta = new double[MAX_NEUTRALS];
-    /** Neutral azimuth (rad). */
-    final double[] neutralPhi = new double[MAX_NEUTRALS];
-    /** Whether the neutral is a photon (otherwise a neutral hadron). */
-    final boolean[] photon = new boolean[MAX_NEUTRALS];
-
-    // ---- hadron decay vertices ----
-    /** Number of hadron decays. */
+    // ---- decays ----
+    /** Number of recorded decays. */
     int hadrons;
+    /** Species of the decaying hadron. */
+    final Species[] hadronSpecies = new Species[MAX_HADRONS];
+    /** Kind: {@link #FROM_B}, {@link #FROM_D} or {@link #FROM_V0}. */
+    final int[] hadronKind = new int[MAX_HADRONS];
     /** Decay vertex, x (cm). */
     final double[] hadronX = new double[MAX_HADRONS];
     /** Decay vertex, y (cm). */
     final double[] hadronY = new double[MAX_HADRONS];
     /** Decay vertex, z (cm). */
     final double[] hadronZ = new double[MAX_HADRONS];
-    /** Kind: {@link #FROM_B}, {@link #FROM_D} or {@link #FROM_V0}; a b hadron is followed by its cascade c. */
-    final int[] hadronKind = new int[MAX_HADRONS];
+    /** Momentum of the hadron (GeV). */
+    final double[] hadronP = new double[MAX_HADRONS];
+    /** The share x of its quark's energy ({@code E_hadron / E_quark}) of a leading heavy hadron, else 0. */
+    final double[] hadronX0 = new double[MAX_HADRONS];
 
-    /** Starts a new jet: forgets every particle and hadron. */
+    /** Starts a new jet: forgets every particle and decay. */
     void clear() {
-        tracks = 0;
-        neutrals = 0;
+        particles = 0;
         hadrons = 0;
     }
 
     /**
-     * The energy of a track taken as a charged pion (GeV).
+     * Adds a particle.
      *
-     * @param t the track index
-     * @return √(p² + m_π²)
+     * @param s its species
+     * @param e energy
+     * @param x momentum, x
+     * @param y momentum, y
+     * @param z momentum, z
+     * @param ox production point, x
+     * @param oy production point, y
+     * @param oz production point, z
+     * @param q charge
+     * @param origin its origin code
+     * @param decay the decay that made it, or -1
+     * @param isLepton whether it is the lepton of a semileptonic heavy-flavour decay
      */
-    double pionEnergy(int t) {
-        return Math.sqrt(px[t] * px[t] + py[t] * py[t] + pz[t] * pz[t] + PION_MASS * PION_MASS);
+    void addParticle(Species s, double e, double x, double y, double z, double ox, double oy, double oz, int q,
+                     int origin, int decay, boolean isLepton) {
+        if (particles >= MAX_PARTICLES) {
+            return;
+        }
+        int i = particles++;
+        species[i] = s;
+        energy[i] = e;
+        px[i] = x;
+        py[i] = y;
+        pz[i] = z;
+        originX[i] = ox;
+        originY[i] = oy;
+        originZ[i] = oz;
+        charge[i] = q;
+        source[i] = origin;
+        hadron[i] = decay;
+        lepton[i] = isLepton;
+    }
+
+    /**
+     * Records a decay.
+     *
+     * @param s the decaying species
+     * @param kind {@link #FROM_B}, {@link #FROM_D} or {@link #FROM_V0}
+     * @param x decay vertex, x
+     * @param y decay vertex, y
+     * @param z decay vertex, z
+     * @param p the hadron's momentum
+     * @return its index, or -1 when the record is full
+     */
+    int addHadron(Species s, int kind, double x, double y, double z, double p) {
+        if (hadrons >= MAX_HADRONS) {
+            return -1;
+        }
+        int h = hadrons++;
+        hadronSpecies[h] = s;
+        hadronKind[h] = kind;
+        hadronX[h] = x;
+        hadronY[h] = y;
+        hadronZ[h] = z;
+        hadronP[h] = p;
+        hadronX0[h] = 0;
+        return h;
     }
 }

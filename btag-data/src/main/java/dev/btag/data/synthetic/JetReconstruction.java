@@ -1,11 +1,5 @@
 package dev.btag.data.synthetic;
 
-import static dev.btag.data.synthetic.GeneratedJet.FRAGMENTATION;
-import static dev.btag.data.synthetic.GeneratedJet.FROM_B;
-import static dev.btag.data.synthetic.GeneratedJet.FROM_D;
-import static dev.btag.data.synthetic.GeneratedJet.MAX_HADRONS;
-import static dev.btag.data.synthetic.GeneratedJet.MAX_TRACKS;
-import static dev.btag.data.synthetic.GeneratedJet.PILEUP;
 import static dev.btag.data.synthetic.Kinematics.asinh;
 import static dev.btag.data.synthetic.Kinematics.hypot;
 import static dev.btag.data.synthetic.Kinematics.wrap;
@@ -13,53 +7,58 @@ import static dev.btag.data.synthetic.Kinematics.wrap;
 import java.util.SplittableRandom;
 
 /**
- * Reconstruction, a {@link GeneratedJet} as a detector would see it: it measures each track's impact parameters
- * with a pT-dependent resolution and non-Gaussian tails, applies the CSV track selection, reconstructs secondary
- * vertices from the hadron decays (and fakes from tails), sums the constituents into the measured jet, computes the
- * jet-level CSV variables, picks the seeds and measures their pair variables, and finds the DeepVertex neighbours
- * of each seed. The result is a {@link ReconstructedJet}.
+ * Reconstruction, a {@link GeneratedJet} as a detector would record it: the detector response (material
+ * interactions, tracking, calorimeter; {@link DetectorResponse}), the jet clustered from the particle-flow candidates
+ * ({@link JetClustering}), each track's impact parameters relative to that jet's axis, the CSV track selection,
+ * the primary-vertex association, the secondary vertices ({@link VertexFinder}, from all tracks near the jet as CMS
+ * finds them from all tracks of the event), the charged-hadron subtraction (tracks nearer in z to one of the
+ * pile-up vertices leave the jet) and the cone (candidates beyond ΔR 0.4 leave it), the jet-level CSV variables,
+ * the seeds and their pair variables, and the DeepVertex neighbours of each seed. The result is a
+ * {@link ReconstructedJet}.
  *
- * <p>Units: lengths in cm, momenta and masses in GeV. Resolutions: transverse IP √(20² + (90/pT)²) µm, longitudinal
- * √(30² + (120/pT)²)·√cosh η µm; 12% of the tracks have six times that (tails). The track pT resolution and the
- * efficiency of displaced tracks are applied by {@link JetGenerator} (see there why).
+ * <p>Impact-parameter resolution (CMS-like, lengths in cm): transverse σ = 0.0010 (1 + 0.15 η²) ⊕ 0.0100 √cosh η / pT,
+ * longitudinal σ = 0.0020 cosh η ⊕ 0.0110 cosh^1.5 η / pT; the multiple-scattering term is three times wider for the
+ * 3% of tracks with a single hard scatter (which the fit does not know: their significance has a tail) and their χ²
+ * is only slightly higher. A track produced at a transverse distance s from its closest approach to the beam misses
+ * the primary vertex by an extra s² / 2R because of its curvature R in the field (conversions, V0 and
+ * nuclear-interaction products). The sign of an impact parameter is the sign of the scalar product of the
+ * impact-parameter vector with the jet axis, as in CMS.
  *
  * <p>Not thread-safe (it keeps scratch buffers); the result depends only on the generated jet and the random stream.
  */
 final class JetReconstruction {
 
-    /** Fraction of tracks whose impact parameter is smeared with {@link #TAIL_WIDTH} times the resolution. */
-    static final double TAIL_FRACTION = 0.12;
-    /** Resolution factor of the tail tracks. */
-    static final double TAIL_WIDTH = 6.0;
-    /** Probability that the b- and c-hadron vertices of a b jet are reconstructed as one vertex. */
-    static final double MERGE_B_AND_D = 0.6;
     /** Mass (GeV) the selected tracks must exceed, summed as pions, for the track "above charm". */
     static final double CHARM_THRESHOLD = 1.5;
-
-    // ---- CSV track selection and seeds ----
-    /** Selected tracks: pT above this (GeV). */
-    static final double SELECT_PT_MIN = 1.0;
-    /** Selected tracks: |d0| below this (cm). */
-    static final double SELECT_IP2D_MAX = 0.2;
-    /** Selected tracks: |dz| below this (cm). */
-    static final double SELECT_DZ_MAX = 0.3;
     /** Seeds: selected tracks with a 3D IP significance above this. */
     static final double SEED_SIG_MIN = 1.0;
     /** Pseudo-vertex tracks: selected tracks with a 2D IP significance above this. */
     static final double PSEUDO_SIG_MIN = 2.0;
+    /**
+     * True spread of the measured impact parameters over the uncertainty the fit assigns (the pull width): the
+     * fit underestimates its errors by 10%, as CMS's impact-parameter pulls of about 1.1 show.
+     */
+    static final double PULL_WIDTH = 1.1;
+    /** Width of the pile-up vertices' z distribution relative to the primary vertex (cm). */
+    static final double PILE_UP_Z_WIDTH = 5.0;
+    /** {@code pvAssociationQuality} of a track closer in z to a pile-up vertex (removed by CHS). */
+    static final int OTHER_DELTA_Z = 1;
     /** Flight distance recorded for a seed when no partner is found. */
     private static final double NO_PARTNER = -1;
 
+    private final DetectorResponse detector = new DetectorResponse();
+    private final JetClustering clustering = new JetClustering();
+    private final VertexFinder vertexFinder = new VertexFinder();
     private final ClosestApproach approach = new ClosestApproach();
-    private final int[] order = new int[MAX_TRACKS];
-    private final int[] members = new int[MAX_TRACKS];
-    private final double[] sortKey = new double[MAX_TRACKS];
-    private final double[] dca = new double[MAX_TRACKS];
-    private final double[] dcaSigma = new double[MAX_TRACKS];
-    private final double[] midpoint = new double[MAX_TRACKS];
-    private final double[] sinOpening = new double[MAX_TRACKS];
+    private final int[] order = new int[ReconstructedJet.MAX_TRACKS];
+    private final double[] sortKey = new double[ReconstructedJet.MAX_TRACKS];
+    private final double[] dca = new double[ReconstructedJet.MAX_TRACKS];
+    private final double[] dcaSigma = new double[ReconstructedJet.MAX_TRACKS];
+    private final double[] midpoint = new double[ReconstructedJet.MAX_TRACKS];
+    private final double[] sinOpening = new double[ReconstructedJet.MAX_TRACKS];
+    private final double[] pileUpZ = new double[256];
+    private int pileUpCount;
 
-    private GeneratedJet gen;
     private ReconstructedJet rec;
 
     /**
@@ -70,191 +69,165 @@ final class JetReconstruction {
      * @param into the record to fill
      */
     void reconstruct(SplittableRandom rng, GeneratedJet generated, ReconstructedJet into) {
-        gen = generated;
         rec = into;
-        rec.clear();
+        detector.respond(rng, generated, rec);
+        clustering.cluster(rec, generated.eta, generated.phi);
+        pileUpVertices(rng, generated.primaryVertices);
         measureTracks(rng);
-        reconstructVertices(rng);
-        measureJet();
+        vertexFinder.find(rec);
+        chargedHadronSubtraction();
+        clustering.finish(rec);
+        for (int v = 0; v < rec.vertices; v++) {
+            rec.vertex[v][11] = (float) (rec.vertexEnergy[v] / rec.jetEnergy);
+        }
         csvVariables();
         findSeeds();
-        rec.correction = 1.0 + 0.6 / Math.sqrt(gen.pt) + 0.02 * rng.nextGaussian();
-        measureSeeds(rng);
-        findNeighbours(rng);
-        gen = null;
+        rec.correction = 1.0 + 0.6 / Math.sqrt(Math.max(rec.jetPt, 1)) + 0.02 * rng.nextGaussian();
+        measureSeeds();
+        findNeighbours();
         rec = null;
     }
 
-    /** Impact parameters from the track geometry, smeared with a pT-dependent resolution and non-Gaussian tails. */
-    private void measureTracks(SplittableRandom rng) {
-        for (int t = 0; t < gen.tracks; t++) {
-            double pt = gen.trackPt[t];
-            double tx = gen.px[t] / pt;
-            double ty = gen.py[t] / pt;
-            // transverse point of closest approach to the beam line (the primary vertex at the origin)
-            double along = gen.originX[t] * tx + gen.originY[t] * ty;
-            double pcaX = gen.originX[t] - along * tx;
-            double pcaY = gen.originY[t] - along * ty;
-            double ip2dTrue = hypot(pcaX, pcaY);
-            // lifetime sign: + when the track meets the jet axis downstream of the primary vertex
-            double sign = approach.ofAxisAndTrack(gen, t).position >= 0 ? 1 : -1;
-            double dzTrue = gen.originZ[t] - along * (gen.pz[t] / pt);
-            double sigmaXy = Math.sqrt(0.0020 * 0.0020 + (0.0090 / pt) * (0.0090 / pt));
-            double sigmaZ = Math.sqrt(0.0030 * 0.0030 + (0.0120 / pt) * (0.0120 / pt))
-                * Math.sqrt(Math.cosh(gen.trackEta[t]));
-            boolean tail = rng.nextDouble() < TAIL_FRACTION;
-            double smear = tail ? TAIL_WIDTH : 1.0;
-            double ip2d = sign * ip2dTrue + smear * sigmaXy * rng.nextGaussian();
-            double dzMeas = dzTrue + smear * sigmaZ * rng.nextGaussian();
-            double s2 = ip2d / sigmaXy;
-            double sz = dzMeas / sigmaZ;
-            double sinTheta = 1 / Math.cosh(gen.trackEta[t]);
-            double s = ip2d >= 0 ? 1 : -1;
-            rec.ip2d[t] = ip2d;
-            rec.sig2d[t] = s2;
-            rec.ip3d[t] = s * Math.sqrt(ip2d * ip2d + dzMeas * dzMeas * sinTheta * sinTheta);
-            rec.sig3d[t] = s * Math.sqrt(s2 * s2 + sz * sz);
-            rec.sigmaXy[t] = sigmaXy;
-            rec.dz[t] = dzMeas;
-            rec.chi2[t] = Math.max(0.1, (tail ? 2.2 : 1.0) + 0.35 * rng.nextGaussian());
-            rec.pixelHits[t] = tail ? 1 + rng.nextInt(3) : 2 + rng.nextInt(3);
-            double dR = hypot(gen.trackEta[t] - gen.eta, wrap(gen.trackPhi[t] - gen.phi));
-            rec.selected[t] = pt > SELECT_PT_MIN && Math.abs(ip2d) < SELECT_IP2D_MAX
-                && Math.abs(dzMeas) < SELECT_DZ_MAX && dR < 0.3 && rec.pixelHits[t] >= 2;
-            rec.inVertex[t] = false;
+    /**
+     * The z positions of the pile-up vertices relative to the primary vertex: npv - 1 draws from a Gaussian of width
+     * {@link #PILE_UP_Z_WIDTH} (the luminous region's 3.5 cm, times √2 for a difference of two vertices).
+     */
+    private void pileUpVertices(SplittableRandom rng, int primaryVertices) {
+        pileUpCount = Math.min(pileUpZ.length, Math.max(0, primaryVertices - 1));
+        for (int i = 0; i < pileUpCount; i++) {
+            pileUpZ[i] = PILE_UP_Z_WIDTH * rng.nextGaussian();
         }
     }
 
     /**
-     * Secondary vertices: a hadron decay becomes a reconstructed vertex when at least two of its selected tracks have
-     * a 3D IP significance above 2 and it passes an efficiency; prompt tracks with large tails sometimes make a fake.
+     * Keeps the tracks that are charged particle-flow candidates of the jet: charged-hadron subtraction removes those
+     * associated with a pile-up vertex ({@code pvAssociationQuality} 1, {@code fromPV} 0), and tracks that particle
+     * flow made part of an identified conversion or nuclear interaction are no candidates.
      */
-    private void reconstructVertices(SplittableRandom rng) {
-        for (int h = 0; h < gen.hadrons; h++) {
-            // a b hadron is followed by its cascade c hadron; the two vertices are often fitted as one
-            boolean merge = gen.hadronKind[h] == FROM_B && h + 1 < gen.hadrons && gen.hadronKind[h + 1] == FROM_D
-                && rng.nextDouble() < MERGE_B_AND_D;
-            int m = 0;
-            for (int t = 0; t < gen.tracks; t++) {
-                if ((gen.hadron[t] == h || merge && gen.hadron[t] == h + 1) && rec.selected[t] && rec.sig3d[t] > 2.0) {
-                    members[m++] = t;
+    private void chargedHadronSubtraction() {
+        int kept = 0;
+        for (int t = 0; t < rec.tracks; t++) {
+            if (rec.vertexAssociation[t] != OTHER_DELTA_Z && rec.pfCandidate[t]) {
+                if (kept != t) {
+                    rec.moveTrack(t, kept);
                 }
-            }
-            double efficiency = gen.hadronKind[h] == FROM_B ? 0.75 : gen.hadronKind[h] == FROM_D ? 0.65 : 0.6;
-            if (m >= 2 && rng.nextDouble() < efficiency) {
-                addVertex(rng, m, gen.hadronX[h], gen.hadronY[h], gen.hadronZ[h]);
-            }
-            if (merge) {
-                h++;
+                kept++;
             }
         }
-        int m = 0;
-        for (int t = 0; t < gen.tracks; t++) {
-            if ((gen.source[t] == FRAGMENTATION || gen.source[t] == PILEUP) && rec.selected[t]
-                && Math.abs(rec.sig3d[t]) > 3.0) {
-                members[m++] = t;
-            }
-        }
-        if (m >= 2 && rng.nextDouble() < 0.5) {
-            addVertex(rng, Math.min(m, 3), 0, 0, 0);
+        rec.tracks = kept;
+    }
+
+    /**
+     * Impact parameters (geometry plus curvature, smeared), distance to the jet axis and decay length, the CSV track
+     * selection and the primary-vertex association of every track.
+     */
+    private void measureTracks(SplittableRandom rng) {
+        for (int t = 0; t < rec.tracks; t++) {
+            double pt = rec.pt[t];
+            double tx = rec.px[t] / pt;
+            double ty = rec.py[t] / pt;
+            double tz = rec.pz[t] / pt;
+            // transverse point of closest approach to the beam line, bent by the field
+            double along = rec.originX[t] * tx + rec.originY[t] * ty;
+            double bend = along * along / (2 * DetectorResponse.CURVATURE_RADIUS_PER_GEV * pt) * rec.charge[t];
+            double pcaX = rec.originX[t] - along * tx - bend * ty;
+            double pcaY = rec.originY[t] - along * ty + bend * tx;
+            double pcaZ = rec.originZ[t] - along * tz;
+            double coshEta = Math.cosh(rec.eta[t]);
+            double etaTerm = 1 + 0.15 * rec.eta[t] * rec.eta[t];
+            double scatter = rec.hardScatter[t] ? 3.0 : 1.0;
+            double msXy = 0.0100 * Math.sqrt(coshEta) / pt;
+            double msZ = 0.0110 * Math.pow(coshEta, 1.5) / pt;
+            double sigmaXy = hypot(0.0010 * etaTerm, msXy);
+            double sigmaZ = hypot(0.0020 * coshEta, msZ);
+            // the measurement error moves the whole measured line: across the track (transverse) and along z
+            double errorXy = PULL_WIDTH * hypot(0.0010 * etaTerm, scatter * msXy) * rng.nextGaussian();
+            double errorZ = PULL_WIDTH * hypot(0.0020 * coshEta, scatter * msZ) * rng.nextGaussian();
+            pcaX -= errorXy * ty;
+            pcaY += errorXy * tx;
+            double dz = pcaZ + errorZ;
+            rec.originX[t] -= errorXy * ty;
+            rec.originY[t] += errorXy * tx;
+            rec.originZ[t] += errorZ;
+            double sign = pcaX * rec.axisX + pcaY * rec.axisY >= 0 ? 1 : -1;
+            double ip2d = sign * hypot(pcaX, pcaY);
+            double sinTheta = 1 / coshEta;
+            double zPart = dz * sinTheta;
+            double ip3d = Math.sqrt(ip2d * ip2d + zPart * zPart);
+            double sigma3d = ip3d > 0
+                ? Math.sqrt(ip2d * ip2d * sigmaXy * sigmaXy + zPart * zPart * sigmaZ * sigmaZ * sinTheta * sinTheta)
+                / ip3d : sigmaXy;
+            double s = ip2d >= 0 ? 1 : -1;
+            rec.ip2d[t] = ip2d;
+            rec.sig2d[t] = ip2d / sigmaXy;
+            rec.ip3d[t] = s * ip3d;
+            rec.sig3d[t] = s * ip3d / sigma3d;
+            rec.sigmaXy[t] = sigmaXy;
+            rec.sigmaZ[t] = sigmaZ;
+            rec.dz[t] = dz;
+            approach.ofAxisAndTrack(rec, t);
+            rec.axisDistance[t] = approach.distance;
+            rec.decayLength[t] = approach.position;
+            double dR = hypot(rec.eta[t] - rec.jetEta, wrap(rec.phi[t] - rec.jetPhi));
+            rec.selected[t] = pt > 1.0 && rec.pixelHits[t] >= 2 && rec.chi2[t] < 5 && Math.abs(ip2d) < 0.2
+                && Math.abs(dz) < 17 && rec.axisDistance[t] < 0.07 && rec.decayLength[t] < 5 && dR < 0.3;
+            rec.vertexAssociation[t] = association(t);
         }
     }
 
-    /** Fits a vertex of the first {@code m} tracks of {@link #members} at the true point (x, y, z), smeared. */
-    private void addVertex(SplittableRandom rng, int m, double x, double y, double z) {
-        if (rec.vertices >= MAX_HADRONS) {
-            return;
+    /**
+     * MiniAOD's primary-vertex association from the measured track: used in the adaptive fit with weight
+     * 1 / (1 + exp((sig3d² - 9) / 2)) above 0.5 (7, UsedInFitTight) or above 0.05 (6, UsedInFitLoose); otherwise
+     * close in z (|dz| &lt; 0.1 cm or 5 σ: 5, CompatibilityDz), compatible with a b decay in the jet (within 0.07 cm of
+     * its axis, decay length below 5 cm: 4, CompatibilityBTag), or assigned to the vertex nearest in z: the primary
+     * one (5) or a pile-up vertex (1, OtherDeltaZ).
+     */
+    private int association(int t) {
+        double s2 = rec.sig3d[t] * rec.sig3d[t];
+        double weight = 1 / (1 + Math.exp(Math.min(50, (s2 - 9) / 2)));
+        if (weight > 0.5) {
+            return 7;
         }
-        double px = 0;
-        double py = 0;
-        double pz = 0;
-        double e = 0;
-        for (int i = 0; i < m; i++) {
-            int t = members[i];
-            rec.inVertex[t] = true;
-            px += gen.px[t];
-            py += gen.py[t];
-            pz += gen.pz[t];
-            e += gen.pionEnergy(t);
+        if (weight > 0.05) {
+            return 6;
         }
-        double mass = Math.sqrt(Math.max(0, e * e - px * px - py * py - pz * pz));
-        double sigmaXy = 0.0040 + 0.0015 * rng.nextExponential();
-        double sigma3d = 1.6 * sigmaXy;
-        double mx = x + sigmaXy * rng.nextGaussian();
-        double my = y + sigmaXy * rng.nextGaussian();
-        double mz = z + sigma3d * rng.nextGaussian();
-        double dxy = hypot(mx, my);
-        double d3d = Math.sqrt(dxy * dxy + mz * mz);
-        double pt = hypot(px, py);
-        double p = Math.sqrt(pt * pt + pz * pz);
-        double cos = d3d > 0 && p > 0 ? (mx * px + my * py + mz * pz) / (d3d * p) : 1;
-        double sign = mx * Math.cos(gen.phi) + my * Math.sin(gen.phi) >= 0 ? 1 : -1;
-        int ndf = Math.max(1, 2 * m - 3);
-        double chi2 = Math.max(0.05, ndf * (1 + 0.4 * rng.nextGaussian()));
-        float[] v = rec.vertex[rec.vertices];
-        v[0] = (float) pt;
-        v[1] = (float) (asinh(pz / Math.max(pt, 1e-9)) - gen.eta);
-        v[2] = (float) wrap(Math.atan2(py, px) - gen.phi);
-        v[3] = (float) mass;
-        v[4] = m;
-        v[5] = (float) chi2;
-        v[6] = (float) (chi2 / ndf);
-        v[7] = (float) (sign * dxy);
-        v[8] = (float) (sign * dxy / sigmaXy);
-        v[9] = (float) (sign * d3d);
-        v[10] = (float) (sign * d3d / sigma3d);
-        v[11] = (float) cos;
-        rec.vertexSignificance[rec.vertices] = sign * dxy / sigmaXy;
-        rec.vertices++;
-    }
-
-    /** The measured jet: the four-vector sum of the charged (as pions, pile-up left out) and neutral constituents. */
-    private void measureJet() {
-        double px = 0;
-        double py = 0;
-        double pz = 0;
-        double e = 0;
-        for (int t = 0; t < gen.tracks; t++) {
-            if (gen.source[t] != PILEUP) {
-                px += gen.px[t];
-                py += gen.py[t];
-                pz += gen.pz[t];
-                e += gen.pionEnergy(t);
+        double dz = Math.abs(rec.dz[t]);
+        if (dz < 0.1 || dz < 5 * rec.sigmaZ[t]) {
+            return 5;
+        }
+        if (rec.axisDistance[t] < 0.07 && rec.decayLength[t] < 5) {
+            return 4;
+        }
+        for (int i = 0; i < pileUpCount; i++) {
+            if (Math.abs(rec.dz[t] - pileUpZ[i]) < dz) {
+                return OTHER_DELTA_Z;
             }
         }
-        for (int k = 0; k < gen.neutrals; k++) {
-            double c = Math.cosh(gen.neutralEta[k]);
-            px += gen.neutralPt[k] * Math.cos(gen.neutralPhi[k]);
-            py += gen.neutralPt[k] * Math.sin(gen.neutralPhi[k]);
-            pz += gen.neutralPt[k] * Math.sinh(gen.neutralEta[k]);
-            e += gen.neutralPt[k] * c;
-        }
-        rec.measuredPt = hypot(px, py);
-        rec.mass = Math.sqrt(Math.max(0, e * e - px * px - py * py - pz * pz));
+        return 5;
     }
 
     /**
      * The jet-level CSV variables from the selected tracks and the vertices; leaves the selected tracks in
-     * {@link #order} by decreasing 3D IP significance and the vertices in {@link ReconstructedJet#vertexOrder}.
+     * {@link #order} by decreasing 3D IP significance.
      */
     private void csvVariables() {
         int nSel = 0;
         double sx = 0;
         double sy = 0;
         double sz = 0;
-        for (int t = 0; t < gen.tracks; t++) {
+        for (int t = 0; t < rec.tracks; t++) {
             if (rec.selected[t]) {
                 order[nSel++] = t;
-                sx += gen.px[t];
-                sy += gen.py[t];
-                sz += gen.pz[t];
+                sx += rec.px[t];
+                sy += rec.py[t];
+                sz += rec.pz[t];
             }
         }
         rec.selectedCount = nSel;
         double sumPt = hypot(sx, sy);
-        rec.trackSumEtRatio = nSel == 0 ? 0 : sumPt / rec.measuredPt;
+        rec.trackSumEtRatio = nSel == 0 ? 0 : sumPt / rec.jetPt;
         rec.trackSumDeltaR = nSel == 0 ? 0
-            : hypot(asinh(sz / Math.max(sumPt, 1e-9)) - gen.eta, wrap(Math.atan2(sy, sx) - gen.phi));
+            : hypot(asinh(sz / Math.max(sumPt, 1e-9)) - rec.jetEta, wrap(Math.atan2(sy, sx) - rec.jetPhi));
         rec.aboveCharm2d = aboveCharm(nSel, rec.sig2d);
         rec.aboveCharm3d = aboveCharm(nSel, rec.sig3d);
         int pseudoTracks = 0;
@@ -263,13 +236,9 @@ final class JetReconstruction {
                 pseudoTracks++;
             }
         }
-        for (int i = 0; i < rec.vertices; i++) {
-            rec.vertexOrder[i] = i;
-        }
-        DescendingOrder.sort(rec.vertexOrder, rec.vertices, rec.vertexSignificance);
         int category = rec.vertices > 0 ? 0 : pseudoTracks >= 2 ? 1 : 2;
         rec.vertexCategory = category;
-        rec.tracksEtaRel = category == 0 ? (int) rec.vertex[rec.vertexOrder[0]][4] : category == 1 ? pseudoTracks : 0;
+        rec.tracksEtaRel = category == 0 ? (int) rec.vertex[0][3] : category == 1 ? pseudoTracks : 0;
     }
 
     /**
@@ -288,10 +257,10 @@ final class JetReconstruction {
         double e = 0;
         for (int i = 0; i < nSel; i++) {
             int t = order[i];
-            px += gen.px[t];
-            py += gen.py[t];
-            pz += gen.pz[t];
-            e += gen.pionEnergy(t);
+            px += rec.px[t];
+            py += rec.py[t];
+            pz += rec.pz[t];
+            e += rec.pionEnergy(t);
             double m2 = e * e - px * px - py * py - pz * pz;
             if (m2 > CHARM_THRESHOLD * CHARM_THRESHOLD) {
                 return t;
@@ -315,18 +284,11 @@ final class JetReconstruction {
         rec.seedCount = nSeeds;
     }
 
-    /**
-     * The first seeds against the jet axis (distance and decay length, smeared) and against the other seeds:
-     * the closest partner and how many seeds meet it near a common displaced point.
-     */
-    private void measureSeeds(SplittableRandom rng) {
+    /** The first seeds against the other seeds: the closest partner and how many seeds meet it displaced. */
+    private void measureSeeds() {
         int measured = Math.min(rec.seedCount, ReconstructedJet.SEEDS_MEASURED);
         for (int i = 0; i < measured; i++) {
             int t = rec.seeds[i];
-            double sigma = rec.sigmaXy[t];
-            approach.ofAxisAndTrack(gen, t);
-            rec.axisDistance[i] = Math.abs(approach.distance + sigma * rng.nextGaussian());
-            rec.axisFlight[i] = approach.position + sigma / Math.max(approach.sinOpening, 0.02) * rng.nextGaussian();
             double bestDca = Double.MAX_VALUE;
             double bestFlight = NO_PARTNER;
             int compatible = 0;
@@ -335,16 +297,15 @@ final class JetReconstruction {
                     continue;
                 }
                 int u = rec.seeds[j];
-                approach.ofTracks(gen, t, u);
+                approach.ofTracks(rec, t, u);
                 double pairSigma = hypot(rec.sigmaXy[t], rec.sigmaXy[u]);
-                double pairDca = Math.abs(approach.distance + pairSigma * rng.nextGaussian());
-                double pairFlight = Math.min(5.0, Math.max(0, approach.midpointRadius
-                    + pairSigma / Math.max(approach.sinOpening, 0.02) * rng.nextGaussian()));
+                double pairDca = approach.distance;
+                double pairFlight = Math.min(5.0, approach.midpointRadius);
                 if (pairDca < bestDca) {
                     bestDca = pairDca;
                     bestFlight = pairFlight;
                 }
-                if (pairDca < 3 * hypot(rec.sigmaXy[t], rec.sigmaXy[u]) && pairFlight > 0.01) {
+                if (pairDca < 3 * pairSigma && pairFlight > 0.01) {
                     compatible++;
                 }
             }
@@ -354,23 +315,22 @@ final class JetReconstruction {
         }
     }
 
-    /** For each of the first seeds, the {@link ReconstructedJet#NEIGHBOURS} tracks nearest to it (smeared DCA). */
-    private void findNeighbours(SplittableRandom rng) {
+    /** For each of the first seeds, the {@link ReconstructedJet#NEIGHBOURS} tracks nearest to it (measured DCA). */
+    private void findNeighbours() {
         int seedsUsed = Math.min(rec.seedCount, ReconstructedJet.DEEP_VERTEX_SEEDS);
         for (int s = 0; s < seedsUsed; s++) {
             int seed = rec.seeds[s];
             int m = 0;
-            for (int t = 0; t < gen.tracks; t++) {
+            for (int t = 0; t < rec.tracks; t++) {
                 if (t != seed) {
-                    approach.ofTracks(gen, seed, t);
+                    approach.ofTracks(rec, seed, t);
                     double sigma = hypot(rec.sigmaXy[seed], rec.sigmaXy[t]);
-                    double d = Math.abs(approach.distance + sigma * rng.nextGaussian());
+                    double d = approach.distance;
                     order[m] = t;
                     sortKey[t] = -d;
                     dca[t] = d;
                     dcaSigma[t] = sigma;
-                    midpoint[t] = Math.max(0, approach.midpointRadius
-                        + sigma / Math.max(approach.sinOpening, 0.02) * rng.nextGaussian());
+                    midpoint[t] = approach.midpointRadius;
                     sinOpening[t] = approach.sinOpening;
                     m++;
                 }

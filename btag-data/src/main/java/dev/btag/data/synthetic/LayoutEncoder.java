@@ -1,6 +1,5 @@
 package dev.btag.data.synthetic;
 
-import static dev.btag.data.synthetic.GeneratedJet.MAX_TRACKS;
 import static dev.btag.data.synthetic.Kinematics.hypot;
 import static dev.btag.data.synthetic.Kinematics.wrap;
 
@@ -9,35 +8,23 @@ import dev.btag.data.schema.JetColumn;
 import dev.btag.data.schema.TruthFlag;
 
 /**
- * Layout encoding: writes one simulated jet ({@link GeneratedJet} and {@link ReconstructedJet}) as one row of each
- * of the tutorial's six arrays, {@code arr_0} … {@code arr_5} (float32, C order, shapes of {@link JetArray}). This
- * class decides which variable goes into which slot, the order of the candidates and the default values; it computes
- * only differences and ratios of what the other two stages measured, and draws no random numbers.
+ * Layout encoding: writes one simulated jet ({@link ReconstructedJet}, plus the truth flags of its
+ * {@link GeneratedJet}) as one row of each of the tutorial's six arrays, {@code arr_0} … {@code arr_5} (float32,
+ * C order, shapes of {@link JetArray}). This class decides which variable goes into which slot, the order of the
+ * candidates and the default values; it computes only differences, ratios and bounds of what reconstruction
+ * measured, and draws no random numbers. Nothing but the truth columns of {@code arr_0} comes from the generated
+ * (truth) record.
  *
- * <p>The slots (docs/synthetic.md has the same table; lengths in cm, momenta in GeV, angles in rad, Δ to the jet axis):
- * <ul>
- *   <li>{@code arr_0}: the 52 {@link JetColumn}s; truth columns from {@link TruthFlag#writeTruthColumns}.</li>
- *   <li>{@code arr_1}, seeds by decreasing 3D IP significance, 21 variables: 0–9 the track kinematics (pT, η, φ, Δη,
- *       Δφ, pT / jet pT, signed 2D IP, its significance, signed 3D IP, its significance), 10 2D IP uncertainty,
- *       11 3D IP uncertainty, 12 distance to the jet axis, 13 position of that closest approach along the axis,
- *       14 χ²/ndf, 15 pixel hits, 16 charge, 17 DCA to the nearest other seed, 18 distance of that pair's meeting
- *       point from the primary vertex (17 and 18 {@link #DEFAULT_NO_PARTNER} with a single seed), 19 compatible
- *       seeds, 20 lepton flag.</li>
- *   <li>{@code arr_2}, neutral candidates by decreasing pT, 6 variables: pT / jet pT, Δη, Δφ, ΔR, photon flag,
- *       pT.</li>
- *   <li>{@code arr_3}, charged candidates, the selected tracks first by decreasing 2D IP significance, then the
- *       others by decreasing pT, 16 variables: 0 pT / jet pT, 1 Δη, 2 Δφ, 3 ΔR, 4 2D IP, 5 its significance, 6 3D IP,
- *       7 its significance, 8 charge, 9 dz, 10 χ²/ndf, 11 pixel hits, 12 lepton flag, 13 selected flag,
- *       14 in-vertex flag, 15 pT.</li>
- *   <li>{@code arr_4}, secondary vertices by decreasing flight significance, the 12 variables of
- *       {@link ReconstructedJet#vertex}.</li>
- *   <li>{@code arr_5}, per seed (axis 2) its 20 nearest tracks, neighbour-major along axis 1, 36 parameters: see
- *       {@link #writeDeepVertex}.</li>
- * </ul>
- * Rows beyond a jet's counts are left as they are (zero in a fresh array). To change what a candidate array holds,
- * change its writer here (and the record that supplies the value); the random stream is not affected.
+ * <p>{@code arr_2}, {@code arr_3} and {@code arr_4} hold DeepJet's variables ({@link JetArray#variableNames()}), with
+ * the offsets and bounds with which the DeepJet ntuples (DeepNTuples, {@code ntuple_pfCands.cc}, {@code ntuple_SV.cc})
+ * record them: {@code ptrel} = pT / jet pT - 1 in [-1, 0]; candidate {@code deltaR} - 0.6 in [-0.6, 0]; {@code drminsv}
+ * = min ΔR to a vertex (0.4 without one) - 0.4 in [-0.4, 0]; {@code sv_deltaR} = ΔR - 0.5 in [-2, 0]; impact-parameter
+ * values and significances bounded below by -1; {@code trackJetDistVal} in [-20, 1]; {@code sv_dxysig} and
+ * {@code sv_d3dsig} in [-1, 800]. Charged candidates are ordered by decreasing {@code trackSip2dSig}, neutral ones by
+ * increasing distance to the nearest vertex, then by decreasing pT, as DeepNTuples sorts them; vertices by decreasing
+ * transverse flight significance. {@code arr_1} and {@code arr_5} keep btag's own variables (docs/synthetic.md).
  *
- * <p>Not thread-safe (it keeps scratch buffers).
+ * <p>Rows beyond a jet's counts are left as they are (zero in a fresh array). Not thread-safe (scratch buffers).
  */
 final class LayoutEncoder {
 
@@ -50,45 +37,49 @@ final class LayoutEncoder {
     /** Number of the shared track kinematics variables (0–9 of {@code arr_1}). */
     private static final int KINEMATICS = 10;
 
-    private final int[] order = new int[MAX_TRACKS];
-    private final double[] sortKey = new double[MAX_TRACKS];
+    private final int[] order = new int[ReconstructedJet.MAX_TRACKS];
+    private final double[] sortKey = new double[ReconstructedJet.MAX_TRACKS];
+    private final double[] nearestVertex = new double[ReconstructedJet.MAX_TRACKS];
     private final float[] kinematics = new float[KINEMATICS];
 
-    private GeneratedJet gen;
     private ReconstructedJet rec;
 
     /**
      * Writes one jet at row {@code row} of the six arrays.
      *
-     * @param generated the generated jet
+     * @param generated the generated jet (only its truth flags and pile-up count are written)
      * @param reconstructed its reconstruction
      * @param out the arrays, indexed by {@link JetArray#ordinal()}, each holding whole jet rows
      * @param row the jet's row index within {@code out}
      */
     void write(GeneratedJet generated, ReconstructedJet reconstructed, float[][] out, int row) {
-        gen = generated;
         rec = reconstructed;
-        writeJetColumns(out[JetArray.JETS.ordinal()], row);
+        float[] jets = out[JetArray.JETS.ordinal()];
+        writeJetColumns(jets, row);
+        jets[row * JetColumn.COUNT + JetColumn.NPV.index()] = generated.primaryVertices;
+        TruthFlag.writeTruthColumns(jets, row, generated.flag, generated.physFlag);
         writeSeeds(out[JetArray.SEEDING_TRACKS.ordinal()], row);
         writeNeutrals(out[JetArray.NEUTRAL_CANDIDATES.ordinal()], row);
         writeCharged(out[JetArray.CHARGED_CANDIDATES.ordinal()], row);
         writeVertices(out[JetArray.SECONDARY_VERTICES.ordinal()], row);
         writeDeepVertex(out[JetArray.DEEP_VERTEX_INPUTS.ordinal()], row);
-        gen = null;
         rec = null;
     }
 
-    /** arr_0: the 52 jet columns. */
+    private static float bound(double v, double lo, double hi) {
+        return (float) Math.max(lo, Math.min(hi, v));
+    }
+
+    /** arr_0: the 52 jet columns but npv and the truth columns, which the caller writes. */
     private void writeJetColumns(float[] jets, int row) {
         int base = row * JetColumn.COUNT;
         int above2d = rec.aboveCharm2d;
         int above3d = rec.aboveCharm3d;
-        jets[base + JetColumn.JET_PT.index()] = (float) rec.measuredPt;
-        jets[base + JetColumn.JET_ETA.index()] = (float) gen.eta;
-        jets[base + JetColumn.N_CPFCAND.index()] = gen.tracks;
-        jets[base + JetColumn.N_NPFCAND.index()] = gen.neutrals;
+        jets[base + JetColumn.JET_PT.index()] = (float) rec.jetPt;
+        jets[base + JetColumn.JET_ETA.index()] = (float) rec.jetEta;
+        jets[base + JetColumn.N_CPFCAND.index()] = rec.tracks;
+        jets[base + JetColumn.N_NPFCAND.index()] = rec.neutrals;
         jets[base + JetColumn.NSV.index()] = rec.vertices;
-        jets[base + JetColumn.NPV.index()] = gen.primaryVertices;
         jets[base + JetColumn.N_SEEDS.index()] = rec.seedCount;
         jets[base + JetColumn.TRACK_SUM_JET_ET_RATIO.index()] = (float) rec.trackSumEtRatio;
         jets[base + JetColumn.TRACK_SUM_JET_DELTA_R.index()] = (float) rec.trackSumDeltaR;
@@ -103,10 +94,9 @@ final class LayoutEncoder {
             above3d < 0 ? DEFAULT_IP_SIGNIFICANCE : (float) rec.sig3d[above3d];
         jets[base + JetColumn.JET_N_SELECTED_TRACKS.index()] = rec.selectedCount;
         jets[base + JetColumn.JET_N_TRACKS_ETA_REL.index()] = rec.tracksEtaRel;
-        jets[base + JetColumn.JET_CORR_PT.index()] = (float) (rec.measuredPt * rec.correction);
-        jets[base + JetColumn.JET_PHI.index()] = (float) gen.phi;
-        jets[base + JetColumn.JET_MASS.index()] = (float) rec.mass;
-        TruthFlag.writeTruthColumns(jets, row, gen.flag, gen.physFlag);
+        jets[base + JetColumn.JET_CORR_PT.index()] = (float) (rec.jetPt * rec.correction);
+        jets[base + JetColumn.JET_PHI.index()] = (float) rec.jetPhi;
+        jets[base + JetColumn.JET_MASS.index()] = (float) rec.jetMass;
     }
 
     /** arr_1: the first 10 seeds, 21 variables each. */
@@ -121,112 +111,114 @@ final class LayoutEncoder {
             writeTrackKinematics(tracks, o, t);
             tracks[o + 10] = (float) rec.sigmaXy[t];
             tracks[o + 11] = (float) (rec.sig3d[t] == 0 ? rec.sigmaXy[t] : Math.abs(rec.ip3d[t] / rec.sig3d[t]));
-            tracks[o + 12] = (float) rec.axisDistance[i];
-            tracks[o + 13] = (float) rec.axisFlight[i];
+            tracks[o + 12] = (float) rec.axisDistance[t];
+            tracks[o + 13] = (float) rec.decayLength[t];
             tracks[o + 14] = (float) rec.chi2[t];
             tracks[o + 15] = rec.pixelHits[t];
-            tracks[o + 16] = gen.charge[t];
+            tracks[o + 16] = rec.charge[t];
             tracks[o + 17] = nSeeds > 1 ? (float) rec.partnerDca[i] : DEFAULT_NO_PARTNER;
             tracks[o + 18] = nSeeds > 1 ? (float) rec.partnerFlight[i] : DEFAULT_NO_PARTNER;
             tracks[o + 19] = rec.compatibleSeeds[i];
-            tracks[o + 20] = gen.lepton[t] ? 1f : 0f;
+            tracks[o + 20] = rec.leptonId[t] ? 1f : 0f;
         }
     }
 
     /** Variables 0–9 shared by seeds: pT, η, φ, Δη, Δφ, pT fraction, sip2d value/significance, sip3d value/sig. */
     private void writeTrackKinematics(float[] a, int o, int t) {
-        a[o] = (float) gen.trackPt[t];
-        a[o + 1] = (float) gen.trackEta[t];
-        a[o + 2] = (float) gen.trackPhi[t];
-        a[o + 3] = (float) (gen.trackEta[t] - gen.eta);
-        a[o + 4] = (float) wrap(gen.trackPhi[t] - gen.phi);
-        a[o + 5] = (float) (gen.trackPt[t] / gen.pt);
+        a[o] = (float) rec.pt[t];
+        a[o + 1] = (float) rec.eta[t];
+        a[o + 2] = (float) rec.phi[t];
+        a[o + 3] = (float) (rec.eta[t] - rec.jetEta);
+        a[o + 4] = (float) wrap(rec.phi[t] - rec.jetPhi);
+        a[o + 5] = (float) (rec.pt[t] / rec.jetPt);
         a[o + 6] = (float) rec.ip2d[t];
         a[o + 7] = (float) rec.sig2d[t];
         a[o + 8] = (float) rec.ip3d[t];
         a[o + 9] = (float) rec.sig3d[t];
     }
 
-    /** arr_2: neutral candidates by decreasing pT: pT fraction, Δη, Δφ, ΔR, photon flag, pT (GeV). */
+    /** ΔR of a direction to the nearest secondary vertex's momentum, at most 0.4 (DeepNTuples' mindrsvpfcand). */
+    private double nearestVertex(double eta, double phi) {
+        double best = 0.4;
+        for (int v = 0; v < rec.vertices; v++) {
+            double dr = hypot(eta - rec.vertexEta[v], wrap(phi - rec.vertexPhi[v]));
+            if (dr < best) {
+                best = dr;
+            }
+        }
+        return best;
+    }
+
+    /** arr_2: neutral candidates, nearest to a vertex first, then by decreasing pT; DeepJet's 6 variables. */
     private void writeNeutrals(float[] neutrals, int row) {
         int cap = JetArray.NEUTRAL_CANDIDATES.capacity();
         int vars = JetArray.NEUTRAL_CANDIDATES.variableCount();
-        for (int k = 0; k < gen.neutrals; k++) {
+        double corrected = rec.jetPt * rec.correction;
+        for (int k = 0; k < rec.neutrals; k++) {
             order[k] = k;
+            nearestVertex[k] = nearestVertex(rec.neutralEta[k], rec.neutralPhi[k]);
+            sortKey[k] = (0.4 - nearestVertex[k]) * 1000 + rec.neutralPt[k] / corrected;
         }
-        DescendingOrder.sort(order, gen.neutrals, gen.neutralPt);
-        int stored = Math.min(gen.neutrals, cap);
+        DescendingOrder.sort(order, rec.neutrals, sortKey);
+        int stored = Math.min(rec.neutrals, cap);
         for (int i = 0; i < stored; i++) {
             int k = order[i];
             int o = (row * cap + i) * vars;
-            double deta = gen.neutralEta[k] - gen.eta;
-            double dphi = wrap(gen.neutralPhi[k] - gen.phi);
-            neutrals[o] = (float) (gen.neutralPt[k] / gen.pt);
-            neutrals[o + 1] = (float) deta;
-            neutrals[o + 2] = (float) dphi;
-            neutrals[o + 3] = (float) hypot(deta, dphi);
-            neutrals[o + 4] = gen.photon[k] ? 1f : 0f;
-            neutrals[o + 5] = (float) gen.neutralPt[k];
+            double dR = hypot(rec.neutralEta[k] - rec.jetEta, wrap(rec.neutralPhi[k] - rec.jetPhi));
+            neutrals[o] = bound(rec.neutralPt[k] / corrected - 1, -1, 0);
+            neutrals[o + 1] = bound(dR - 0.6, -0.6, 0);
+            neutrals[o + 2] = rec.photon[k] ? 1f : 0f;
+            neutrals[o + 3] = (float) rec.hadronFraction[k];
+            neutrals[o + 4] = bound(nearestVertex[k] - 0.4, -0.4, 0);
+            neutrals[o + 5] = (float) rec.puppiWeight[k];
         }
     }
 
-    /** arr_3: charged candidates, selected tracks first by decreasing 2D IP significance, then the others by pT. */
+    /** arr_3: charged candidates by decreasing 2D IP significance; DeepJet's 16 variables. */
     private void writeCharged(float[] charged, int row) {
         int cap = JetArray.CHARGED_CANDIDATES.capacity();
         int vars = JetArray.CHARGED_CANDIDATES.variableCount();
-        orderChargedCandidates();
-        int stored = Math.min(gen.tracks, cap);
+        double corrected = rec.jetPt * rec.correction;
+        for (int t = 0; t < rec.tracks; t++) {
+            order[t] = t;
+            sortKey[t] = rec.sig2d[t];
+            nearestVertex[t] = nearestVertex(rec.eta[t], rec.phi[t]);
+        }
+        DescendingOrder.sort(order, rec.tracks, sortKey);
+        int stored = Math.min(rec.tracks, cap);
         for (int i = 0; i < stored; i++) {
             int t = order[i];
             int o = (row * cap + i) * vars;
-            charged[o] = (float) (gen.trackPt[t] / gen.pt);
-            charged[o + 1] = (float) (gen.trackEta[t] - gen.eta);
-            charged[o + 2] = (float) wrap(gen.trackPhi[t] - gen.phi);
-            charged[o + 3] = (float) hypot(gen.trackEta[t] - gen.eta, wrap(gen.trackPhi[t] - gen.phi));
-            charged[o + 4] = (float) rec.ip2d[t];
-            charged[o + 5] = (float) rec.sig2d[t];
-            charged[o + 6] = (float) rec.ip3d[t];
-            charged[o + 7] = (float) rec.sig3d[t];
-            charged[o + 8] = gen.charge[t];
-            charged[o + 9] = (float) rec.dz[t];
-            charged[o + 10] = (float) rec.chi2[t];
-            charged[o + 11] = rec.pixelHits[t];
-            charged[o + 12] = gen.lepton[t] ? 1f : 0f;
-            charged[o + 13] = rec.selected[t] ? 1f : 0f;
-            charged[o + 14] = rec.inVertex[t] ? 1f : 0f;
-            charged[o + 15] = (float) gen.trackPt[t];
+            double p = Math.sqrt(rec.pt[t] * rec.pt[t] + rec.pz[t] * rec.pz[t]);
+            double pPar = rec.px[t] * rec.axisX + rec.py[t] * rec.axisY + rec.pz[t] * rec.axisZ;
+            double pRel = Math.sqrt(Math.max(0, p * p - pPar * pPar));
+            double etaRel = 0.5 * Math.log((p + pPar) / Math.max(p - pPar, 1e-12));
+            charged[o] = bound(etaRel, -5, 15);
+            charged[o + 1] = bound(pRel, -1, 4);
+            charged[o + 2] = bound(pPar, -1e5, 1e5);
+            charged[o + 3] = bound(hypot(rec.eta[t] - rec.jetEta, wrap(rec.phi[t] - rec.jetPhi)), -5, 5);
+            charged[o + 4] = bound(pPar / p, -10, 100);
+            charged[o + 5] = bound(rec.ip2d[t], -1, 70);
+            charged[o + 6] = bound(rec.sig2d[t], -1, 4e4);
+            charged[o + 7] = bound(rec.ip3d[t], -1, 1e5);
+            charged[o + 8] = bound(rec.sig3d[t], -1, 4e4);
+            charged[o + 9] = bound(-rec.axisDistance[t], -20, 1);
+            charged[o + 10] = bound(rec.pt[t] / corrected - 1, -1, 0);
+            charged[o + 11] = bound(nearestVertex[t] - 0.4, -0.4, 0);
+            charged[o + 12] = rec.vertexAssociation[t];
+            charged[o + 13] = rec.vertexAssociation[t] >= 4 ? 1f : 0f;
+            charged[o + 14] = bound(rec.chi2[t], -1, 300);
+            charged[o + 15] = rec.quality[t];
         }
     }
 
-    /** Puts every track in {@link #order}: the selected ones by decreasing 2D IP significance, then the rest by pT. */
-    private void orderChargedCandidates() {
-        int nSel = rec.selectedCount;
-        int k = 0;
-        for (int t = 0; t < gen.tracks; t++) {
-            if (rec.selected[t]) {
-                order[k] = t;
-                sortKey[t] = rec.sig2d[t];
-                k++;
-            }
-        }
-        DescendingOrder.sort(order, nSel, sortKey);
-        for (int t = 0; t < gen.tracks; t++) {
-            if (!rec.selected[t]) {
-                order[k] = t;
-                sortKey[t] = gen.trackPt[t];
-                k++;
-            }
-        }
-        DescendingOrder.sortRange(order, nSel, gen.tracks, sortKey);
-    }
-
-    /** arr_4: secondary vertices by decreasing flight significance, 12 variables each. */
+    /** arr_4: secondary vertices by decreasing transverse flight significance, DeepJet's 12 variables. */
     private void writeVertices(float[] vertices, int row) {
         int cap = JetArray.SECONDARY_VERTICES.capacity();
         int vars = JetArray.SECONDARY_VERTICES.variableCount();
         int stored = Math.min(rec.vertices, cap);
         for (int i = 0; i < stored; i++) {
-            System.arraycopy(rec.vertex[rec.vertexOrder[i]], 0, vertices, (row * cap + i) * vars, vars);
+            System.arraycopy(rec.vertex[i], 0, vertices, (row * cap + i) * vars, vars);
         }
     }
 
@@ -235,7 +227,7 @@ final class LayoutEncoder {
      * neighbour-major along axis 1. Parameters: 0–9 the neighbour as the seeds' 0–9, 10 DCA to the seed (cm),
      * 11 DCA over its uncertainty, 12 distance of the closest-approach midpoint from the primary vertex (cm, at most
      * 5), 13 sine of the opening angle, 14 ΔR to the seed, 15 pair mass (GeV, pions), 16 neighbour charge,
-     * 17 neighbour χ²/ndf, 18 neighbour pixel hits, 19 neighbour lepton flag, 20 neighbour selected flag,
+     * 17 neighbour χ²/ndf, 18 neighbour pixel hits, 19 neighbour identified as a lepton, 20 neighbour selected flag,
      * 21 neighbour in a vertex flag, 22–31 the seed's variables 0–9, 32 seed charge, 33 seed χ²/ndf, 34 seed pixel
      * hits, 35 rank of the neighbour (1 = nearest).
      */
@@ -259,28 +251,27 @@ final class LayoutEncoder {
         for (int v = 0; v < KINEMATICS; v++) {
             deep[o + v * stride] = kinematics[v];
         }
-        double px = gen.px[t] + gen.px[seed];
-        double py = gen.py[t] + gen.py[seed];
-        double pz = gen.pz[t] + gen.pz[seed];
-        double e = gen.pionEnergy(t) + gen.pionEnergy(seed);
+        double px = rec.px[t] + rec.px[seed];
+        double py = rec.py[t] + rec.py[seed];
+        double pz = rec.pz[t] + rec.pz[seed];
+        double e = rec.pionEnergy(t) + rec.pionEnergy(seed);
         deep[o + 10 * stride] = (float) rec.neighbourDca[s][k];
         deep[o + 11 * stride] = (float) (rec.neighbourDca[s][k] / rec.neighbourDcaSigma[s][k]);
         deep[o + 12 * stride] = (float) Math.min(rec.neighbourMidpoint[s][k], 5.0);
         deep[o + 13 * stride] = (float) rec.neighbourSinOpening[s][k];
-        deep[o + 14 * stride] = (float) hypot(gen.trackEta[t] - gen.trackEta[seed],
-            wrap(gen.trackPhi[t] - gen.trackPhi[seed]));
+        deep[o + 14 * stride] = (float) hypot(rec.eta[t] - rec.eta[seed], wrap(rec.phi[t] - rec.phi[seed]));
         deep[o + 15 * stride] = (float) Math.sqrt(Math.max(0, e * e - px * px - py * py - pz * pz));
-        deep[o + 16 * stride] = gen.charge[t];
+        deep[o + 16 * stride] = rec.charge[t];
         deep[o + 17 * stride] = (float) rec.chi2[t];
         deep[o + 18 * stride] = rec.pixelHits[t];
-        deep[o + 19 * stride] = gen.lepton[t] ? 1f : 0f;
+        deep[o + 19 * stride] = rec.leptonId[t] ? 1f : 0f;
         deep[o + 20 * stride] = rec.selected[t] ? 1f : 0f;
         deep[o + 21 * stride] = rec.inVertex[t] ? 1f : 0f;
         writeTrackKinematics(kinematics, 0, seed);
         for (int v = 0; v < KINEMATICS; v++) {
             deep[o + (22 + v) * stride] = kinematics[v];
         }
-        deep[o + 32 * stride] = gen.charge[seed];
+        deep[o + 32 * stride] = rec.charge[seed];
         deep[o + 33 * stride] = (float) rec.chi2[seed];
         deep[o + 34 * stride] = rec.pixelHits[seed];
         deep[o + 35 * stride] = k + 1;

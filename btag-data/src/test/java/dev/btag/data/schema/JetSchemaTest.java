@@ -83,6 +83,27 @@ class JetSchemaTest {
     }
 
     @Test
+    void candidateAndVertexArraysCarryDeepJetsVariablesInItsOrder() {
+        for (JetArray array : JetArray.values()) {
+            assertEquals(array.variableCount(), array.variableNames().size(), array.entryName());
+            assertEquals(array.variableCount(), new java.util.HashSet<>(array.variableNames()).size(), "unique");
+        }
+        assertEquals(java.util.List.of("Npfcan_ptrel", "Npfcan_deltaR", "Npfcan_isGamma", "Npfcan_HadFrac",
+            "Npfcan_drminsv", "Npfcan_puppiw"), JetArray.NEUTRAL_CANDIDATES.variableNames());
+        assertEquals("Cpfcan_BtagPf_trackEtaRel", JetArray.CHARGED_CANDIDATES.variableNames().get(0));
+        assertEquals(8, JetArray.CHARGED_CANDIDATES.variableIndex("Cpfcan_BtagPf_trackSip3dSig"));
+        assertEquals(15, JetArray.CHARGED_CANDIDATES.variableIndex("Cpfcan_quality"));
+        assertEquals(2, JetArray.SECONDARY_VERTICES.variableIndex("sv_mass"));
+        assertEquals("sv_enratio", JetArray.SECONDARY_VERTICES.variableNames().get(11));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> JetArray.SECONDARY_VERTICES.variableIndex("sv_var_03"));
+        assertTrue(e.getMessage().contains("arr_4"), e.getMessage());
+        // the lists are constants: a caller's copy does not change them
+        JetArray.SECONDARY_VERTICES.variableNames().set(0, "changed");
+        assertEquals("sv_pt", JetArray.SECONDARY_VERTICES.variableNames().get(0));
+    }
+
+    @Test
     void docsSchemaTableListsEveryColumn() throws java.io.IOException {
         java.nio.file.Path doc = java.nio.file.Path.of("..", "docs", "schema.md");
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(doc), "run from the module directory");

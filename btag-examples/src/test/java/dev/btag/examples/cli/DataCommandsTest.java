@@ -62,7 +62,7 @@ class DataCommandsTest {
         assertTrue(run.out().contains("31 variables"), run.out());
         assertTrue(run.out().contains("AUC TagVarCSV_trackSip2dSigAboveCharm (b vs light+gluon)"), run.out());
         assertTrue(Files.exists(out.resolve("jet_pt.png")) && Files.exists(out.resolve("jet_pt_log.png")));
-        assertTrue(Files.exists(out.resolve("sv_var_03.png")));
+        assertTrue(Files.exists(out.resolve("sv_mass.png")));
         assertTrue(Files.exists(out.resolve("roc_TagVarCSV_trackSip2dSigAboveCharm.png")));
         assertFalse(Files.exists(out.resolve("isB.png")), "truth flags are not plotted");
         String index = Files.readString(out.resolve("index.html"));
