@@ -54,7 +54,7 @@ final class BatchStream implements Iterator<Batch> {
         this.epoch = epoch;
         this.queue = new ArrayBlockingQueue<>(Math.max(1, dataset.prefetch()));
         List<FileSegment> order = dataset.epochOrder(epoch);
-        SplittableRandom random = new SplittableRandom(dataset.seed() ^ (0x9E3779B97F4A7C15L * (epoch + 1L)));
+        SplittableRandom random = EpochOrder.random(dataset.seed(), epoch);
         this.assembler = new Thread(() -> assemble(order, random), "btag-stream-assembler");
         assembler.setDaemon(true);
         assembler.start();

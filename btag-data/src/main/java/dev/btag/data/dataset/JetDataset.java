@@ -213,7 +213,7 @@ public final class JetDataset extends RandomAccessDataset {
      */
     public Split shuffledSplit(double validationFraction, long splitSeed) {
         int splitAt = splitPoint(validationFraction);
-        int[] permuted = permutation(rows, new SplittableRandom(splitSeed));
+        int[] permuted = EpochOrder.permutation(rows, new SplittableRandom(splitSeed));
         int[] train = java.util.Arrays.copyOfRange(permuted, 0, splitAt);
         int[] validation = java.util.Arrays.copyOfRange(permuted, splitAt, permuted.length);
         java.util.Arrays.sort(train);
@@ -249,18 +249,7 @@ public final class JetDataset extends RandomAccessDataset {
         if (!shuffle) {
             return rows.clone();
         }
-        return permutation(rows, new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (epochNumber + 1L))));
-    }
-
-    private static int[] permutation(int[] values, SplittableRandom rng) {
-        int[] out = values.clone();
-        for (int i = out.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = out[i];
-            out[i] = out[j];
-            out[j] = t;
-        }
-        return out;
+        return EpochOrder.permutation(rows, EpochOrder.random(seed, epochNumber));
     }
 
     /**

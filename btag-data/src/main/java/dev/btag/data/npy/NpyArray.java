@@ -477,7 +477,7 @@ public final class NpyArray {
         try {
             data.read(0, size(), true, consumer);
         } catch (InternalError e) {
-            throw changed(e);
+            throw GuardedRead.changed(owner.path(), e);
         }
     }
 
@@ -573,32 +573,8 @@ public final class NpyArray {
         return (int) length;
     }
 
-    /** An I/O action. */
-    @FunctionalInterface
-    private interface IoAction {
-        void run() throws IOException;
-    }
-
-    /**
-     * Runs a read, reporting its IOException unchecked. An {@link InternalError} is the JVM's report of a memory-mapped
-     * page that vanished (the file was truncated under the reader); the reads catch it where it is raised, but the
-     * JVM may deliver it a little later, so it is caught here too.
-     */
-    private void io(IoAction action) {
-        try {
-            action.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
-        } catch (InternalError e) {
-            NpyFormatException changed = changed(e);
-            throw new UncheckedIOException(changed.getMessage(), changed);
-        }
-    }
-
-    private NpyFormatException changed(InternalError e) {
-        return new NpyFormatException(owner.path(), null, "the file changed while it was being read (a "
-            + "memory-mapped page vanished: " + e.getMessage() + "); another program truncated or rewrote it in "
-            + "place", e);
+    private void io(GuardedRead.IoAction action) {
+        GuardedRead.run(owner.path(), action);
     }
 
     /**

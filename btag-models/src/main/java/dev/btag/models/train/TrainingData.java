@@ -1,6 +1,7 @@
 package dev.btag.models.train;
 
 import ai.djl.training.dataset.Dataset;
+import dev.btag.data.dataset.StreamingJetDataset;
 import java.util.Objects;
 
 /**
@@ -25,5 +26,17 @@ public record TrainingData(Dataset train, Dataset validation) {
      */
     public TrainingData {
         Objects.requireNonNull(train, "train");
+    }
+
+    /**
+     * Stops the background readers of streamed datasets ({@link StreamingJetDataset}); in-memory datasets have none.
+     * Called when a run ends, whether it succeeded or not.
+     */
+    public void stopStreams() {
+        for (Dataset d : new Dataset[] {train, validation}) {
+            if (d instanceof StreamingJetDataset s) {
+                s.stop();
+            }
+        }
     }
 }

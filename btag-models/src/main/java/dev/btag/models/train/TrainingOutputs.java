@@ -6,6 +6,8 @@ import dev.btag.models.Architecture;
 import dev.btag.models.EpochRecord;
 import dev.btag.models.TrainingHistory;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -74,5 +76,23 @@ public final class TrainingOutputs {
             plot.optSubtitle(SyntheticSample.BANNER);
         }
         plot.build().savePng(dir.resolve(LOSS_PLOT));
+    }
+
+    /**
+     * Resolves a model argument: a saved tagger file, or a training output directory holding
+     * {@value TrainingRun#MODEL_FILE}.
+     *
+     * @param fileOrDirectory the file or directory
+     * @return the tagger file
+     * @throws NoSuchFileException if neither exists (the message names the path and what was expected)
+     */
+    public static Path modelFile(Path fileOrDirectory) throws NoSuchFileException {
+        boolean directory = Files.isDirectory(fileOrDirectory);
+        Path file = directory ? fileOrDirectory.resolve(TrainingRun.MODEL_FILE) : fileOrDirectory;
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no saved tagger"
+                + (directory ? " in this directory (expected " + TrainingRun.MODEL_FILE + ")" : ""));
+        }
+        return file;
     }
 }

@@ -3,12 +3,10 @@ package dev.btag.models.train;
 import ai.djl.Device;
 import ai.djl.translate.TranslateException;
 import dev.btag.data.dataset.StreamingJetDataset;
-import dev.btag.data.dataset.JetColumns;
 import dev.btag.data.layout.Layout;
 import dev.btag.data.schema.TutorialFile;
 import dev.btag.data.synthetic.SyntheticSample;
 import dev.btag.data.weight.Weighting;
-import dev.btag.data.weight.WeightsNpz;
 import dev.btag.io.FileChecks;
 import dev.btag.models.Architecture;
 import dev.btag.models.Tagger;
@@ -18,7 +16,6 @@ import dev.btag.models.io.TaggerFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -139,16 +136,10 @@ public final class TrainingRun {
      *
      * @param fileOrDirectory the file or directory
      * @return the tagger file
-     * @throws NoSuchFileException if neither exists (the message names the path and what was expected)
+     * @throws NoSuchFileException if neither exists (see {@link TrainingOutputs#modelFile(Path)})
      */
     public static Path modelFile(Path fileOrDirectory) throws NoSuchFileException {
-        boolean directory = Files.isDirectory(fileOrDirectory);
-        Path file = directory ? fileOrDirectory.resolve(MODEL_FILE) : fileOrDirectory;
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "no saved tagger"
-                + (directory ? " in this directory (expected " + MODEL_FILE + ")" : ""));
-        }
-        return file;
+        return TrainingOutputs.modelFile(fileOrDirectory);
     }
 
     /**
@@ -189,7 +180,8 @@ public final class TrainingRun {
         TrainingWeights.Outcome[] weighted = new TrainingWeights.Outcome[1];
         TrainingInputs.Weigher weigher = weighting.isNone() ? null : (file, columns) -> {
             try (TutorialFile tutorial = TutorialFile.open(file)) {
-                weighted[0] = weigh(tutorial, columns);
+                weighted[0] = TrainingWeights.weigh(tutorial, columns, weighting,
+                    new TrainingWeights.BaseWeights(jetWeights, jetWeightsSource, weightsFile), seed, log);
                 return weighted[0].columns();
             }
         };
@@ -225,7 +217,7 @@ public final class TrainingRun {
             tagger.close();
             throw e;
         } finally {
-            stopStreams(data.data());
+            data.data().stopStreams();
         }
     }
 
@@ -241,28 +233,6 @@ public final class TrainingRun {
             .optFeatureCount(data.inputs().featureCount())
             .optTrackShape(data.inputs().trackCount(), data.inputs().trackVariables()).optClasses(data.classes())
             .build();
-    }
-
-    private static void stopStreams(TrainingData data) {
-        for (Object d : new Object[] {data.train(), data.validation()}) {
-            if (d instanceof StreamingJetDataset s) {
-                s.stop();
-            }
-        }
-    }
-
-    /** Applies the weighting to all rows of the training file, with the base weights from outside if any. */
-    private TrainingWeights.Outcome weigh(TutorialFile file, JetColumns columns) throws IOException {
-        float[] base = jetWeights;
-        if (weightsFile != null) {
-            base = WeightsNpz.readWeights(weightsFile, file.jetCount(), file.path().toString());
-        } else if (base != null && base.length != file.jetCount()) {
-            throw new IllegalArgumentException(jetWeightsSource + ": " + base.length + " weights for the "
-                + file.jetCount() + " jets of " + file.path());
-        }
-        TrainingWeights.Outcome outcome = TrainingWeights.apply(file, columns, weighting, base, seed);
-        log.accept(TrainingWeights.describe(file.path(), outcome.result()));
-        return outcome;
     }
 
     private TrainingOptions options(Tagger tagger) {

@@ -6,9 +6,13 @@ import dev.btag.data.weight.BinAxis;
 import dev.btag.data.weight.KinematicVariable;
 import dev.btag.data.weight.WeightInputs;
 import dev.btag.data.weight.Weighting;
+import dev.btag.data.weight.WeightsNpz;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Weights the jets of a training file before the split: reads the weighting variables of the tutorial layout (the
@@ -25,6 +29,44 @@ final class TrainingWeights {
      * @param inputs the variables, classes and base weights of all jets of the file
      */
     record Outcome(JetColumns columns, Weighting.Result result, WeightInputs inputs) {
+    }
+
+    /**
+     * Per-jet base weights from outside the recipe: an array with its source's name, or a weights file.
+     *
+     * @param weights one weight per jet of the file, or {@code null}
+     * @param source what the array is, for messages
+     * @param file an npz with a {@code weight} array (wins over {@code weights}), or {@code null}
+     */
+    record BaseWeights(float[] weights, String source, Path file) {
+    }
+
+    /**
+     * Applies the weighting to all rows of the training file, with the base weights from outside if any, and logs
+     * the outcome.
+     *
+     * @param file the open training file
+     * @param columns its loaded columns, all rows
+     * @param weighting the recipe
+     * @param base the base weights
+     * @param seed the seed of a resampling draw
+     * @param log where the outcome's line goes
+     * @return the weighted columns and what made them
+     * @throws IOException when the weights file cannot be read
+     * @throws IllegalArgumentException when the base weights do not fit the file (naming both)
+     */
+    static Outcome weigh(TutorialFile file, JetColumns columns, Weighting weighting, BaseWeights base, long seed,
+                         Consumer<String> log) throws IOException {
+        float[] weights = base.weights();
+        if (base.file() != null) {
+            weights = WeightsNpz.readWeights(base.file(), file.jetCount(), file.path().toString());
+        } else if (weights != null && weights.length != file.jetCount()) {
+            throw new IllegalArgumentException(base.source() + ": " + weights.length + " weights for the "
+                + file.jetCount() + " jets of " + file.path());
+        }
+        Outcome outcome = apply(file, columns, weighting, weights, seed);
+        log.accept(describe(file.path(), outcome.result()));
+        return outcome;
     }
 
     private TrainingWeights() {
