@@ -115,67 +115,93 @@ public final class ReadBenchmark {
             throw new IllegalArgumentException("repeat must be at least 1, got " + repeat);
         }
         if (FileFormat.fromPath(file).orElse(FileFormat.NPZ) == FileFormat.HDF5) {
-            return runHdf5(repeat);
-        }
-        double fastestOpen = Double.POSITIVE_INFINITY;
-        for (int pass = 1; openOnly && pass < repeat; pass++) {
-            long start = System.nanoTime();
-            try (NpzFile npz = NpzFile.open(file)) {
-                for (String name : array == null ? npz.names() : List.of(array)) {
-                    npz.get(name);
+            return time(repeat, new Container<Hdf5File, Hdf5Dataset>() {
+                @Override
+                public Hdf5File open(Path path) throws IOException {
+                    return Hdf5File.open(path);
                 }
-            }
-            fastestOpen = Math.min(fastestOpen, (System.nanoTime() - start) / 1e9);
-        }
-        long openStart = System.nanoTime();
-        try (NpzFile npz = NpzFile.open(file)) {
-            List<String> names = array == null ? npz.names() : List.of(array);
-            NpyArray[] arrays = new NpyArray[names.size()];
-            for (int i = 0; i < arrays.length; i++) {
-                arrays[i] = npz.get(names.get(i));
-            }
-            double openSeconds = Math.min(fastestOpen, (System.nanoTime() - openStart) / 1e9);
-            long bytes = 0;
-            double best = Double.POSITIVE_INFINITY;
-            double first = 0;
-            int passes = openOnly ? 0 : repeat;
-            for (int pass = 0; pass < passes; pass++) {
-                long start = System.nanoTime();
-                bytes = 0;
-                for (NpyArray a : arrays) {
-                    bytes += materialise(a, rows);
+
+                @Override
+
+                public List<String> names(Hdf5File h5) {
+                    return h5.arrayNames();
                 }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                first = pass == 0 ? seconds : first;
-                best = Math.min(best, seconds);
-            }
-            return new Result(bytes, passes == 0 ? 0 : best, passes == 0 ? 0 : bytes / best / 1e9, first,
-                openSeconds, passes);
+
+                @Override
+
+                public Hdf5Dataset array(Hdf5File h5, String name) throws IOException {
+                    return h5.array(name);
+                }
+
+                @Override
+
+                public long materialise(Hdf5Dataset d) {
+                    return ReadBenchmark.materialise(d, rows == null ? 0 : rows[0], rows == null ? d.rows() : rows[1]);
+                }
+            });
         }
+        return time(repeat, new Container<NpzFile, NpyArray>() {
+            @Override
+            public NpzFile open(Path path) throws IOException {
+                return NpzFile.open(path);
+            }
+
+            @Override
+
+            public List<String> names(NpzFile npz) {
+                return npz.names();
+            }
+
+            @Override
+
+            public NpyArray array(NpzFile npz, String name) throws IOException {
+                return npz.get(name);
+            }
+
+            @Override
+
+            public long materialise(NpyArray a) {
+                return ReadBenchmark.materialise(a, rows);
+            }
+        });
+    }
+
+    /** A file of named arrays as the benchmark reads it (npz or HDF5). */
+    private interface Container<F extends AutoCloseable, A> {
+        F open(Path path) throws IOException;
+
+        List<String> names(F file);
+
+        A array(F file, String name) throws IOException;
+
+        long materialise(A array);
     }
 
     /**
-     * The HDF5 form of {@link #run}: every dataset (or the chosen one, or its row range) decoded (chunks inflated in
-     * parallel) and materialised, float32 and float64 data as {@code float[]} and {@code double[]}, other data as
-     * bytes, which is what h5py's {@code dataset[...]} gives as a numpy array.
+     * Times opening the file and listing its arrays (the fastest of the passes), then materialising every chosen
+     * array (or its row range) {@code repeat} times: the first pass and the fastest.
      */
-    private Result runHdf5(int repeat) throws IOException {
+    private <F extends AutoCloseable, A> Result time(int repeat, Container<F, A> c) throws IOException {
         double fastestOpen = Double.POSITIVE_INFINITY;
         for (int pass = 1; openOnly && pass < repeat; pass++) {
             long start = System.nanoTime();
-            try (Hdf5File h5 = Hdf5File.open(file)) {
-                for (String name : array == null ? h5.arrayNames() : List.of(array)) {
-                    h5.array(name);
+            try (F f = c.open(file)) {
+                for (String name : array == null ? c.names(f) : List.of(array)) {
+                    c.array(f, name);
                 }
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(file + ": " + e.getMessage(), e);
             }
             fastestOpen = Math.min(fastestOpen, (System.nanoTime() - start) / 1e9);
         }
         long openStart = System.nanoTime();
-        try (Hdf5File h5 = Hdf5File.open(file)) {
-            List<String> names = array == null ? h5.arrayNames() : List.of(array);
-            Hdf5Dataset[] datasets = new Hdf5Dataset[names.size()];
-            for (int i = 0; i < datasets.length; i++) {
-                datasets[i] = h5.array(names.get(i));
+        try (F f = c.open(file)) {
+            List<String> names = array == null ? c.names(f) : List.of(array);
+            List<A> arrays = new java.util.ArrayList<>(names.size());
+            for (String name : names) {
+                arrays.add(c.array(f, name));
             }
             double openSeconds = Math.min(fastestOpen, (System.nanoTime() - openStart) / 1e9);
             long bytes = 0;
@@ -185,8 +211,8 @@ public final class ReadBenchmark {
             for (int pass = 0; pass < passes; pass++) {
                 long start = System.nanoTime();
                 bytes = 0;
-                for (Hdf5Dataset d : datasets) {
-                    bytes += materialise(d, rows == null ? 0 : rows[0], rows == null ? d.rows() : rows[1]);
+                for (A a : arrays) {
+                    bytes += c.materialise(a);
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 first = pass == 0 ? seconds : first;
@@ -194,6 +220,10 @@ public final class ReadBenchmark {
             }
             return new Result(bytes, passes == 0 ? 0 : best, passes == 0 ? 0 : bytes / best / 1e9, first,
                 openSeconds, passes);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
         }
     }
 
