@@ -230,6 +230,38 @@ final class ArrayPayload {
     }
 
     /**
+     * Raw element bytes read from a file as they are written, a chunk at a time (the file is never loaded whole).
+     *
+     * @param name the array name, for messages
+     * @param dtype the element type the bytes are in (byte order included)
+     * @param shape the dimensions; empty for a 0-d array
+     * @param raw a file holding exactly the element bytes, in C order
+     * @return the payload
+     * @throws IllegalArgumentException when the file's size does not match shape and dtype
+     * @throws java.io.UncheckedIOException when the file's size cannot be read
+     */
+    static ArrayPayload ofFile(String name, DType dtype, long[] shape, java.nio.file.Path raw) {
+        long bytes = Math.multiplyExact(elementCount(name, shape), (long) dtype.itemSize());
+        long size;
+        try {
+            size = java.nio.file.Files.size(raw);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(raw + ": " + e.getMessage(), e);
+        }
+        if (size != bytes) {
+            throw new IllegalArgumentException("array '" + name + "': shape " + NpyHeader.shapeString(shape)
+                + " of " + dtype + " needs " + bytes + " bytes but " + raw + " holds " + size);
+        }
+        return new ArrayPayload(dtype, shape.clone(), false, bytes, (sink, chunk) -> {
+            try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(raw)) {
+                while (chunk.clear().hasRemaining() && in.read(chunk) > 0) {
+                    sink.write(chunk.flip());
+                }
+            }
+        });
+    }
+
+    /**
      * A DJL array, written with its own type and shape, in C order.
      *
      * @param name the array name, for messages

@@ -26,17 +26,14 @@ import java.util.zip.Deflater;
  * for very large headers; data aligned to 64 bytes). Primitive arrays are written little-endian in C order:
  * {@code float[]} as {@code <f4}, {@code double[]} {@code <f8}, {@code long[]} {@code <i8}, {@code int[]}
  * {@code <i4}, {@code short[]} {@code <i2}, {@code byte[]} {@code |i1}, {@code boolean[]} {@code |b1}; other dtypes,
- * byte orders and Fortran order can be written from raw bytes with
- * {@link #write(String, DType, long[], boolean, ByteBuffer)}. ZIP64 records are added where sizes or offsets need
- * them (entries of 4 GiB and more, archives beyond 4 GiB, more than 65534 entries). Entries carry the fixed
- * timestamp 1980-01-01 so that equal content gives byte-identical files.
+ * byte orders and Fortran order from raw bytes ({@link #write(String, DType, long[], boolean, ByteBuffer)}). ZIP64
+ * records are added where sizes or offsets need them (entries or archives of 4 GiB and more, more than 65534
+ * entries). Entries carry the fixed timestamp 1980-01-01, so equal content gives byte-identical files.
  *
- * <p>The archive is written atomically (see {@link AtomicOutput}): entries go to a temporary file beside the
- * target, and the target is replaced in one rename only when the archive is complete. The target is never
- * modified in place, so a reader that has the previous file open (even memory-mapped) keeps reading it intact, and
- * a failure never leaves a partial archive: if a write fails (a full disk, an exception while encoding an entry, an
- * invalid argument), the writer is poisoned, the temporary file is deleted and the previous file, if any, is left
- * as it was.
+ * <p>The archive is written atomically ({@link AtomicOutput}): entries go to a temporary file beside the target,
+ * which is replaced in one rename only when the archive is complete, never modified in place (a reader of the
+ * previous file keeps reading it intact). If a write fails (a full disk, an exception while encoding an entry, an
+ * invalid argument), the writer is poisoned, the temporary file deleted and the previous file left as it was.
  *
  * <pre>{@code
  * NpzWriter.write(Path.of("jets.npz"), false, npz -> npz
@@ -47,9 +44,8 @@ import java.util.zip.Deflater;
  * <p>That form publishes the archive only if the lambda returns normally: an exception thrown by the caller's own
  * code between two writes publishes nothing either. The same holds for {@link #create} with an explicit
  * {@link #commit()} as the last statement of the {@code try} block, plus {@link #abort()} in a {@code catch}. A plain
- * {@link #close()} without {@code commit()} still publishes the entries written so far (unless a write failed), as
- * it did before commit existed; it cannot know about an exception of the caller's that is on its way out. Not
- * thread-safe.
+ * {@link #close()} without {@code commit()} still publishes the entries written so far (unless a write failed): it
+ * cannot know about an exception of the caller's on its way out. Not thread-safe.
  */
 public final class NpzWriter implements AutoCloseable {
 
@@ -296,6 +292,22 @@ public final class NpzWriter implements AutoCloseable {
     public NpzWriter write(String name, DType dtype, long[] shape, boolean fortranOrder, ByteBuffer data)
         throws IOException {
         return write(name, () -> ArrayPayload.of(name, dtype, shape, fortranOrder, data));
+    }
+
+    /**
+     * Writes an array whose element bytes (C order, in {@code dtype}'s byte order) are in a file, reading it a chunk
+     * at a time, so an array larger than the heap is written without being loaded.
+     *
+     * @param name the array name, without {@code .npy}; unique within the archive
+     * @param dtype the type the bytes are in, byte order included
+     * @param shape the dimensions
+     * @param raw the file holding exactly size times item size bytes
+     * @return this writer
+     * @throws IllegalArgumentException when the file's size does not match shape and dtype
+     * @throws IOException when reading the file or writing fails
+     */
+    public NpzWriter write(String name, DType dtype, long[] shape, Path raw) throws IOException {
+        return write(name, () -> ArrayPayload.ofFile(name, dtype, shape, raw));
     }
 
     /**

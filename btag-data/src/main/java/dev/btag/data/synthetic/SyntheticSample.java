@@ -43,6 +43,12 @@ public final class SyntheticSample {
      */
     public static final int MAX_JETS_PER_FILE = Integer.MAX_VALUE / 7200 - 1;
 
+    /**
+     * The most jets {@link #write} puts in one file: 100 million, 3.2 TB (files larger than the heap are streamed,
+     * so the limit is the disk's, not the memory's).
+     */
+    public static final int MAX_WRITTEN_JETS_PER_FILE = 100_000_000;
+
     private static final int BLOCK = 256;
 
     private SyntheticSample() {
@@ -62,7 +68,7 @@ public final class SyntheticSample {
      * Writes a train and a test file into a directory, using every available processor.
      *
      * @param dir the output directory (created when missing)
-     * @param jetsPerFile jets in each file, 1 to {@link #MAX_JETS_PER_FILE}
+     * @param jetsPerFile jets in each file, 1 to {@link #MAX_WRITTEN_JETS_PER_FILE}
      * @param seed the seed; equal seeds and jet counts give byte-identical files
      * @return the two paths
      * @throws IOException when a file cannot be written
@@ -76,29 +82,30 @@ public final class SyntheticSample {
      * Writes a train and a test file into a directory.
      *
      * @param dir the output directory (created when missing)
-     * @param jetsPerFile jets in each file, 1 to {@link #MAX_JETS_PER_FILE}
+     * @param jetsPerFile jets in each file, 1 to {@link #MAX_WRITTEN_JETS_PER_FILE}
      * @param seed the seed; equal seeds and jet counts give byte-identical files whatever the thread count
      * @param threads worker threads for the simulation, at least 1
      * @return the two paths
      * @throws IOException when a file cannot be written
-     * @throws IllegalArgumentException for a jet or thread count out of range, or a file too large for the heap (the
-     *     message says how much heap it needs; files are simulated in memory)
+     * @throws IllegalArgumentException for a jet or thread count out of range (at most
+     *     {@link #MAX_WRITTEN_JETS_PER_FILE}); a file too large for the heap is simulated and written a block of jets
+     *     at a time, with memory that does not grow with the number of jets, and the same bytes
      */
     public static Files write(Path dir, int jetsPerFile, long seed, int threads) throws IOException {
-        if (jetsPerFile < 1) {
-            throw new IllegalArgumentException("jets per file must be at least 1, not " + jetsPerFile);
+        if (jetsPerFile < 1 || jetsPerFile > MAX_WRITTEN_JETS_PER_FILE) {
+            throw new IllegalArgumentException("jets per file must be between 1 and " + MAX_WRITTEN_JETS_PER_FILE
+                + ", not " + jetsPerFile);
         }
         FileChecks.createDirectories(dir);
         Path train = dir.resolve("synthetic_0_" + jetsPerFile + ".npz");
         Path test = dir.resolve("synthetic_" + jetsPerFile + "_" + 2L * jetsPerFile + ".npz");
         long bytesPerFile = 4L * jetsPerFile * valuesPerJet();
         long heap = Runtime.getRuntime().maxMemory();
-        if (heap < bytesPerFile + bytesPerFile / 5) {
-            long gib = (long) Math.ceil(1.3 * bytesPerFile / (1L << 30));
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%d jets per file are %.1f GB"
-                + " in memory, more than this JVM's heap of %.1f GB allows; generate fewer jets per file or give"
-                + " the JVM about %d GB (BTAG_JAVA_OPTS=-Xmx%dg)", jetsPerFile, bytesPerFile / 1e9, heap / 1e9, gib,
-                gib));
+        if (jetsPerFile > MAX_JETS_PER_FILE || heap < bytesPerFile + bytesPerFile / 5) {
+            // larger than the heap (or a Java array) allows: stream each file through scratch files, a block of jets at a time
+            StreamedSampleWriter.write(train, seed, 0, jetsPerFile);
+            StreamedSampleWriter.write(test, seed, 1, jetsPerFile);
+            return new Files(train, test);
         }
         SyntheticJets first = generate(seed, 0, jetsPerFile, threads);
         if (Runtime.getRuntime().maxMemory() < 3 * bytesPerFile) {

@@ -33,9 +33,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (jets < 1 || jets > SyntheticSample.MAX_JETS_PER_FILE) {
+        if (jets < 1 || jets > SyntheticSample.MAX_WRITTEN_JETS_PER_FILE) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "--jets must be between 1 and " + SyntheticSample.MAX_JETS_PER_FILE + ", not " + jets);
+                "--jets must be between 1 and " + SyntheticSample.MAX_WRITTEN_JETS_PER_FILE + ", not " + jets);
         }
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) {
