@@ -235,28 +235,24 @@ final class ArrayPayload {
      * @param name the array name, for messages
      * @param dtype the element type the bytes are in (byte order included)
      * @param shape the dimensions; empty for a 0-d array
-     * @param raw a file holding exactly the element bytes, in C order
+     * @param raw a file holding exactly the element bytes, in C order (a different size fails the write with an
+     *     {@link IOException} naming the file)
      * @return the payload
-     * @throws IllegalArgumentException when the file's size does not match shape and dtype
-     * @throws java.io.UncheckedIOException when the file's size cannot be read
      */
     static ArrayPayload ofFile(String name, DType dtype, long[] shape, java.nio.file.Path raw) {
         long bytes = Math.multiplyExact(elementCount(name, shape), (long) dtype.itemSize());
-        long size;
-        try {
-            size = java.nio.file.Files.size(raw);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(raw + ": " + e.getMessage(), e);
-        }
-        if (size != bytes) {
-            throw new IllegalArgumentException("array '" + name + "': shape " + NpyHeader.shapeString(shape)
-                + " of " + dtype + " needs " + bytes + " bytes but " + raw + " holds " + size);
-        }
         return new ArrayPayload(dtype, shape.clone(), false, bytes, (sink, chunk) -> {
+            long copied = 0;
             try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(raw)) {
-                while (chunk.clear().hasRemaining() && in.read(chunk) > 0) {
+                int n;
+                while ((n = in.read(chunk.clear())) > 0) {
+                    copied += n;
                     sink.write(chunk.flip());
                 }
+            }
+            if (copied != bytes) {
+                throw new IOException(raw + " holds " + copied + " bytes; array '" + name + "' of shape "
+                    + NpyHeader.shapeString(shape) + " needs " + bytes);
             }
         });
     }

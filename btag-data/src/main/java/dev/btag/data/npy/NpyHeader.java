@@ -152,11 +152,18 @@ final class NpyHeader {
         if (!(descr instanceof List<?> fields)) {
             return null;
         }
+        RecordType record;
         try {
-            return RecordType.parse(fields);
+            record = RecordType.parse(fields);
         } catch (IllegalArgumentException e) {
             throw new NpyFormatException(file, entry, "unsupported structured dtype: " + e.getMessage());
+        } catch (ArithmeticException e) {
+            throw new NpyFormatException(file, entry, "structured dtype: a record of more than 2^31 - 1 bytes");
         }
+        if (record.itemSize() <= 0) {
+            throw new NpyFormatException(file, entry, "structured dtype: records of " + record.itemSize() + " bytes");
+        }
+        return record;
     }
 
     private static DType parseDtype(Object descr, Path file, String entry) throws NpyFormatException {

@@ -303,8 +303,8 @@ public final class NpzWriter implements AutoCloseable {
      * @param shape the dimensions
      * @param raw the file holding exactly size times item size bytes
      * @return this writer
-     * @throws IllegalArgumentException when the file's size does not match shape and dtype
-     * @throws IOException when reading the file or writing fails
+     * @throws IOException when reading the file or writing fails, or the file does not hold exactly the bytes the
+     *     shape and dtype need (the message names it); the archive is then not published
      */
     public NpzWriter write(String name, DType dtype, long[] shape, Path raw) throws IOException {
         return write(name, () -> ArrayPayload.ofFile(name, dtype, shape, raw));

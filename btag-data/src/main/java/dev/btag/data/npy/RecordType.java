@@ -54,7 +54,7 @@ public record RecordType(List<Field> fields, int itemSize) {
          * @return {@code count * type.itemSize()}
          */
         public int bytes() {
-            return count * type.itemSize();
+            return Math.multiplyExact(count, type.itemSize());
         }
     }
 
@@ -148,7 +148,7 @@ public record RecordType(List<Field> fields, int itemSize) {
             }
             Field field = new Field(name, dtype, offset, count);
             fields.add(field);
-            offset += field.bytes();
+            offset = Math.addExact(offset, field.bytes());
         }
         return new RecordType(fields, offset);
     }

@@ -65,11 +65,14 @@ final class StreamedSampleWriter {
             });
         } finally {
             for (int i = 0; i < arrays.length; i++) {
-                if (out[i] != null) {
-                    out[i].close();
-                }
-                if (scratch[i] != null) {
-                    Files.deleteIfExists(scratch[i]);
+                try {
+                    if (out[i] != null) {
+                        out[i].close();
+                    }
+                } finally {
+                    if (scratch[i] != null) {
+                        Files.deleteIfExists(scratch[i]);
+                    }
                 }
             }
         }

@@ -116,6 +116,8 @@ class FormatErrorsTest {
         "{'descr': '|O', 'fortran_order': False, 'shape': (3,), } => unsupported dtype '|O' (object",
         "{'descr': '<U5', 'fortran_order': False, 'shape': (3,), } => unsupported dtype '<U5' (strings",
         "{'descr': [('a', [('b', '<f4')])], 'fortran_order': False, 'shape': (3,), } => nested records",
+        "{'descr': [('a', '<f8', (1048575, 1000))], 'fortran_order': False, 'shape': (3,), } => more than 2^31 - 1",
+        "{'descr': [('a', '<f4', (1048575, 1048575))], 'fortran_order': False, 'shape': (3,), } => more than 2^31 - 1",
         "{'descr': '<f4', 'fortran_order': False, } => keys",
         "{'descr': '<f4', 'fortran_order': 'no', 'shape': (3,), } => fortran_order",
         "{'descr': '<f4', 'fortran_order': False, 'shape': [3], } => shape is not a tuple",

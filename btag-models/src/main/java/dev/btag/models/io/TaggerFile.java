@@ -235,10 +235,15 @@ public final class TaggerFile {
                 + "' holds only " + parameters.length + " bytes");
         }
         Tagger tagger = build(path, device, meta, spec, inputs, history, parameters);
-        if (source != null) {
-            tagger.recordTrainingSource(source);
+        try {
+            if (source != null) {
+                tagger.recordTrainingSource(source);
+            }
+            layout.ifPresent(tagger::attachLayout);
+        } catch (RuntimeException e) {
+            tagger.close();
+            throw new TaggerFormatException(path, "invalid layout entries: " + e.getMessage(), e);
         }
-        layout.ifPresent(tagger::attachLayout);
         return tagger;
     }
 

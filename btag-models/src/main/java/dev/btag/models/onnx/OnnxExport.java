@@ -121,8 +121,10 @@ public final class OnnxExport {
     }
 
     private Sample sample() throws IOException {
+        // the check reads the tutorial layout; a tagger trained through another layout is checked on random jets
+        boolean tutorial = tagger.layoutInputs().map(l -> l.layout().isTutorial()).orElse(true);
         Optional<Path> file = Optional.ofNullable(checkFile).or(() -> tagger.trainingSource()
-            .map(TrainingSource::file).map(Path::of).filter(Files::isRegularFile));
+            .map(TrainingSource::file).map(Path::of).filter(Files::isRegularFile)).filter(f -> tutorial);
         if (file.isPresent()) {
             try (TutorialFile f = TutorialFile.open(file.get())) {
                 int n = (int) Math.min(checkJets, f.jetCount());

@@ -44,6 +44,10 @@ record TrainingInputs(TrainingData data, InputSpec inputs, LayoutInputs layoutIn
     }
 
     static TrainingInputs read(Request r) throws IOException {
+        if (r.weigher() != null && !r.layout().isTutorial()) {
+            throw new IllegalArgumentException(r.layout().source() + ": per-jet weighting reads the tutorial layout's"
+                + " pT, eta and classes; it is not available for other layouts yet");
+        }
         int collection = collectionIndex(r);
         if (r.trainFiles().size() == 1 && r.validationFiles().isEmpty()) {
             return inMemory(r, collection);
