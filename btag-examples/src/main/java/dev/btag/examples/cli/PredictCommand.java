@@ -1,25 +1,39 @@
 package dev.btag.examples.cli;
 
+import dev.btag.data.layout.Layout;
+import dev.btag.data.ntuple.FileSet;
 import dev.btag.data.schema.TutorialFile;
+import dev.btag.models.LayoutInputs;
+import dev.btag.models.Tagger;
 import dev.btag.models.evaluate.EvaluationOutputs;
+import dev.btag.models.io.TaggerFile;
 import dev.btag.models.onnx.ModelFiles;
 import dev.btag.models.onnx.OutputKind;
 import dev.btag.models.predict.JetScorer;
+import dev.btag.models.predict.LayoutPredictions;
 import dev.btag.models.predict.Predictions;
 import dev.btag.models.predict.PredictionsFile;
+import dev.btag.models.predict.TaggerPredictor;
+import dev.btag.models.train.TrainingRun;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code btag predict}: scores a test file with a saved tagger or an ONNX model ({@link ModelFiles}) and writes
- * {@code predictions.npz} as {@code btag evaluate} does ({@link PredictionsFile}), without computing metrics.
+ * {@code btag predict}: scores test files (names or quoted globs) with a saved tagger or an ONNX model
+ * ({@link ModelFiles}) and writes {@code predictions.npz} as {@code btag evaluate} does ({@link PredictionsFile}),
+ * without computing metrics. Files of the tutorial layout are scored as tutorial files (six classes, the truth codes
+ * of column 50); files of any other layout (the tagger's saved one, or {@code --layout}) through
+ * {@link LayoutPredictions}: the tagger's K class probabilities as given.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-    description = "Scores a test file with a saved tagger or an ONNX model; writes probabilities, truth and"
+    description = "Scores test files with a saved tagger or an ONNX model; writes probabilities, truth and"
         + " discriminants (.npz), no metrics.")
 final class PredictCommand implements Callable<Integer> {
 
@@ -30,8 +44,13 @@ final class PredictCommand implements Callable<Integer> {
         description = "A saved tagger (.btag), a 'btag train' output directory, or an ONNX model (.onnx).")
     Path model;
 
-    @Option(names = "--test", required = true, description = "The file to score (tutorial layout, .npz).")
-    Path test;
+    @Option(names = "--test", required = true, arity = "1..*", paramLabel = "FILE",
+        description = "The files or quoted globs to score, in this order.")
+    List<String> test;
+
+    @Option(names = "--layout", paramLabel = "LAYOUT", description = "How to read the test files: 'tutorial' or a"
+        + " layout file (default: the layout saved with the tagger, else the tutorial's).")
+    String layout;
 
     @Option(names = "--out", defaultValue = EvaluationOutputs.PREDICTIONS_FILE,
         description = "The predictions file to write (default: ${DEFAULT-VALUE}).")
@@ -42,19 +61,64 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Predictions predictions;
-        int[] truth;
+        Path modelFile = ModelFiles.isOnnx(model) ? model : TrainingRun.modelFile(model);
+        List<Path> files = FileSet.expand(test).files();
+        int jets;
         String name;
-        try (JetScorer scorer = ModelFiles.open(model, logits ? OutputKind.LOGITS : OutputKind.PROBABILITIES);
-             TutorialFile file = TutorialFile.open(test)) {
-            name = scorer.name();
-            predictions = scorer.predict(file);
-            truth = file.truthCodes();
+        if (ModelFiles.isOnnx(modelFile)) {
+            if (layout != null && !Layout.resolve(layout).isTutorial()) {
+                throw new ParameterException(spec.commandLine(), "an ONNX model reads tutorial-layout files; --layout "
+                    + layout + " is another layout");
+            }
+            try (JetScorer scorer = ModelFiles.open(modelFile, logits ? OutputKind.LOGITS : OutputKind.PROBABILITIES)) {
+                name = scorer.name();
+                jets = predictTutorial(scorer, files);
+            }
+        } else {
+            if (logits) {
+                throw new IllegalArgumentException(modelFile + ": logits apply to ONNX models only; a btag tagger"
+                    + " gives probabilities");
+            }
+            try (Tagger tagger = TaggerFile.load(modelFile)) {
+                Layout readWith = layout != null ? Layout.resolve(layout)
+                    : tagger.layoutInputs().map(LayoutInputs::layout).orElse(Layout.tutorial());
+                name = tagger.spec().architecture().cliName();
+                if (readWith.isTutorial() && tagger.spec().classes() == 6) {
+                    try (JetScorer scorer = new TaggerPredictor(tagger)) {
+                        jets = predictTutorial(scorer, files);
+                    }
+                } else {
+                    LayoutPredictions scored = LayoutPredictions.score(tagger, files, readWith);
+                    scored.write(out);
+                    jets = scored.jets();
+                }
+            }
         }
-        PredictionsFile.write(predictions, truth, out);
         PrintWriter o = spec.commandLine().getOut();
-        o.println("wrote " + out + ": " + predictions.jets() + " jets scored by " + name);
+        o.println("wrote " + out + ": " + jets + " jets scored by " + name);
         o.flush();
         return 0;
+    }
+
+    /** Scores tutorial-layout files one at a time and writes them as one predictions file; returns the jets. */
+    private int predictTutorial(JetScorer scorer, List<Path> files) throws IOException,
+        ai.djl.translate.TranslateException {
+        float[][] parts = new float[files.size()][];
+        int[][] truths = new int[files.size()][];
+        for (int i = 0; i < files.size(); i++) {
+            try (TutorialFile file = TutorialFile.open(files.get(i))) {
+                parts[i] = scorer.predict(file).probabilities();
+                truths[i] = file.truthCodes();
+            }
+        }
+        int[] truth = java.util.Arrays.stream(truths).flatMapToInt(java.util.Arrays::stream).toArray();
+        float[] all = new float[truth.length * scorer.classes()];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        PredictionsFile.write(new Predictions(truth.length, scorer.classes(), all), truth, out);
+        return truth.length;
     }
 }

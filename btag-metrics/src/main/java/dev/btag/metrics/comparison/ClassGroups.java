@@ -1,5 +1,6 @@
 package dev.btag.metrics.comparison;
 
+import dev.btag.metrics.discriminant.Discriminant;
 import dev.btag.metrics.discriminant.Discriminants;
 import dev.btag.metrics.selection.FlavourSelection;
 import java.util.List;
@@ -129,6 +130,23 @@ public record ClassGroups(List<String> classes, int[] b, int[] c, int[] light) {
             s += p[base + m];
         }
         return s;
+    }
+
+    /**
+     * Whether the groups define a discriminant: {@code BvsAll} always; {@code BvsL} when there is a light class;
+     * {@code BvsC} and {@code CvsB} when there is a c class; {@code CvsL} when there are both. A discriminant that is
+     * not defined would divide sums of which one is always zero, so evaluations and prediction files leave it out.
+     *
+     * @param discriminant the discriminant
+     * @return whether its groups are declared
+     */
+    public boolean defines(Discriminant discriminant) {
+        return switch (discriminant) {
+            case B_VS_ALL -> true;
+            case B_VS_L -> light.length > 0;
+            case B_VS_C, C_VS_B -> c.length > 0;
+            case C_VS_L -> c.length > 0 && light.length > 0;
+        };
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.btag.models.evaluate;
 
 import dev.btag.metrics.calibration.ReliabilityDiagram;
+import dev.btag.metrics.comparison.ClassGroups;
 import dev.btag.metrics.comparison.FlavourComparison;
 import dev.btag.metrics.confusion.ConfusionMatrix;
 import dev.btag.metrics.discriminant.Discriminant;
@@ -23,9 +24,16 @@ import java.util.Objects;
  *     computed
  * @param efficiencyMaps the per-flavour efficiency maps over jet pT x |&eta;| of one comparison's discriminant at
  *     each of its working points, or {@code null} if not computed
+ * @param groups for a tagger of a layout's classes, which of its K classes are b, c and light (then
+ *     {@code probabilities} are the group sums in six-slot form, see {@link ClassGroups#collapse}); {@code null} for
+ *     the tutorial's six classes
+ * @param classProbabilities for a tagger of a layout's classes, row-major N x K probabilities as the tagger gave
+ *     them (K = {@code groups.size()}, the layout's classes in declaration order); {@code null} exactly when
+ *     {@code groups} is
  */
 public record Evaluation(String tagger, TestSample sample, float[] probabilities, List<ComparisonResult> comparisons,
-        ConfusionMatrix confusion, List<ReliabilityDiagram> calibration, EfficiencyMaps efficiencyMaps) {
+        ConfusionMatrix confusion, List<ReliabilityDiagram> calibration, EfficiencyMaps efficiencyMaps,
+        ClassGroups groups, float[] classProbabilities) {
 
     /**
      * Copies and checks the components.
@@ -37,7 +45,10 @@ public record Evaluation(String tagger, TestSample sample, float[] probabilities
      * @param confusion the confusion matrix
      * @param calibration the reliability diagrams
      * @param efficiencyMaps the efficiency maps or {@code null}
-     * @throws IllegalArgumentException if the probabilities are not N x 6 for the sample's N jets
+     * @param groups the class groups of a layout's classes, or {@code null} for the tutorial's
+     * @param classProbabilities the N x K class probabilities of a layout's classes, or {@code null}
+     * @throws IllegalArgumentException if the probabilities are not N x 6 for the sample's N jets, or the class
+     *     probabilities are not N x K (or given without groups)
      */
     public Evaluation {
         Objects.requireNonNull(tagger, "tagger");
@@ -50,6 +61,32 @@ public record Evaluation(String tagger, TestSample sample, float[] probabilities
             throw new IllegalArgumentException(probabilities.length + " probabilities for " + sample.jets()
                 + " jets; expected " + Discriminants.CLASSES + " per jet");
         }
+        if ((groups == null) != (classProbabilities == null)) {
+            throw new IllegalArgumentException("class probabilities and class groups come together");
+        }
+        if (classProbabilities != null) {
+            classProbabilities = classProbabilities.clone();
+            if (classProbabilities.length != (long) sample.jets() * groups.size()) {
+                throw new IllegalArgumentException(classProbabilities.length + " class probabilities for "
+                    + sample.jets() + " jets; expected " + groups.size() + " per jet " + groups.classes());
+            }
+        }
+    }
+
+    /**
+     * An evaluation of a tagger of the tutorial's six classes.
+     *
+     * @param tagger the tagger's name
+     * @param sample the test sample
+     * @param probabilities the N x 6 probabilities
+     * @param comparisons the comparison results
+     * @param confusion the confusion matrix
+     * @param calibration the reliability diagrams
+     * @param efficiencyMaps the efficiency maps or {@code null}
+     */
+    public Evaluation(String tagger, TestSample sample, float[] probabilities, List<ComparisonResult> comparisons,
+            ConfusionMatrix confusion, List<ReliabilityDiagram> calibration, EfficiencyMaps efficiencyMaps) {
+        this(tagger, sample, probabilities, comparisons, confusion, calibration, efficiencyMaps, null, null);
     }
 
     /**
@@ -63,7 +100,7 @@ public record Evaluation(String tagger, TestSample sample, float[] probabilities
      */
     public Evaluation(String tagger, TestSample sample, float[] probabilities, List<ComparisonResult> comparisons,
             ConfusionMatrix confusion) {
-        this(tagger, sample, probabilities, comparisons, confusion, List.of(), null);
+        this(tagger, sample, probabilities, comparisons, confusion, List.of(), null, null, null);
     }
 
     /**
@@ -83,6 +120,26 @@ public record Evaluation(String tagger, TestSample sample, float[] probabilities
     @Override
     public float[] probabilities() {
         return probabilities.clone();
+    }
+
+    /**
+     * The class probabilities as the tagger gave them: for the tutorial's six classes the same as
+     * {@link #probabilities()}, for a layout's classes N x K in the layout's class order.
+     *
+     * @return a copy, row-major N x K
+     */
+    @Override
+    public float[] classProbabilities() {
+        return classProbabilities == null ? probabilities.clone() : classProbabilities.clone();
+    }
+
+    /**
+     * The number of classes of {@link #classProbabilities()}.
+     *
+     * @return 6 for the tutorial's classes, else the layout's K
+     */
+    public int classes() {
+        return groups == null ? Discriminants.CLASSES : groups.size();
     }
 
     /**

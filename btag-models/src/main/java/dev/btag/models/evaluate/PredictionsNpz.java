@@ -10,9 +10,10 @@ import java.nio.file.Path;
 
 /**
  * Writes an {@link Evaluation}'s per-jet outputs as {@code predictions.npz} through {@link PredictionsFile}, the one
- * writer of that format: {@code probabilities} (N, 6) float32, {@code truth} (N) int32 (the integer truth codes), and
- * one (N) float64 array per discriminant, named by its CMS name ({@code BvsAll}, {@code BvsL}, {@code BvsC},
- * {@code CvsL}, {@code CvsB}). numpy reads it with {@code np.load}; {@link #readScores} reads one discriminant back.
+ * writer of that format: {@code probabilities} (N, 6) float32 (for a tagger of a layout's classes (N, K), the
+ * classes as the tagger gave them, see {@link Evaluation#classProbabilities()}), {@code truth} (N) int32 (the integer
+ * truth codes), and one (N) float64 array per discriminant, named by its CMS name ({@code BvsAll}, {@code BvsL},
+ * {@code BvsC}, {@code CvsL}, {@code CvsB}; for a layout only those its groups define). numpy reads it with {@code np.load}; {@link #readScores} reads one discriminant back.
  */
 public final class PredictionsNpz {
 
@@ -27,7 +28,13 @@ public final class PredictionsNpz {
      * @throws IOException if it cannot be written (the message names it)
      */
     public static void write(Evaluation e, Path path) throws IOException {
-        PredictionsFile.write(new Predictions(e.jets(), 6, e.probabilities()), e.sample().truthCodes(), path);
+        if (e.groups() == null) {
+            PredictionsFile.write(new Predictions(e.jets(), e.classes(), e.probabilitiesView()),
+                e.sample().truthCodes(), path);
+        } else {
+            PredictionsFile.write(new Predictions(e.jets(), e.classes(), e.classProbabilities()), e.groups(),
+                e.sample().truthCodes(), path);
+        }
     }
 
     /**

@@ -20,19 +20,18 @@ import dev.btag.metrics.roc.JetBins;
 import dev.btag.metrics.roc.RocCurve;
 import dev.btag.metrics.roc.RocScan;
 import dev.btag.metrics.selection.FlavourGroup;
-import dev.btag.metrics.selection.FlavourSelection;
 import dev.btag.metrics.workingpoint.WorkingPoint;
 import dev.btag.metrics.workingpoint.WorkingPointTarget;
 import dev.btag.metrics.workingpoint.WorkingPoints;
 import dev.btag.models.LayoutInputs;
 import dev.btag.models.Tagger;
+import dev.btag.models.predict.LayoutPredictions;
 import dev.btag.models.predict.TaggerPredictor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
@@ -175,7 +174,8 @@ public final class TaggerEvaluation {
      * groups ({@link ClassGroups}: b vs all, b vs c, b vs light, c vs light, c vs b, whatever the class names), the
      * binned efficiencies use its {@code kinematics.pt} (without one no jet falls in a bin), and the confusion matrix
      * counts the declared classes (jets of no class left out). The evaluation's probabilities are then the group
-     * sums in the six-slot form the comparisons read ({@link ClassGroups#collapse}).
+     * sums in the six-slot form the comparisons read ({@link ClassGroups#collapse}), and its
+     * {@link Evaluation#classProbabilities()} the N x K probabilities the tagger gave ({@link LayoutPredictions}).
      *
      * @param tagger the tagger (not closed)
      * @param testFiles the test files, evaluated as one sample in this order
@@ -191,77 +191,19 @@ public final class TaggerEvaluation {
         if (layout.isTutorial() && testFiles.size() == 1) {
             return evaluate(tagger, testFiles.get(0));
         }
-        ClassGroups groups = LayoutInputs.groups(layout);
-        int k = groups.size();
-        if (tagger.spec().classes() != k) {
-            throw new IllegalArgumentException(testFiles.get(0) + ": label: the layout declares " + k + " classes "
-                + layout.label().names() + ", the tagger outputs " + tagger.spec().classes());
-        }
-        FloatArrays probabilities = new FloatArrays();
-        FloatArrays oneHot = new FloatArrays();
-        List<int[]> classes = new ArrayList<>();
-        List<double[]> pts = new ArrayList<>();
-        boolean synthetic = false;
-        try (TaggerPredictor predictor = new TaggerPredictor(tagger)) {
-            for (Path path : testFiles) {
-                try (JetFile file = JetFile.open(path, layout)) {
-                    probabilities.add(predictor.predict(file).probabilities());
-                    long n = file.jetCount();
-                    oneHot.add(file.oneHot(0, n));
-                    classes.add(file.classes(0, n));
-                    double[] pt = new double[(int) n];
-                    if (file.hasPt()) {
-                        pt = file.pt(0, n);
-                    } else {
-                        java.util.Arrays.fill(pt, -1);
-                    }
-                    pts.add(pt);
-                    synthetic |= file.isSynthetic();
-                }
-            }
-        }
-        int[] classIndex = classes.stream().flatMapToInt(java.util.Arrays::stream).toArray();
-        double[] pt = pts.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
-        float[] probs = probabilities.toArray();
-        TestSample sample = new TestSample(testFiles.size() == 1 ? testFiles.get(0) : null,
-            groups.truthCodes(classIndex), groups.collapseOneHot(classIndex), pt, synthetic);
-        List<FlavourComparison> chosen = comparisons.stream().filter(c -> groupsPresent(c, groups)).toList();
+        LayoutPredictions scored = LayoutPredictions.score(tagger, testFiles, layout);
+        ClassGroups groups = scored.groups();
+        int[] classIndex = scored.classIndices();
+        float[] probs = scored.predictions().probabilities();
+        TestSample sample = new TestSample(testFiles.size() == 1 ? testFiles.get(0) : null, scored.truthCodes(),
+            groups.collapseOneHot(classIndex), scored.pt(), scored.synthetic());
+        List<FlavourComparison> chosen = comparisons.stream().filter(c -> groups.defines(c.discriminant())).toList();
         // no efficiency maps: a layout's sample carries no |eta| (the maps need pT and |eta|)
         Evaluation grouped = evaluate(tagger.spec().architecture().cliName(), groups.collapse(probs), sample, chosen,
             false);
-        ConfusionMatrix confusion = ConfusionMatrix.fromOneHot(layout.label().names(), oneHot.toArray(), probs);
+        ConfusionMatrix confusion = ConfusionMatrix.fromOneHot(layout.label().names(), scored.oneHot(), probs);
         return new Evaluation(grouped.tagger(), sample, grouped.probabilities(), grouped.comparisons(), confusion,
-            grouped.calibration(), grouped.efficiencyMaps());
-    }
-
-    /** Whether the groups a comparison selects are declared: without c classes no c comparison, and so on. */
-    private static boolean groupsPresent(FlavourComparison comparison, ClassGroups groups) {
-        Set<Integer> codes = new java.util.HashSet<>(comparison.selection().signal());
-        if (!comparison.selection().backgroundIsRest()) {
-            codes.addAll(comparison.selection().background());
-        }
-        return (!codes.contains(FlavourSelection.C) || groups.c().length > 0)
-            && (!codes.contains(FlavourSelection.LIGHT) || groups.light().length > 0);
-    }
-
-    /** Concatenates float arrays. */
-    private static final class FloatArrays {
-        private final List<float[]> parts = new ArrayList<>();
-
-        void add(float[] part) {
-            parts.add(part);
-        }
-
-        float[] toArray() {
-            int n = parts.stream().mapToInt(p -> p.length).sum();
-            float[] out = new float[n];
-            int at = 0;
-            for (float[] p : parts) {
-                System.arraycopy(p, 0, out, at, p.length);
-                at += p.length;
-            }
-            return out;
-        }
+            grouped.calibration(), grouped.efficiencyMaps(), groups, probs);
     }
 
     /**

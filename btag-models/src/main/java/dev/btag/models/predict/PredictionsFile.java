@@ -1,6 +1,7 @@
 package dev.btag.models.predict;
 
 import dev.btag.data.npy.NpzWriter;
+import dev.btag.metrics.comparison.ClassGroups;
 import dev.btag.metrics.discriminant.Discriminant;
 import dev.btag.metrics.discriminant.Discriminants;
 import java.io.IOException;
@@ -35,18 +36,47 @@ public final class PredictionsFile {
      * @throws IOException if the file cannot be written (the message names it)
      */
     public static void write(Predictions predictions, int[] truthCodes, Path path) throws IOException {
-        if (predictions.classes() != Discriminants.CLASSES || truthCodes.length != predictions.jets()) {
+        check(predictions, Discriminants.CLASSES, truthCodes, path);
+        float[] p = predictions.probabilities();
+        write(predictions, p, null, truthCodes, path);
+    }
+
+    /**
+     * Writes the file of a tagger of a layout's classes: its N x K probabilities as given, the discriminants of the
+     * group sums.
+     *
+     * @param predictions N x K class probabilities, in the order of {@code groups.classes()}
+     * @param groups which classes are b, c and light
+     * @param truthCodes the N group truth codes of the same jets ({@link ClassGroups#truthCodes})
+     * @param path the file to write (replaced if present); its directory must exist
+     * @throws IllegalArgumentException if the predictions do not have K classes or the counts differ
+     * @throws IOException if the file cannot be written (the message names it)
+     */
+    public static void write(Predictions predictions, ClassGroups groups, int[] truthCodes, Path path)
+        throws IOException {
+        check(predictions, groups.size(), truthCodes, path);
+        write(predictions, groups.collapse(predictions.probabilities()), groups, truthCodes, path);
+    }
+
+    private static void check(Predictions predictions, int classes, int[] truthCodes, Path path) {
+        if (predictions.classes() != classes || truthCodes.length != predictions.jets()) {
             throw new IllegalArgumentException(path + ": " + predictions.jets() + " jets x " + predictions.classes()
                 + " classes of predictions and " + truthCodes.length + " truth codes; expected the same jets and "
-                + Discriminants.CLASSES + " classes");
+                + classes + " classes");
         }
-        float[] p = predictions.probabilities();
+    }
+
+    /** Writes the entries; {@code sixSlot} are the probabilities the discriminants read. */
+    private static void write(Predictions predictions, float[] sixSlot, ClassGroups groups, int[] truthCodes,
+                              Path path) throws IOException {
         int n = predictions.jets();
         NpzWriter.write(path, false, npz -> {
-            npz.write(Predictions.NPZ_ENTRY, p, n, predictions.classes());
+            npz.write(Predictions.NPZ_ENTRY, predictions.probabilities(), n, predictions.classes());
             npz.write(TRUTH_ENTRY, truthCodes, n);
             for (Discriminant d : Discriminant.values()) {
-                npz.write(d.cmsName(), Discriminants.compute(d, p), n);
+                if (groups == null || groups.defines(d)) {
+                    npz.write(d.cmsName(), Discriminants.compute(d, sixSlot), n);
+                }
             }
         });
     }

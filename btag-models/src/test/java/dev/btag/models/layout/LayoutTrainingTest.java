@@ -1,5 +1,6 @@
 package dev.btag.models.layout;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.btag.data.hdf5.Hdf5Writer;
 import dev.btag.data.layout.Layout;
+import dev.btag.data.npy.NpzFile;
 import dev.btag.data.schema.FeatureSet;
 import dev.btag.data.schema.TutorialFile;
 import dev.btag.data.synthetic.SyntheticSample;
@@ -15,8 +17,10 @@ import dev.btag.models.Architecture;
 import dev.btag.models.LayoutInputs;
 import dev.btag.models.Tagger;
 import dev.btag.models.evaluate.Evaluation;
+import dev.btag.models.evaluate.PredictionsNpz;
 import dev.btag.models.evaluate.TaggerEvaluation;
 import dev.btag.models.io.TaggerFile;
+import dev.btag.models.predict.LayoutPredictions;
 import dev.btag.models.train.TrainedTagger;
 import dev.btag.models.train.TrainingRun;
 import java.io.IOException;
@@ -108,12 +112,40 @@ class LayoutTrainingTest {
             assertTrue(auc > 0.7, "AUC(b vs light) = " + auc);
             assertEquals(List.of("b", "c", "light"), e.confusion().classNames());
             assertEquals(5, e.comparisons().size());
+            predictionsHoldTheClassProbabilities(tagger, e);
 
             Layout swapped = Layout.parse(layout.toYaml().replace("features: [f0, f1,", "features: [f1, f0,"), "s");
             IllegalArgumentException mismatch = assertThrows(IllegalArgumentException.class,
                 () -> TaggerEvaluation.standard().evaluate(tagger, List.of(test), swapped));
             assertTrue(mismatch.getMessage().contains(test + ": input 'features': feature 0 is 'f1', the tagger"
                 + " reads 'f0'"), mismatch.getMessage());
+        }
+    }
+
+    /** predictions.npz of a 3-class layout: (N, 3) probabilities as the tagger gave them, discriminants of sums. */
+    private static void predictionsHoldTheClassProbabilities(Tagger tagger, Evaluation e) throws Exception {
+        LayoutPredictions scored = LayoutPredictions.score(tagger, List.of(test), layout);
+        float[] expected = scored.predictions().probabilities();
+        assertArrayEquals(expected, e.classProbabilities());
+        assertEquals(3, e.classes());
+        Path file = dir.resolve("predictions.npz");
+        PredictionsNpz.write(e, file);
+        try (NpzFile npz = NpzFile.open(file)) {
+            assertArrayEquals(new long[] {3000, 3}, npz.get("probabilities").shape());
+            assertEquals("<f4", npz.get("probabilities").dtype().descr());
+            float[] p = npz.get("probabilities").toFloatArray();
+            assertArrayEquals(expected, p);
+            double[] bvsl = npz.get("BvsL").toDoubleArray();
+            double[] cvsb = npz.get("CvsB").toDoubleArray();
+            int[] truth = npz.get("truth").toIntArray();
+            int[] classes = scored.classIndices();
+            for (int i = 0; i < 3000; i++) {
+                assertEquals(1.0, p[3 * i] + p[3 * i + 1] + p[3 * i + 2], 1e-5, "row " + i + " is a softmax");
+                assertEquals(p[3 * i] / ((double) p[3 * i] + p[3 * i + 2]), bvsl[i], 1e-6, "BvsL of jet " + i);
+                assertEquals(p[3 * i + 1] / ((double) p[3 * i + 1] + p[3 * i]), cvsb[i], 1e-6, "CvsB of jet " + i);
+                int code = classes[i] == 0 ? 5 : classes[i] == 1 ? 4 : classes[i] == 2 ? 1 : 0;
+                assertEquals(code, truth[i], "truth of jet " + i);
+            }
         }
     }
 
