@@ -2,6 +2,7 @@ package dev.btag.data.hdf5;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
+import io.jhdf.api.DatasetCreationOptions;
 import io.jhdf.api.WritableGroup;
 import io.jhdf.exceptions.HdfException;
 import java.io.IOException;
@@ -17,9 +18,15 @@ import java.util.Set;
 
 /**
  * Writes numeric datasets into a new HDF5 file with jHDF: float32, float64, int8, int32 and int64 arrays of one to
- * four dimensions, contiguous and uncompressed (what jHDF writes), in groups when a name holds slashes
- * ({@code training/jets}). jHDF writes the whole file when it is closed, from arrays held in memory, so the arrays
- * written here stay referenced until {@link #close()}.
+ * four dimensions, in groups when a name holds slashes ({@code training/jets}), stored as the writer's
+ * {@link Hdf5Storage} says: contiguous and uncompressed, or chunked by rows with the shuffle and deflate (gzip)
+ * filters (jHDF 0.13's {@code DatasetCreationOptions}; single-chunk or fixed-array chunk index). jHDF writes the whole
+ * file when it is closed, from arrays held in memory, so the arrays written here stay referenced until
+ * {@link #close()}.
+ *
+ * <p>Compound (record) datasets cannot be written: jHDF (up to 0.13.0) derives a dataset's type from a Java array of
+ * primitives or strings only ({@code DataType.fromObject}) and has no compound type writer (jHDF issue 730). A
+ * structured table is therefore written as a numeric array with one column per field ({@code LayoutConverter}).
  *
  * <p>The file appears atomically: everything is written to a temporary file in the same directory, which
  * {@link #close()} renames to the target; a failure leaves no file behind. Not thread-safe.
@@ -31,12 +38,14 @@ public final class Hdf5Writer implements AutoCloseable {
     private final WritableHdfFile hdf;
     private final Map<String, WritableGroup> groups = new HashMap<>();
     private final Set<String> names = new LinkedHashSet<>();
+    private final Hdf5Storage storage;
     private boolean closed;
 
-    private Hdf5Writer(Path path, Path temporary, WritableHdfFile hdf) {
+    private Hdf5Writer(Path path, Path temporary, WritableHdfFile hdf, Hdf5Storage storage) {
         this.path = path;
         this.temporary = temporary;
         this.hdf = hdf;
+        this.storage = storage;
     }
 
     /**
@@ -47,12 +56,25 @@ public final class Hdf5Writer implements AutoCloseable {
      * @throws IOException when the temporary file cannot be created
      */
     public static Hdf5Writer create(Path path) throws IOException {
+        return create(path, Hdf5Storage.CONTIGUOUS);
+    }
+
+    /**
+     * Starts a new file whose datasets are stored as {@code storage} says.
+     *
+     * @param path the file to create or replace when this writer is closed
+     * @param storage contiguous, or chunked and filtered
+     * @return the writer; close it to write the file
+     * @throws IOException when the temporary file cannot be created
+     */
+    public static Hdf5Writer create(Path path, Hdf5Storage storage) throws IOException {
+        Objects.requireNonNull(storage, "storage");
         Path absolute = path.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
         Path temporary = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
         try {
-            return new Hdf5Writer(path, temporary, HdfFile.write(temporary));
+            return new Hdf5Writer(path, temporary, HdfFile.write(temporary), storage);
         } catch (HdfException e) {
             Files.deleteIfExists(temporary);
             throw new IOException(path + ": cannot start an HDF5 file: " + e.getMessage(), e);
@@ -147,11 +169,31 @@ public final class Hdf5Writer implements AutoCloseable {
         int slash = name.lastIndexOf('/');
         WritableGroup parent = slash < 0 ? hdf : group(name.substring(0, slash));
         try {
-            parent.putDataset(name.substring(slash + 1), nest(flat, dims));
+            parent.putDataset(name.substring(slash + 1), nest(flat, dims), options(dims));
         } catch (HdfException e) {
             throw new IllegalArgumentException("dataset '" + name + "': " + e.getMessage(), e);
         }
         return this;
+    }
+
+    /** The creation options of a dataset of these dimensions: chunks of whole rows, clamped to the rows there are. */
+    private DatasetCreationOptions options(long[] dims) {
+        if (!storage.chunked() || dims[0] == 0 || java.util.Arrays.stream(dims).anyMatch(d -> d == 0)) {
+            return DatasetCreationOptions.DEFAULT;
+        }
+        int[] chunk = new int[dims.length];
+        chunk[0] = (int) Math.min(storage.chunkRows(), dims[0]);
+        for (int i = 1; i < dims.length; i++) {
+            chunk[i] = (int) dims[i];
+        }
+        DatasetCreationOptions.Builder options = DatasetCreationOptions.builder().chunkDimensions(chunk);
+        if (storage.shuffle()) {
+            options.shuffle();
+        }
+        if (storage.gzipLevel() > 0) {
+            options.deflate(storage.gzipLevel());
+        }
+        return options.build();
     }
 
     private WritableGroup group(String groupPath) {

@@ -2,6 +2,7 @@ package dev.btag.data.ntuple;
 
 import dev.btag.data.hdf5.Hdf5Dataset;
 import dev.btag.data.hdf5.Hdf5File;
+import dev.btag.data.hdf5.Hdf5Storage;
 import dev.btag.data.hdf5.Hdf5Writer;
 import dev.btag.data.layout.FileFormat;
 import dev.btag.data.layout.Layout;
@@ -31,7 +32,8 @@ import java.util.Set;
  * arrays with the same fields (padding removed), so the same layout reads the output. npz to HDF5 writes numeric
  * arrays with the same type (jHDF writes float32/64, int8/32/64: smaller integers widen, uint64 becomes int64); a
  * structured array, which jHDF cannot write as a compound dataset, becomes a float64 array with one column per field
- * on its last axis, and the returned layout names those columns ({@code columns:}). Each array is held in memory
+ * on its last axis, and the returned layout names those columns ({@code columns:}). HDF5 datasets are written as the
+ * {@link Hdf5Storage} says: contiguous (the default) or chunked with shuffle and gzip. Each array is held in memory
  * once while it is converted; the output appears atomically.
  */
 public final class LayoutConverter {
@@ -50,12 +52,50 @@ public final class LayoutConverter {
      * @throws IllegalArgumentException when both files have the same format or the output extension is unknown
      */
     public static Layout convert(Path in, Path out, Layout layout) throws IOException {
+        return convert(in, out, layout, Hdf5Storage.CONTIGUOUS).layout();
+    }
+
+    /**
+     * What a conversion wrote.
+     *
+     * @param layout the layout that reads the output
+     * @param flattened the structured arrays written as numeric arrays with one column per field (HDF5 output only;
+     *     jHDF cannot write compound datasets), in conversion order
+     */
+    public record Result(Layout layout, List<String> flattened) {
+        /**
+         * Copies the list.
+         *
+         * @param layout the output's layout
+         * @param flattened the flattened arrays
+         */
+        public Result {
+            flattened = List.copyOf(flattened);
+        }
+    }
+
+    /**
+     * Converts a file, writing HDF5 datasets with the given storage.
+     *
+     * @param in the input file (npz or HDF5, by the layout's format or its extension)
+     * @param out the output file; its extension decides its format, which must differ from the input's
+     * @param layout the layout naming the arrays to convert
+     * @param storage how HDF5 datasets are stored; must be {@link Hdf5Storage#CONTIGUOUS} for npz output
+     * @return the output's layout and the arrays that were flattened
+     * @throws IOException when a file cannot be read or written, or the input does not match the layout
+     * @throws IllegalArgumentException when both files have the same format, the output extension is unknown, or a
+     *     chunked storage is asked of npz output
+     */
+    public static Result convert(Path in, Path out, Layout layout, Hdf5Storage storage) throws IOException {
         FileFormat from = layout.formatOf(in);
         FileFormat to = FileFormat.fromPath(out).orElseThrow(() -> new IllegalArgumentException(out
             + ": the output needs the extension .npz, .h5 or .hdf5"));
         if (from == to) {
             throw new IllegalArgumentException(in + " and " + out + " are both " + from.key() + "; convert goes"
                 + " between npz and HDF5");
+        }
+        if (to != FileFormat.HDF5 && storage.chunked()) {
+            throw new IllegalArgumentException(out + ": chunks and gzip apply to HDF5 output only");
         }
         List<LayoutProblem> problems = JetFile.check(in, layout);
         if (!problems.isEmpty()) {
@@ -70,17 +110,18 @@ public final class LayoutConverter {
                 arrays.add(TutorialFile.SYNTHETIC_ENTRY);
             }
             if (to == FileFormat.HDF5) {
-                toHdf5(((NpzArrayFile) source), out, arrays, flattened);
+                toHdf5(((NpzArrayFile) source), out, arrays, flattened, storage);
             } else {
                 toNpz((Hdf5File) source, out, arrays);
             }
         }
-        return outputLayout(layout, to, flattened, in);
+        List<String> structured = flattened.stream().filter(a -> !a.equals(TutorialFile.SYNTHETIC_ENTRY)).toList();
+        return new Result(outputLayout(layout, to, flattened, in), structured);
     }
 
-    private static void toHdf5(NpzArrayFile source, Path out, Set<String> arrays, List<String> flattened)
-        throws IOException {
-        try (Hdf5Writer writer = Hdf5Writer.create(out)) {
+    private static void toHdf5(NpzArrayFile source, Path out, Set<String> arrays, List<String> flattened,
+                               Hdf5Storage storage) throws IOException {
+        try (Hdf5Writer writer = Hdf5Writer.create(out, storage)) {
             for (String name : arrays) {
                 NpyArray array = source.npz().get(name);
                 long[] shape = array.shape();

@@ -166,6 +166,45 @@ class Hdf5FileTest {
     }
 
     @Test
+    void chunkedGzipDatasetsReadBackExactlyAndAreSmaller() throws IOException {
+        Path sub = Files.createDirectories(dir.resolve("chunked"));
+        int rows = 10_000;
+        float[] table = new float[rows * 4];
+        int[] codes = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            for (int c = 0; c < 4; c++) {
+                table[i * 4 + c] = (i % 97) * 0.25f + c;
+            }
+            codes[i] = i % 3 == 0 ? 5 : 0;
+        }
+        Path plain = sub.resolve("plain.h5");
+        Path packed = sub.resolve("packed.h5");
+        try (Hdf5Writer writer = Hdf5Writer.create(plain)) {
+            writer.write("jets", table, rows, 4).write("codes", codes);
+        }
+        try (Hdf5Writer writer = Hdf5Writer.create(packed, Hdf5Storage.gzip(4).withChunkRows(3000))) {
+            writer.write("jets", table, rows, 4).write("codes", codes).write("small", new double[] {1, 2}, 2);
+        }
+        try (Hdf5File file = Hdf5File.open(packed)) {
+            Hdf5Dataset jets = file.array("jets");
+            assertTrue(jets.chunked());
+            assertEquals(3000, jets.chunkRows());
+            assertEquals(List.of("shuffle", "deflate"), jets.filters());
+            assertArrayEquals(table, jets.readFloats(0, rows, new int[] {0, 1, 2, 3}));
+            assertArrayEquals(java.util.Arrays.copyOfRange(table, 2999 * 4, 6001 * 4),
+                jets.readFloats(2999, 6001, new int[] {0, 1, 2, 3}), "a range across chunk edges");
+            double[] read = file.array("codes").readDoubles(0, rows, 0);
+            for (int i = 0; i < rows; i++) {
+                assertEquals(codes[i], read[i], "code " + i);
+            }
+            assertEquals(2, file.array("small").chunkRows(), "a chunk is clamped to the rows there are");
+        }
+        assertTrue(Files.size(packed) * 4 < Files.size(plain), Files.size(packed) + " vs " + Files.size(plain));
+        assertThrows(IllegalArgumentException.class, () -> new Hdf5Storage(0, 5, true));
+        assertThrows(IllegalArgumentException.class, () -> Hdf5Storage.gzip(10));
+    }
+
+    @Test
     void errorsNameTheFileAndTheDataset() throws IOException {
         try (Hdf5File file = Hdf5File.open(fixture())) {
             SourceFormatException e = assertThrows(SourceFormatException.class, () -> file.array("jet"));
