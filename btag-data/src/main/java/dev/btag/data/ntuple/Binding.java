@@ -23,6 +23,7 @@ final class Binding {
     }
 
     final SourceArray table;
+    final List<String> tableColumns;
     final int[] features;
     final int label;
     final int[] oneHot;
@@ -31,9 +32,10 @@ final class Binding {
     final int eta;
     final List<BoundCollection> collections;
 
-    private Binding(SourceArray table, int[] features, int label, int[] oneHot, int weight, int pt, int eta,
-                    List<BoundCollection> collections) {
+    private Binding(SourceArray table, List<String> tableColumns, int[] features, int label, int[] oneHot, int weight,
+                    int pt, int eta, List<BoundCollection> collections) {
         this.table = table;
+        this.tableColumns = List.copyOf(tableColumns);
         this.features = features;
         this.label = label;
         this.oneHot = oneHot;
@@ -89,7 +91,7 @@ final class Binding {
         if (problems.size() > before) {
             return null;
         }
-        return new Binding(table, features, labelColumn, oneHot, weight, pt, eta, collections);
+        return new Binding(table, names, features, labelColumn, oneHot, weight, pt, eta, collections);
     }
 
     private static SourceArray array(ArrayFile file, String name, String key, List<LayoutProblem> problems)
@@ -190,8 +192,8 @@ final class Binding {
         return out;
     }
 
-    private static int column(SourceArray array, List<String> names, String name, String key,
-                              List<LayoutProblem> problems) {
+    static int column(SourceArray array, List<String> names, String name, String key,
+                      List<LayoutProblem> problems) {
         int index = names.indexOf(name);
         if (index < 0) {
             problems.add(new LayoutProblem(key, "no " + (array.compound() ? "field" : "column") + " '" + name

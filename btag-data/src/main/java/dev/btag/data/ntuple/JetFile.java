@@ -428,6 +428,37 @@ public final class JetFile implements AutoCloseable {
         return jetField(binding.eta, "kinematics.eta", from, to);
     }
 
+    /**
+     * The names of the jet table's columns: the fields of a compound table, the declared {@code jets.columns} of a
+     * numeric one.
+     *
+     * @return the names, in storage order
+     */
+    public List<String> jetColumns() {
+        return binding.tableColumns;
+    }
+
+    /**
+     * The values of any field or column of the jet table, declared by the layout or not (a score stored in the
+     * ntuple, a truth code, a weight), for example for a ROC curve of a stored tagger's output.
+     *
+     * @param name the field or column name
+     * @param key what asks for it, named in the error (for example {@code --score})
+     * @param from first jet, inclusive
+     * @param to end jet, exclusive
+     * @return n values converted to double
+     * @throws LayoutMismatchException when the table has no such field or column (naming the file, the key, the
+     *     array and the names it has)
+     */
+    public double[] jetValues(String name, String key, long from, long to) throws LayoutMismatchException {
+        List<LayoutProblem> problems = new ArrayList<>();
+        int column = Binding.column(binding.table, binding.tableColumns, name, key, problems);
+        if (column < 0) {
+            throw new LayoutMismatchException(path(), key, problems.get(0).problem());
+        }
+        return binding.table.readDoubles(from, to, column);
+    }
+
     private double[] jetField(int column, String key, long from, long to) {
         if (column < 0) {
             throw new IllegalStateException("layout " + layout.source() + " declares no " + key);

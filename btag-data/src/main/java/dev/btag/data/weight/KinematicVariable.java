@@ -1,5 +1,8 @@
 package dev.btag.data.weight;
 
+import dev.btag.data.ntuple.JetFile;
+import dev.btag.data.ntuple.LayoutMismatchException;
+
 import dev.btag.data.schema.JetArray;
 import dev.btag.data.schema.JetColumn;
 import dev.btag.data.schema.TutorialFile;
@@ -75,6 +78,34 @@ public enum KinematicVariable {
             if (absolute) {
                 values[i] = Math.abs(v);
             }
+        }
+        return values;
+    }
+
+    /**
+     * The variable for every jet of a file read through a layout: {@code pt} from {@code kinematics.pt},
+     * {@code eta} and {@code abseta} from {@code kinematics.eta}.
+     *
+     * @param file the open file
+     * @return one value per jet
+     * @throws LayoutMismatchException when the layout declares no such field, or a value is NaN (naming the file,
+     *     the key and the jet)
+     */
+    public float[] read(JetFile file) throws LayoutMismatchException {
+        boolean pt = this == PT;
+        String field = pt ? "kinematics.pt" : "kinematics.eta";
+        if (pt ? !file.hasPt() : !file.hasEta()) {
+            throw new LayoutMismatchException(file.path(), field, "reweighting by " + key + " needs it; the layout "
+                + file.layout().source() + " declares none");
+        }
+        double[] raw = pt ? file.pt(0, file.jetCount()) : file.eta(0, file.jetCount());
+        float[] values = new float[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            if (Double.isNaN(raw[i])) {
+                throw new LayoutMismatchException(file.path(), field, "NaN for jet " + i + " (reweighting variable "
+                    + key + ")");
+            }
+            values[i] = (float) (absolute ? Math.abs(raw[i]) : raw[i]);
         }
         return values;
     }

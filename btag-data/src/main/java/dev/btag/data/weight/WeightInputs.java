@@ -1,5 +1,9 @@
 package dev.btag.data.weight;
 
+import dev.btag.data.layout.Layout;
+import dev.btag.data.ntuple.JetFile;
+import dev.btag.data.ntuple.LayoutMismatchException;
+
 import dev.btag.data.schema.TrainingClass;
 import dev.btag.data.schema.TutorialFile;
 import java.io.IOException;
@@ -118,6 +122,54 @@ public final class WeightInputs {
         for (Path p : files) {
             try (TutorialFile file = TutorialFile.open(p)) {
                 parts.add(read(file, variables));
+            }
+        }
+        return concat(parts);
+    }
+
+    /**
+     * Reads and joins files read through a layout, in the given order: the variables from its kinematics fields
+     * ({@link KinematicVariable#read(JetFile)}), the class of each jet in the layout's class order (-1 for a jet of
+     * no class) and, when the layout declares a {@code weight}, that field as base weights. The tutorial layout reads
+     * as {@link #read(List, List)} does.
+     *
+     * @param files the files
+     * @param layout how to read them
+     * @param variables the variables to read
+     * @return the inputs of all jets, file after file, with the layout's class names
+     * @throws IOException if a file cannot be read or does not match the layout, lacks a kinematics field, or holds
+     *     a negative or non-finite weight (the message names the file and the key)
+     */
+    public static WeightInputs read(List<Path> files, Layout layout, List<KinematicVariable> variables)
+        throws IOException {
+        if (layout.isTutorial()) {
+            return read(files, variables);
+        }
+        List<WeightInputs> parts = new ArrayList<>();
+        for (Path p : files) {
+            try (JetFile file = JetFile.open(p, layout)) {
+                List<String> names = new ArrayList<>();
+                List<float[]> values = new ArrayList<>();
+                for (KinematicVariable v : variables) {
+                    names.add(v.key());
+                    values.add(v.read(file));
+                }
+                long n = file.jetCount();
+                float[] base = null;
+                if (file.hasWeights()) {
+                    double[] w = file.weights(0, n);
+                    base = new float[w.length];
+                    for (int i = 0; i < w.length; i++) {
+                        base[i] = (float) w[i];
+                    }
+                }
+                try {
+                    parts.add(of(names, values, file.classes(0, n), layout.label().names(), base));
+                } catch (IllegalArgumentException e) {
+                    throw new LayoutMismatchException(p, "weight", e.getMessage());
+                }
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
             }
         }
         return concat(parts);

@@ -1,5 +1,7 @@
 package dev.btag.examples.cli;
 
+import dev.btag.data.layout.Layout;
+import dev.btag.data.ntuple.FileSet;
 import dev.btag.data.schema.TutorialFile;
 import dev.btag.data.synthetic.SyntheticSample;
 import dev.btag.metrics.binning.Binning;
@@ -8,6 +10,7 @@ import dev.btag.metrics.discriminant.Discriminants;
 import dev.btag.metrics.efficiency.EfficiencyMap;
 import dev.btag.metrics.efficiency.EfficiencyMaps;
 import dev.btag.metrics.selection.FlavourGroup;
+import dev.btag.models.LayoutInputs;
 import dev.btag.models.Tagger;
 import dev.btag.models.evaluate.EfficiencyMapEvaluation;
 import dev.btag.models.evaluate.EfficiencyMapJson;
@@ -16,10 +19,13 @@ import dev.btag.models.evaluate.PredictionsNpz;
 import dev.btag.models.evaluate.TaggerEvaluation;
 import dev.btag.models.evaluate.TestSample;
 import dev.btag.models.io.TaggerFile;
+import dev.btag.models.predict.LayoutPredictions;
+import dev.btag.models.predict.Predictions;
 import dev.btag.models.predict.TaggerPredictor;
 import dev.btag.models.train.TrainingRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -61,9 +67,14 @@ final class EfficiencyMapCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
-    @Option(names = "--test", required = true, paramLabel = "FILE",
-        description = "The test file (tutorial layout, .npz): truth, jet pT and |eta|.")
-    Path test;
+    @Option(names = "--test", required = true, arity = "1..*", paramLabel = "FILE",
+        description = "The test files or quoted globs, together: truth, jet pT and |eta|.")
+    List<String> test;
+
+    @Option(names = "--layout", paramLabel = "LAYOUT", description = "How to read the test files: 'tutorial' or a"
+        + " layout file declaring kinematics.pt and kinematics.eta (default: the layout saved with --model, else the"
+        + " tutorial's).")
+    String layout;
 
     @Option(names = "--discriminant", defaultValue = "BvsL", paramLabel = "D",
         description = "BvsL, BvsC, BvsAll, CvsL or CvsB (default ${DEFAULT-VALUE}); its working points come from"
@@ -88,12 +99,15 @@ final class EfficiencyMapCommand implements Callable<Integer> {
             "--pt-edges");
         Binning absEta = absEtaEdges == null ? TaggerEvaluation.DEFAULT_ABS_ETA_BINS
             : parse(() -> Binning.of(absEtaEdges), "--abseta-edges");
-        TestSample sample;
-        double[] scores;
-        try (TutorialFile file = TutorialFile.open(test)) {
-            sample = TestSample.read(file);
-            scores = source.model != null ? predict(file, d) : read(sample, d);
+        List<Path> files = FileSet.expand(test).files();
+        Layout readWith = readWith();
+        if (!readWith.isTutorial() && (readWith.kinematics().ptField().isEmpty()
+            || readWith.kinematics().etaField().isEmpty())) {
+            throw new IllegalArgumentException(readWith.source() + ": kinematics: the efficiency maps need"
+                + " kinematics.pt and kinematics.eta");
         }
+        TestSample sample = TestSample.read(files, readWith);
+        double[] scores = source.model != null ? predict(files, readWith, d) : read(sample, d, files);
         EfficiencyMaps maps = EfficiencyMapEvaluation.of(d, scores, sample, pt, absEta);
         List<Path> plots = EfficiencyMapOutputs.writeAll(maps, sample.synthetic(), out, null);
         PrintWriter o = spec.commandLine().getOut();
@@ -113,19 +127,42 @@ final class EfficiencyMapCommand implements Callable<Integer> {
         return 0;
     }
 
-    private double[] predict(TutorialFile file, Discriminant d) throws Exception {
-        try (Tagger tagger = TaggerFile.load(TrainingRun.modelFile(source.model));
-             TaggerPredictor predictor = new TaggerPredictor(tagger)) {
-            return Discriminants.compute(d, predictor.predict(file).probabilities());
+    /** --layout, else the layout saved with --model, else the tutorial's. */
+    private Layout readWith() throws java.io.IOException {
+        if (layout != null) {
+            return Layout.resolve(layout);
+        }
+        if (source.model == null) {
+            return Layout.tutorial();
+        }
+        try (Tagger tagger = TaggerFile.load(TrainingRun.modelFile(source.model))) {
+            return tagger.layoutInputs().map(LayoutInputs::layout).orElse(Layout.tutorial());
         }
     }
 
-    private double[] read(TestSample sample, Discriminant d) throws java.io.IOException {
+    private double[] predict(List<Path> files, Layout readWith, Discriminant d) throws Exception {
+        try (Tagger tagger = TaggerFile.load(TrainingRun.modelFile(source.model))) {
+            if (readWith.isTutorial() && tagger.spec().classes() == Discriminants.CLASSES) {
+                List<Predictions> parts = new ArrayList<>();
+                try (TaggerPredictor predictor = new TaggerPredictor(tagger)) {
+                    for (Path path : files) {
+                        try (TutorialFile file = TutorialFile.open(path)) {
+                            parts.add(predictor.predict(file));
+                        }
+                    }
+                }
+                return Discriminants.compute(d, Predictions.concat(parts).probabilities());
+            }
+            return LayoutPredictions.score(tagger, files, readWith).discriminant(d);
+        }
+    }
+
+    private double[] read(TestSample sample, Discriminant d, List<Path> files) throws java.io.IOException {
         PredictionsNpz.Scores s = PredictionsNpz.readScores(source.scores, d);
         if (!Arrays.equals(s.truth(), sample.truthCodes())) {
             throw new IllegalArgumentException(source.scores + ": its truth codes (" + s.truth().length
-                + " jets) are not those of " + test + " (" + sample.jets() + " jets); make the predictions from the"
-                + " same test file");
+                + " jets) are not those of " + (files.size() == 1 ? files.get(0) : files) + " (" + sample.jets()
+                + " jets); make the predictions from the same test files");
         }
         return s.scores();
     }

@@ -18,6 +18,7 @@ import dev.btag.models.train.TrainingRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -103,22 +104,16 @@ final class PredictCommand implements Callable<Integer> {
     /** Scores tutorial-layout files one at a time and writes them as one predictions file; returns the jets. */
     private int predictTutorial(JetScorer scorer, List<Path> files) throws IOException,
         ai.djl.translate.TranslateException {
-        float[][] parts = new float[files.size()][];
-        int[][] truths = new int[files.size()][];
-        for (int i = 0; i < files.size(); i++) {
-            try (TutorialFile file = TutorialFile.open(files.get(i))) {
-                parts[i] = scorer.predict(file).probabilities();
-                truths[i] = file.truthCodes();
+        List<Predictions> parts = new ArrayList<>();
+        List<int[]> truths = new ArrayList<>();
+        for (Path path : files) {
+            try (TutorialFile file = TutorialFile.open(path)) {
+                parts.add(scorer.predict(file));
+                truths.add(file.truthCodes());
             }
         }
-        int[] truth = java.util.Arrays.stream(truths).flatMapToInt(java.util.Arrays::stream).toArray();
-        float[] all = new float[truth.length * scorer.classes()];
-        int at = 0;
-        for (float[] p : parts) {
-            System.arraycopy(p, 0, all, at, p.length);
-            at += p.length;
-        }
-        PredictionsFile.write(new Predictions(truth.length, scorer.classes(), all), truth, out);
+        int[] truth = truths.stream().flatMapToInt(java.util.Arrays::stream).toArray();
+        PredictionsFile.write(Predictions.concat(parts), truth, out);
         return truth.length;
     }
 }

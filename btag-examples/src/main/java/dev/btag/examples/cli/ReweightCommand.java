@@ -1,5 +1,8 @@
 package dev.btag.examples.cli;
 
+import dev.btag.data.layout.Layout;
+import dev.btag.data.ntuple.FileSet;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.btag.data.weight.KinematicReweighter;
@@ -19,8 +22,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code btag reweight}: kinematic weights for the jets of one or more tutorial-layout files (all files together,
- * in the given order), written as a weights file ({@link WeightsNpz}); bad options are usage errors (exit 2), found
+ * {@code btag reweight}: kinematic weights for the jets of one or more files (tutorial layout, or read through
+ * {@code --layout}: its kinematics, classes and weight field; all files together, in the given order), written as a weights file ({@link WeightsNpz}); bad options are usage errors (exit 2), found
  * before any data is read.
  */
 @Command(name = "reweight", mixinStandardHelpOptions = true,
@@ -32,14 +35,21 @@ final class ReweightCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--in", required = true, arity = "1..*", paramLabel = "FILE",
-        description = "Tutorial-layout files; the weights follow them in this order, then row order.")
-    List<Path> in;
+        description = "Files or quoted globs (tutorial layout, or read with --layout); the weights follow them in this"
+            + " order, then row order.")
+    List<String> in;
+
+    @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = Layout.TUTORIAL, description = "How to read"
+        + " the files: 'tutorial' (default) or a layout file; its kinematics give the variables, its classes the"
+        + " targets and its weight field the base weights.")
+    String layout;
 
     @Option(names = "--out", required = true, paramLabel = "WEIGHTS.npz", description = "The weights file to write.")
     Path out;
 
     @Option(names = "--target", defaultValue = "b", paramLabel = "T",
-        description = "flat, or the reference class: b, bb, lepb, c, uds, g (default: ${DEFAULT-VALUE}).")
+        description = "flat, or the reference class: b, bb, lepb, c, uds, g, or one of the layout's classes (default:"
+            + " ${DEFAULT-VALUE}).")
     String target;
 
     @Mixin
@@ -50,20 +60,23 @@ final class ReweightCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Layout readWith = Layout.resolve(layout);
         KinematicReweighter reweighter;
         try {
-            reweighter = reweighting.reweighter(target);
+            reweighter = reweighting.reweighter(target, readWith.isTutorial() ? WeightInputs.TUTORIAL_CLASSES
+                : readWith.label().names());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        List<Path> files = FileSet.expand(in).files();
         long t0 = System.nanoTime();
-        WeightInputs inputs = WeightInputs.read(in, reweighting.variables());
+        WeightInputs inputs = WeightInputs.read(files, readWith, reweighting.variables());
         Reweighting r = reweighter.reweight(inputs);
         double seconds = (System.nanoTime() - t0) / 1e9;
         JsonObject settings = reweighter.toJson(inputs.classNames());
-        JsonArray files = new JsonArray();
-        in.forEach(p -> files.add(p.toString()));
-        settings.add("files", files);
+        JsonArray fileNames = new JsonArray();
+        files.forEach(p -> fileNames.add(p.toString()));
+        settings.add("files", fileNames);
         settings.addProperty("jets", r.jets());
         settings.addProperty("cappedJets", r.cappedJets());
         settings.addProperty("emptyTargetJets", r.emptyTargetJets());
@@ -77,7 +90,7 @@ final class ReweightCommand implements Callable<Integer> {
             o.println(EvaluationJson.GSON.toJson(settings));
         } else {
             o.printf(Locale.ROOT, "reweighted %d jets of %d file(s) to %s in %d cells (%s); %d capped, %d in cells"
-                    + " the target lacks%n", r.jets(), in.size(), reweighter.target().name(inputs.classNames()),
+                    + " the target lacks%n", r.jets(), files.size(), reweighter.target().name(inputs.classNames()),
                 reweighter.cells(), reweighting.vars, r.cappedJets(), r.emptyTargetJets());
             for (int c = 0; c < inputs.classNames().size(); c++) {
                 o.printf(Locale.ROOT, "  %-5s %10.1f -> %10.1f%n", inputs.classNames().get(c), sum(r.before(c)),

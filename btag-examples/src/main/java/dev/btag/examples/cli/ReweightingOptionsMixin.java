@@ -45,6 +45,18 @@ final class ReweightingOptionsMixin {
      * @throws IllegalArgumentException for a bad setting (the message names it)
      */
     KinematicReweighter reweighter(String target) {
+        return reweighter(target, WeightInputs.TUTORIAL_CLASSES);
+    }
+
+    /**
+     * The reweighter for a target among some classes.
+     *
+     * @param target {@code flat} or a class name
+     * @param classNames the classes of the inputs (a layout's, or the tutorial's six)
+     * @return the reweighter
+     * @throws IllegalArgumentException for a bad setting (the message names it)
+     */
+    KinematicReweighter reweighter(String target, List<String> classNames) {
         List<KinematicVariable> variables = KinematicVariable.parseList(vars);
         Map<String, BinAxis> custom = new LinkedHashMap<>();
         for (String e : edges) {
@@ -65,7 +77,7 @@ final class ReweightingOptionsMixin {
                 + " does not use");
         }
         KinematicReweighter.Builder b = KinematicReweighter.builder().optAxes(axes)
-            .optTarget(ReweightTarget.parse(target, WeightInputs.TUTORIAL_CLASSES))
+            .optTarget(ReweightTarget.parse(target, classNames))
             .optEmptyBins(policy());
         if (maxWeight != null) {
             b.optMaxWeight(maxWeight);

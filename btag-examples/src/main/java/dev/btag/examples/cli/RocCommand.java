@@ -3,8 +3,10 @@ package dev.btag.examples.cli;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.btag.examples.roc.NpzRoc;
-import dev.btag.examples.roc.RocSummary;
+import dev.btag.data.layout.Layout;
+import dev.btag.data.ntuple.FileSet;
+import dev.btag.models.evaluate.ColumnRoc;
+import dev.btag.models.evaluate.RocSummary;
 import dev.btag.io.FileChecks;
 import dev.btag.metrics.roc.RocCsv;
 import dev.btag.metrics.workingpoint.WorkingPoint;
@@ -20,15 +22,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code btag roc}: ROC curve, AUC and working points of any score array against any label array of an .npz file. */
+/**
+ * {@code btag roc}: ROC curve, AUC and working points of any score array against any label array of .npz files, or of
+ * any score field against any label field of files read through a layout ({@link ColumnRoc}).
+ */
 @Command(name = "roc", mixinStandardHelpOptions = true,
-    description = {"ROC curve, AUC and working points of any score array against any label array of an .npz file.",
+    description = {"ROC curve, AUC and working points of any score array against any label array of .npz files (or,"
+        + " with --layout, of fields of the jet table of npz or HDF5 files), the files taken together.",
         "An entry is signal when its label equals one of the --signal values; every other entry is background,"
             + " unless --background restricts it (entries with other labels are then left out)."})
 final class RocCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The .npz (or .npy) file holding the arrays.")
-    Path file;
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+        description = "The .npz (or .npy) files holding the arrays, or with --layout any files it reads; names or"
+            + " quoted globs.")
+    List<String> files;
+
+    @Option(names = "--layout", paramLabel = "LAYOUT", description = "Read the files through a layout ('tutorial' or"
+        + " a layout file): --score, --label and --weight name fields or columns of its jet table.")
+    String layout;
 
     @Option(names = "--score", required = true, paramLabel = "NAME", description = "Score array: one value per entry.")
     String score;
@@ -59,13 +71,18 @@ final class RocCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private List<Path> inputs;
+
     @Override
     public Integer call() throws IOException {
+        Layout readWith = layout == null ? null : Layout.resolve(layout);
+        List<Path> inputs = FileSet.expand(files).files();
         if (curveOut != null) {
-            FileChecks.requireNotAnInput(curveOut, List.of(file));
+            FileChecks.requireNotAnInput(curveOut, inputs);
         }
-        RocSummary summary = NpzRoc.builder().setFile(file).setScore(score).setLabel(label).setSignal(signal)
-            .optBackground(background).optWeight(weight).build().compute();
+        RocSummary summary = ColumnRoc.builder().setFiles(inputs).optLayout(readWith).setScore(score).setLabel(label)
+            .setSignal(signal).optBackground(background).optWeight(weight).build().compute();
+        this.inputs = inputs;
         if (curveOut != null) {
             try {
                 RocCsv.write(summary.curve(), curveOut);
@@ -106,7 +123,8 @@ final class RocCommand implements Callable<Integer> {
     }
 
     private void printText(PrintWriter out, RocSummary s) {
-        out.printf(Locale.ROOT, "%s: score '%s' vs label '%s'%s%n", file, score, label,
+        out.printf(Locale.ROOT, "%s: score '%s' vs label '%s'%s%n", inputs.size() == 1 ? inputs.get(0)
+                : inputs.size() + " files (" + inputs.get(0) + " ...)", score, label,
             weight == null ? "" : ", weights '" + weight + "'");
         out.printf(Locale.ROOT, "signal %d entries, background %d entries, %d ROC points%n", s.signal(),
             s.background(), s.curve().size());

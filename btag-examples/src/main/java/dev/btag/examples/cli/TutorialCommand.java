@@ -1,8 +1,12 @@
 package dev.btag.examples.cli;
 
+import dev.btag.data.layout.Layout;
+import dev.btag.data.ntuple.FileSet;
+
 import dev.btag.examples.tutorial.Tutorial;
 import dev.btag.examples.tutorial.TutorialResult;
 import dev.btag.models.Architecture;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,11 +35,17 @@ final class TutorialCommand implements Callable<Integer> {
         description = "Jets per generated synthetic file (default: ${DEFAULT-VALUE}, the tutorial's file size).")
     int jets;
 
-    @Option(names = "--train", description = "Your own training file (tutorial layout); needs --test.")
-    Path train;
+    @Option(names = "--train", arity = "1..*", paramLabel = "FILE",
+        description = "Your own training files or quoted globs (read with --layout); needs --test.")
+    List<String> train;
 
-    @Option(names = "--test", description = "Your own test file (tutorial layout); needs --train.")
-    Path test;
+    @Option(names = "--test", arity = "1..*", paramLabel = "FILE",
+        description = "Your own test files or quoted globs (read with --layout); needs --train.")
+    List<String> test;
+
+    @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = Layout.TUTORIAL, description = "How to read"
+        + " --train and --test: 'tutorial' (default) or a layout file whose groups declare b, c and light classes.")
+    String layout;
 
     @Option(names = "--models", split = ",", defaultValue = "dnn,cnn1x1,lstm,gru",
         description = "Taggers to train, comma-separated (default: ${DEFAULT-VALUE}).")
@@ -43,6 +53,10 @@ final class TutorialCommand implements Callable<Integer> {
 
     @Mixin
     TrainingOptionsMixin training;
+
+    private static List<Path> expand(List<String> patterns) throws IOException {
+        return patterns == null ? List.of() : FileSet.expand(patterns).files();
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -54,7 +68,8 @@ final class TutorialCommand implements Callable<Integer> {
             for (String name : models) {
                 architectures.add(Architecture.fromCliName(name.strip()));
             }
-            config = new Tutorial.Config(out, jets, training.epochs, train, test, architectures, training.seed,
+            config = new Tutorial.Config(out, jets, training.epochs, expand(train), expand(test),
+                Layout.resolve(layout), architectures, training.seed,
                 training.batchSize, training.deviceChoice(), training.noProgress ? null : System.err,
                 CommandLog.to(err));
         } catch (IllegalArgumentException e) {

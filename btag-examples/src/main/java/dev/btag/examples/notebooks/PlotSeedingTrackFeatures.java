@@ -1,7 +1,7 @@
 package dev.btag.examples.notebooks;
 
 import dev.btag.data.schema.JetArray;
-import dev.btag.examples.inputs.InputPlots;
+import dev.btag.models.inputs.InputPlots;
 import java.io.IOException;
 import java.util.EnumSet;
 

@@ -1,43 +1,96 @@
 package dev.btag.examples.tutorial;
 
+import dev.btag.data.layout.Layout;
+import dev.btag.data.ntuple.JetFile;
 import dev.btag.data.schema.FeatureSet;
 import dev.btag.data.schema.JetColumn;
 import dev.btag.data.schema.TutorialFile;
 import dev.btag.metrics.comparison.FlavourComparison;
 import dev.btag.metrics.roc.RocCurve;
 import dev.btag.metrics.selection.Selection;
+import dev.btag.models.LayoutInputs;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * The best single input variable, the baseline every tagger should beat: of the tutorial's 15 input features, the
- * one with the highest AUC for b vs light+gluon on the TRAINING file (chosen where the taggers learn, so the test
- * file judges it as it judges them). A variable that is lower for b jets is used with its sign flipped, so its AUC on
- * the training file is at least one half.
+ * The best single input variable, the baseline every tagger should beat: of the input features (the tutorial's 15,
+ * or a layout's {@code jets.features}), the one with the highest AUC for b vs light+gluon on the TRAINING files
+ * (chosen where the taggers learn, so the test files judge it as they judge the taggers). A variable that is lower
+ * for b jets is used with its sign flipped, so its AUC on the training files is at least one half.
  *
- * @param column the variable
+ * @param feature the variable's name
+ * @param index its index among the features
  * @param flipped whether the score is minus the variable
  */
-record SingleVariable(JetColumn column, boolean flipped) {
+record SingleVariable(String feature, int index, boolean flipped) {
 
     /**
-     * Chooses the best variable.
+     * The features and truth codes of files: row-major N x F features, N truth codes (the tutorial's column 50, or
+     * for a layout the codes of its groups, b 5, c 4, light 1, others 0).
+     */
+    record Sample(float[] rows, List<String> names, int[] truth) {
+    }
+
+    /**
+     * Reads the features and truth codes of files.
      *
-     * @param training the training file
+     * @param files the files, together
+     * @param layout how to read them
+     * @return the sample
+     * @throws IOException if a file cannot be read or does not match the layout
+     */
+    static Sample read(List<Path> files, Layout layout) throws IOException {
+        if (layout.isTutorial() && files.size() == 1) {
+            try (TutorialFile file = TutorialFile.open(files.get(0))) {
+                FeatureSet features = FeatureSet.TUTORIAL;
+                List<String> names = features.columns().stream().map(JetColumn::columnName).toList();
+                return new Sample(features(file, features), names, file.truthCodes());
+            }
+        }
+        List<float[]> rows = new ArrayList<>();
+        List<int[]> truths = new ArrayList<>();
+        for (Path path : files) {
+            try (JetFile file = JetFile.open(path, layout)) {
+                long n = file.jetCount();
+                rows.add(file.features(0, n));
+                truths.add(LayoutInputs.groups(layout).truthCodes(file.classes(0, n)));
+            }
+        }
+        float[] all = new float[rows.stream().mapToInt(r -> r.length).sum()];
+        int at = 0;
+        for (float[] r : rows) {
+            System.arraycopy(r, 0, all, at, r.length);
+            at += r.length;
+        }
+        return new Sample(all, layout.jets().features(),
+            truths.stream().flatMapToInt(Arrays::stream).toArray());
+    }
+
+    private static float[] features(TutorialFile file, FeatureSet features) {
+        return file.features(features, 0, file.jetCount());
+    }
+
+    /**
+     * Chooses the best variable on a training sample.
+     *
+     * @param training the training files' features and truth
      * @return the variable and whether it is flipped
      */
-    static SingleVariable choose(TutorialFile training) {
-        FeatureSet features = FeatureSet.TUTORIAL;
-        float[] rows = training.features(features, 0, training.jetCount());
-        int f = features.size();
-        int[] truth = training.truthCodes();
+    static SingleVariable choose(Sample training) {
+        int f = training.names().size();
+        int[] truth = training.truth();
         Selection bVsLight = FlavourComparison.B_VS_LIGHT_GLUON.select(truth);
         SingleVariable best = null;
         double bestAuc = -1;
         for (int j = 0; j < f; j++) {
-            double[] value = column(rows, f, j, truth.length);
+            double[] value = column(training.rows(), f, j, truth.length);
             double auc = RocCurve.of(bVsLight.pick(value), bVsLight.signal()).auc();
             if (Math.max(auc, 1 - auc) > bestAuc) {
                 bestAuc = Math.max(auc, 1 - auc);
-                best = new SingleVariable(features.columns().get(j), auc < 0.5);
+                best = new SingleVariable(training.names().get(j), j, auc < 0.5);
             }
         }
         return best;
@@ -52,16 +105,18 @@ record SingleVariable(JetColumn column, boolean flipped) {
     }
 
     /**
-     * The variable's score on a file: the variable, or minus it.
+     * The variable's score on a sample: the variable, or minus it.
      *
-     * @param file the file
+     * @param sample the features of the same layout
      * @return one score per jet
      */
-    double[] scores(TutorialFile file) {
-        float[] values = file.column(column);
-        double[] score = new double[values.length];
-        for (int i = 0; i < score.length; i++) {
-            score[i] = flipped ? -values[i] : values[i];
+    double[] scores(Sample sample) {
+        int n = sample.truth().length;
+        double[] score = column(sample.rows(), sample.names().size(), index, n);
+        if (flipped) {
+            for (int i = 0; i < n; i++) {
+                score[i] = -score[i];
+            }
         }
         return score;
     }
@@ -72,7 +127,7 @@ record SingleVariable(JetColumn column, boolean flipped) {
      * @return for example {@code "TagVarCSV_trackSip2dSigAboveCharm"}
      */
     String name() {
-        return (flipped ? "\u2212" : "") + column.columnName();
+        return (flipped ? "\u2212" : "") + feature;
     }
 
     /**

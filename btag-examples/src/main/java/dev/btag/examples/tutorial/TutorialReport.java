@@ -49,8 +49,10 @@ final class TutorialReport {
             b.optBanner(SyntheticSample.BANNER + ": every number and plot here comes from btag's synthetic"
                 + " CMS-like sample (docs/synthetic.md), not from CMS simulation.");
         }
-        b.paragraph(String.format(Locale.ROOT, "Training file: %s. Test file: %s. Device: %s. Up to %d epochs,"
-            + " batch size %d, seed %d. Total time %.0f s.", r.trainFile(), r.testFile(), r.device(),
+        b.paragraph(String.format(Locale.ROOT, "Training %s: %s. Test %s: %s. Layout: %s. Device: %s. Up to %d"
+            + " epochs, batch size %d, seed %d. Total time %.0f s.", r.trainFiles().size() == 1 ? "file" : "files",
+            join(r.trainFiles()), r.testFiles().size() == 1 ? "file" : "files", join(r.testFiles()), r.layout(),
+            r.device(),
             config.epochs(), config.batchSize(), config.seed(), r.seconds()));
         inputs(b, r);
         training(b, r);
@@ -63,10 +65,13 @@ final class TutorialReport {
         List<HtmlReport.Image> confusion = new ArrayList<>();
         for (TutorialResult.ModelRun m : r.models()) {
             Path eval = m.evaluationDirectory();
+            boolean six = m.evaluation().groups() == null;
             confusion.add(new HtmlReport.Image(rel(r, eval.resolve(EvaluationPlots.CONFUSION)),
-                m.architecture().cliName() + ": six classes"));
-            confusion.add(new HtmlReport.Image(rel(r, eval.resolve(EvaluationPlots.CONFUSION_COARSE)),
-                m.architecture().cliName() + ": b / c / light / gluon"));
+                m.architecture().cliName() + (six ? ": six classes" : ": the layout's classes")));
+            if (six) {
+                confusion.add(new HtmlReport.Image(rel(r, eval.resolve(EvaluationPlots.CONFUSION_COARSE)),
+                    m.architecture().cliName() + ": b / c / light / gluon"));
+            }
         }
         b.gallery(confusion);
         b.paragraph("Each tagger's metrics.json (identical to what btag evaluate writes, c-tagging comparisons"
@@ -296,6 +301,10 @@ final class TutorialReport {
         b.gallery(images);
     }
 
+    private static String join(List<Path> files) {
+        return String.join(", ", files.stream().map(Path::toString).toList());
+    }
+
     private static JsonObject summary(TutorialResult r, Tutorial.Config config) {
         JsonObject o = new JsonObject();
         o.addProperty("synthetic", r.synthetic());
@@ -304,6 +313,13 @@ final class TutorialReport {
         }
         o.addProperty("trainFile", r.trainFile().toString());
         o.addProperty("testFile", r.testFile().toString());
+        JsonArray trainFiles = new JsonArray();
+        r.trainFiles().forEach(f -> trainFiles.add(f.toString()));
+        JsonArray testFiles = new JsonArray();
+        r.testFiles().forEach(f -> testFiles.add(f.toString()));
+        o.add("trainFiles", trainFiles);
+        o.add("testFiles", testFiles);
+        o.addProperty("layout", r.layout());
         o.addProperty("device", r.device());
         o.addProperty("maxEpochs", config.epochs());
         o.addProperty("batchSize", config.batchSize());

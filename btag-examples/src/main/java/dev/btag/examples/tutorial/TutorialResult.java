@@ -1,6 +1,6 @@
 package dev.btag.examples.tutorial;
 
-import dev.btag.examples.inputs.InputPlots;
+import dev.btag.models.inputs.InputPlots;
 import dev.btag.metrics.comparison.FlavourComparison;
 import dev.btag.models.Architecture;
 import dev.btag.models.ParameterCount;
@@ -16,8 +16,9 @@ import java.util.Map;
  * @param outDir the output directory
  * @param report the HTML report ({@code report.html})
  * @param summary the JSON summary ({@code summary.json})
- * @param trainFile the training file (generated or given)
- * @param testFile the test file
+ * @param trainFiles the training files (generated or given)
+ * @param testFiles the test files
+ * @param layout the layout the files were read with ({@code tutorial}, or the layout file's name)
  * @param synthetic whether the files are the synthetic sample (then every output says so)
  * @param device the device that trained, as DJL names it (for example {@code cpu()})
  * @param inputs the input plots of notebooks 1 and 2
@@ -25,8 +26,8 @@ import java.util.Map;
  * @param models one entry per trained tagger, in the order trained
  * @param seconds wall-clock time of the whole run
  */
-public record TutorialResult(Path outDir, Path report, Path summary, Path trainFile, Path testFile,
-        boolean synthetic, String device, InputPlots.Result inputs, SingleVariableResult singleVariable,
+public record TutorialResult(Path outDir, Path report, Path summary, List<Path> trainFiles, List<Path> testFiles,
+        String layout, boolean synthetic, String device, InputPlots.Result inputs, SingleVariableResult singleVariable,
         List<ModelRun> models, double seconds) {
 
     /**
@@ -35,8 +36,9 @@ public record TutorialResult(Path outDir, Path report, Path summary, Path trainF
      * @param outDir the output directory
      * @param report the report file
      * @param summary the summary file
-     * @param trainFile the training file
-     * @param testFile the test file
+     * @param trainFiles the training files
+     * @param testFiles the test files
+     * @param layout the layout
      * @param synthetic whether the sample is synthetic
      * @param device the training device
      * @param inputs the input plots
@@ -46,6 +48,26 @@ public record TutorialResult(Path outDir, Path report, Path summary, Path trainF
      */
     public TutorialResult {
         models = List.copyOf(models);
+        trainFiles = List.copyOf(trainFiles);
+        testFiles = List.copyOf(testFiles);
+    }
+
+    /**
+     * The first training file.
+     *
+     * @return {@code trainFiles().get(0)}
+     */
+    public Path trainFile() {
+        return trainFiles.get(0);
+    }
+
+    /**
+     * The first test file.
+     *
+     * @return {@code testFiles().get(0)}
+     */
+    public Path testFile() {
+        return testFiles.get(0);
     }
 
     /**

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.btag.examples.inputs.InputPlots;
+import dev.btag.models.inputs.InputPlots;
 import dev.btag.metrics.comparison.FlavourComparison;
 import java.nio.file.Files;
 import java.nio.file.Path;

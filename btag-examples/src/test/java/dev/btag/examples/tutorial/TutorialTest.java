@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.btag.data.layout.Layout;
 import dev.btag.examples.cli.BtagCommand;
 import dev.btag.examples.report.ReportBrowserCheck;
 import dev.btag.models.Architecture;
@@ -25,8 +26,8 @@ class TutorialTest {
 
     @Test
     void wholeTutorialWithTinySettingsWritesAConsistentReport() throws Exception {
-        Tutorial.Config config = new Tutorial.Config(dir.resolve("out"), 400, 1, null, null,
-            List.of(Architecture.values()), 7L, 128, DeviceChoice.CPU, null, line -> { });
+        Tutorial.Config config = new Tutorial.Config(dir.resolve("out"), 400, 1, List.of(), List.of(),
+            Layout.tutorial(), List.of(Architecture.values()), 7L, 128, DeviceChoice.CPU, null, line -> { });
         TutorialResult result = Tutorial.run(config);
 
         assertTrue(result.synthetic());
@@ -87,7 +88,8 @@ class TutorialTest {
     @Test
     void refusesOnlyOneOfTrainAndTest() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Tutorial.Config(dir, 400,
-            1, dir.resolve("train.npz"), null, List.of(Architecture.DNN), 1L, 64, DeviceChoice.CPU, null, s -> { }));
+            1, List.of(dir.resolve("train.npz")), List.of(), Layout.tutorial(), List.of(Architecture.DNN), 1L, 64,
+            DeviceChoice.CPU, null, s -> { }));
         assertTrue(e.getMessage().contains("--train and --test"), e.getMessage());
     }
 

@@ -30,7 +30,8 @@ import java.util.List;
  * {@code binned} (at the reference working point {@code workingPoint}: {@code ptEdges} in GeV, {@code efficiency}
  * and {@code mistag} with {@code lower}/{@code upper} Clopper-Pearson bounds and jet counts per bin);
  * {@code confusion} and {@code confusionCoarse} ({@code classes}, {@code counts}, {@code normalizedByTrueClass},
- * {@code accuracy}).
+ * {@code accuracy}; a tagger of a layout's classes has {@code confusion} over those classes and no
+ * {@code confusionCoarse}).
  *
  * <p>Added keys (the ones above keep their names and meaning): {@code weighted} (whether the jets carried weights);
  * per comparison {@code binnedPerformance}, one object per binned variable ({@code variable} {@code "pt"} or
@@ -76,7 +77,9 @@ public final class EvaluationJson {
         o.add("auc", auc);
         o.add("rocs", rocs);
         o.add("confusion", confusion(e.confusion()));
-        o.add("confusionCoarse", confusion(e.confusion().coarse()));
+        if (e.groups() == null) {
+            o.add("confusionCoarse", confusion(e.confusion().coarse()));
+        }
         o.addProperty("weighted", e.sample().weighted());
         if (!e.calibration().isEmpty()) {
             o.add("calibration", calibration(e.calibration()));

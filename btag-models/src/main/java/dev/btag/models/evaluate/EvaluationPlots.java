@@ -83,8 +83,10 @@ public final class EvaluationPlots {
         written.add(roc.build().savePng(dir.resolve(ROC)));
         written.add(confusion(e.confusion(), "confusion matrix (" + e.tagger() + "), normalised per true class",
             subtitle).savePng(dir.resolve(CONFUSION)));
-        written.add(confusion(e.confusion().coarse(), "confusion matrix (" + e.tagger() + "), b/c/light/gluon",
-            subtitle).savePng(dir.resolve(CONFUSION_COARSE)));
+        if (e.groups() == null) {
+            written.add(confusion(e.confusion().coarse(), "confusion matrix (" + e.tagger() + "), b/c/light/gluon",
+                subtitle).savePng(dir.resolve(CONFUSION_COARSE)));
+        }
         EfficiencyPlot.Builder efficiency = EfficiencyPlot.builder().optSubtitle(subtitle)
             .optTitle("signal efficiency vs pT" + at(e) + " (" + e.tagger() + ")")
             .optAxisTitles("jet pT [GeV]", "efficiency");

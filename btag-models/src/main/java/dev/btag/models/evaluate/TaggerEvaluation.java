@@ -26,6 +26,7 @@ import dev.btag.metrics.workingpoint.WorkingPoints;
 import dev.btag.models.LayoutInputs;
 import dev.btag.models.Tagger;
 import dev.btag.models.predict.LayoutPredictions;
+import dev.btag.models.predict.Predictions;
 import dev.btag.models.predict.TaggerPredictor;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -170,11 +171,12 @@ public final class TaggerEvaluation {
 
     /**
      * Predicts test files read through a layout and evaluates the predictions together. The tutorial layout on one
-     * file is exactly {@link #evaluate(Tagger, Path)}. For any other layout the comparisons follow the layout's
+     * file is exactly {@link #evaluate(Tagger, Path)}, on several the same evaluation of all their jets. For any other layout the comparisons follow the layout's
      * groups ({@link ClassGroups}: b vs all, b vs c, b vs light, c vs light, c vs b, whatever the class names), the
-     * binned efficiencies use its {@code kinematics.pt} (without one no jet falls in a bin), and the confusion matrix
-     * counts the declared classes (jets of no class left out). The evaluation's probabilities are then the group
-     * sums in the six-slot form the comparisons read ({@link ClassGroups#collapse}), and its
+     * binned efficiencies use its {@code kinematics.pt} and {@code eta} (without one no jet falls in a bin of it; the
+     * efficiency maps are drawn only with both, see {@link TestSample#read(List, Layout)}), and the confusion matrix
+     * counts the declared classes (jets of no class left out), as do the reliability diagrams. The evaluation's
+     * probabilities are then the group sums in the six-slot form the comparisons read ({@link ClassGroups#collapse}), and its
      * {@link Evaluation#classProbabilities()} the N x K probabilities the tagger gave ({@link LayoutPredictions}).
      *
      * @param tagger the tagger (not closed)
@@ -191,19 +193,39 @@ public final class TaggerEvaluation {
         if (layout.isTutorial() && testFiles.size() == 1) {
             return evaluate(tagger, testFiles.get(0));
         }
+        if (layout.isTutorial() && tagger.spec().classes() == Discriminants.CLASSES) {
+            List<Predictions> parts = new ArrayList<>();
+            try (TaggerPredictor predictor = new TaggerPredictor(tagger)) {
+                for (Path path : testFiles) {
+                    try (TutorialFile file = TutorialFile.open(path)) {
+                        parts.add(predictor.predict(file));
+                    }
+                }
+            }
+            return evaluate(tagger.spec().architecture().cliName(), Predictions.concat(parts).probabilities(),
+                TestSample.read(testFiles, layout));
+        }
         LayoutPredictions scored = LayoutPredictions.score(tagger, testFiles, layout);
         ClassGroups groups = scored.groups();
-        int[] classIndex = scored.classIndices();
         float[] probs = scored.predictions().probabilities();
-        TestSample sample = new TestSample(testFiles.size() == 1 ? testFiles.get(0) : null, scored.truthCodes(),
-            groups.collapseOneHot(classIndex), scored.pt(), scored.synthetic());
+        TestSample sample = TestSample.read(testFiles, layout);
         List<FlavourComparison> chosen = comparisons.stream().filter(c -> groups.defines(c.discriminant())).toList();
-        // no efficiency maps: a layout's sample carries no |eta| (the maps need pT and |eta|)
+        // efficiency maps need pT and |eta|: only for a layout that declares both
+        boolean maps = efficiencyMaps && layout.kinematics().ptField().isPresent()
+            && layout.kinematics().etaField().isPresent();
         Evaluation grouped = evaluate(tagger.spec().architecture().cliName(), groups.collapse(probs), sample, chosen,
-            false);
-        ConfusionMatrix confusion = ConfusionMatrix.fromOneHot(layout.label().names(), scored.oneHot(), probs);
+            maps);
+        float[] oneHot = scored.oneHot();
+        ConfusionMatrix confusion = ConfusionMatrix.fromOneHot(layout.label().names(), oneHot, probs);
+        List<ReliabilityDiagram> calibration;
+        try {
+            calibration = ReliabilityDiagram.perClass(layout.label().names(), oneHot, probs, sample.weightsView(),
+                calibrationBins);
+        } catch (IllegalArgumentException notProbabilities) {
+            calibration = List.of(); // as for the tutorial: outputs that are not probabilities have no calibration
+        }
         return new Evaluation(grouped.tagger(), sample, grouped.probabilities(), grouped.comparisons(), confusion,
-            grouped.calibration(), grouped.efficiencyMaps(), groups, probs);
+            calibration, grouped.efficiencyMaps(), groups, probs);
     }
 
     /**

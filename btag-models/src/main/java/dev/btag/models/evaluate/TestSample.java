@@ -1,10 +1,17 @@
 package dev.btag.models.evaluate;
 
+import dev.btag.data.layout.Layout;
+import dev.btag.data.ntuple.JetFile;
 import dev.btag.data.schema.JetColumn;
 import dev.btag.data.schema.TutorialFile;
+import dev.btag.metrics.comparison.ClassGroups;
 import dev.btag.metrics.discriminant.Discriminants;
+import dev.btag.models.LayoutInputs;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -107,6 +114,82 @@ public record TestSample(Path source, int[] truthCodes, float[] oneHot, double[]
         }
         return new TestSample(file.path(), file.truthCodes(), file.oneHotLabels(0, file.jetCount()), pt, absEta,
             null, file.isSynthetic());
+    }
+
+    /**
+     * Reads the truth, pT and |&eta;| of files read through a layout, together in the order given (unweighted): the
+     * truth codes and six-slot one-hot rows of the layout's groups ({@link ClassGroups#truthCodes},
+     * {@link ClassGroups#collapseOneHot}: b 5, c 4, light 1, any other class or none 0), pT from
+     * {@code kinematics.pt} (-1 for every jet without one, so no jet falls in a pT bin) and |&eta;| from
+     * {@code kinematics.eta} (NaN without one). The tutorial layout keeps the tutorial's codes and six one-hot
+     * classes instead: the files' {@link #read(TutorialFile)}, joined.
+     *
+     * @param files one or more files
+     * @param layout how to read them
+     * @return their truth; {@code source} is the file when there is one, else {@code null}
+     * @throws IOException if a file cannot be read or does not match the layout (the message names it)
+     */
+    public static TestSample read(List<Path> files, Layout layout) throws IOException {
+        if (layout.isTutorial()) {
+            List<TestSample> parts = new ArrayList<>();
+            for (Path path : files) {
+                try (TutorialFile file = TutorialFile.open(path)) {
+                    parts.add(read(file));
+                }
+            }
+            return parts.size() == 1 ? parts.get(0) : concat(parts);
+        }
+        ClassGroups groups = LayoutInputs.groups(layout);
+        List<int[]> classes = new ArrayList<>();
+        List<double[]> pts = new ArrayList<>();
+        List<double[]> etas = new ArrayList<>();
+        boolean synthetic = false;
+        for (Path path : files) {
+            try (JetFile file = JetFile.open(path, layout)) {
+                long n = file.jetCount();
+                classes.add(file.classes(0, n));
+                pts.add(file.hasPt() ? file.pt(0, n) : filled(Math.toIntExact(n), -1));
+                double[] eta = file.hasEta() ? file.eta(0, n) : filled(Math.toIntExact(n), Double.NaN);
+                for (int i = 0; i < eta.length; i++) {
+                    eta[i] = Math.abs(eta[i]);
+                }
+                etas.add(eta);
+                synthetic |= file.isSynthetic();
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        int[] classIndices = classes.stream().flatMapToInt(Arrays::stream).toArray();
+        return new TestSample(files.size() == 1 ? files.get(0) : null, groups.truthCodes(classIndices),
+            groups.collapseOneHot(classIndices),
+            pts.stream().flatMapToDouble(Arrays::stream).toArray(),
+            etas.stream().flatMapToDouble(Arrays::stream).toArray(), null, synthetic);
+    }
+
+    /** Several unweighted samples as one, jets in list order. */
+    private static TestSample concat(List<TestSample> parts) {
+        int n = parts.stream().mapToInt(TestSample::jets).sum();
+        int[] truth = new int[n];
+        float[] oneHot = new float[n * Discriminants.CLASSES];
+        double[] pt = new double[n];
+        double[] absEta = new double[n];
+        int at = 0;
+        boolean synthetic = false;
+        for (TestSample p : parts) {
+            System.arraycopy(p.truthCodes, 0, truth, at, p.jets());
+            System.arraycopy(p.oneHot, 0, oneHot, at * Discriminants.CLASSES, p.oneHot.length);
+            System.arraycopy(p.pt, 0, pt, at, p.jets());
+            System.arraycopy(p.absEta, 0, absEta, at, p.jets());
+            at += p.jets();
+            synthetic |= p.synthetic;
+        }
+        return new TestSample(null, truth, oneHot, pt, absEta, null, synthetic);
+    }
+
+    private static double[] filled(int n, double value) {
+        double[] a = new double[n];
+        Arrays.fill(a, value);
+        return a;
     }
 
     /**

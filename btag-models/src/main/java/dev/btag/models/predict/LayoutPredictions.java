@@ -4,28 +4,30 @@ import ai.djl.translate.TranslateException;
 import dev.btag.data.layout.Layout;
 import dev.btag.data.ntuple.JetFile;
 import dev.btag.metrics.comparison.ClassGroups;
+import dev.btag.metrics.discriminant.Discriminant;
+import dev.btag.metrics.discriminant.Discriminants;
 import dev.btag.models.LayoutInputs;
 import dev.btag.models.Tagger;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The jets of one or more files read through a {@link Layout}, scored by a tagger of the layout's classes: the N x K
- * class probabilities as the tagger gave them (K the layout's classes, in declaration order), the class of each jet
- * and its pT. {@code btag predict} writes them ({@link #write}) and {@code TaggerEvaluation} evaluates them. This
- * record is immutable: its arrays are copied in and out.
+ * class probabilities as the tagger gave them (K the layout's classes, in declaration order) and the class of each
+ * jet. {@code btag predict} writes them ({@link #write}) and {@code TaggerEvaluation} evaluates them (with the truth,
+ * pT and |&eta;| of {@code TestSample.read(files, layout)}). This record is immutable: its arrays are copied in and
+ * out.
  *
  * @param predictions N x K class probabilities, jets in file order then row order
  * @param groups which of the K classes the discriminants treat as b, c and light ({@code groups} of the layout)
  * @param classIndices the class of each jet, 0 … K-1, or -1 for a jet of no class
- * @param pt the jet pT in GeV ({@code kinematics.pt}), or -1 for every jet when the layout declares none
  * @param synthetic whether any file is btag's synthetic sample
  */
-public record LayoutPredictions(Predictions predictions, ClassGroups groups, int[] classIndices, double[] pt,
-        boolean synthetic) {
+public record LayoutPredictions(Predictions predictions, ClassGroups groups, int[] classIndices, boolean synthetic) {
 
     /**
      * Checks and copies.
@@ -33,7 +35,6 @@ public record LayoutPredictions(Predictions predictions, ClassGroups groups, int
      * @param predictions the probabilities
      * @param groups the class groups
      * @param classIndices the class indices
-     * @param pt the pT values
      * @param synthetic the synthetic flag
      * @throws IllegalArgumentException if the classes or the jet counts disagree
      */
@@ -41,12 +42,10 @@ public record LayoutPredictions(Predictions predictions, ClassGroups groups, int
         Objects.requireNonNull(predictions, "predictions");
         Objects.requireNonNull(groups, "groups");
         classIndices = classIndices.clone();
-        pt = pt.clone();
-        if (predictions.classes() != groups.size() || classIndices.length != predictions.jets()
-            || pt.length != predictions.jets()) {
+        if (predictions.classes() != groups.size() || classIndices.length != predictions.jets()) {
             throw new IllegalArgumentException(predictions.jets() + " jets x " + predictions.classes() + " classes of"
-                + " predictions, " + groups.size() + " classes in the groups, " + classIndices.length + " class"
-                + " indices and " + pt.length + " pT values");
+                + " predictions, " + groups.size() + " classes in the groups and " + classIndices.length + " class"
+                + " indices");
         }
     }
 
@@ -73,35 +72,20 @@ public record LayoutPredictions(Predictions predictions, ClassGroups groups, int
             throw new IllegalArgumentException(files.get(0) + ": label: the layout declares " + k + " classes "
                 + layout.label().names() + ", the tagger outputs " + tagger.spec().classes());
         }
-        float[][] probabilities = new float[files.size()][];
+        List<Predictions> parts = new ArrayList<>();
         int[][] classes = new int[files.size()][];
-        double[][] pts = new double[files.size()][];
         boolean synthetic = false;
         try (TaggerPredictor predictor = new TaggerPredictor(tagger)) {
             for (int i = 0; i < files.size(); i++) {
                 try (JetFile file = JetFile.open(files.get(i), layout)) {
-                    probabilities[i] = predictor.predict(file).probabilities();
-                    long n = file.jetCount();
-                    classes[i] = file.classes(0, n);
-                    if (file.hasPt()) {
-                        pts[i] = file.pt(0, n);
-                    } else {
-                        pts[i] = new double[Math.toIntExact(n)];
-                        Arrays.fill(pts[i], -1);
-                    }
+                    parts.add(predictor.predict(file));
+                    classes[i] = file.classes(0, file.jetCount());
                     synthetic |= file.isSynthetic();
                 }
             }
         }
         int[] classIndex = Arrays.stream(classes).flatMapToInt(Arrays::stream).toArray();
-        double[] pt = Arrays.stream(pts).flatMapToDouble(Arrays::stream).toArray();
-        float[] all = new float[classIndex.length * k];
-        int at = 0;
-        for (float[] part : probabilities) {
-            System.arraycopy(part, 0, all, at, part.length);
-            at += part.length;
-        }
-        return new LayoutPredictions(new Predictions(classIndex.length, k, all), groups, classIndex, pt, synthetic);
+        return new LayoutPredictions(Predictions.concat(parts), groups, classIndex, synthetic);
     }
 
     /**
@@ -112,16 +96,6 @@ public record LayoutPredictions(Predictions predictions, ClassGroups groups, int
     @Override
     public int[] classIndices() {
         return classIndices.clone();
-    }
-
-    /**
-     * The pT values.
-     *
-     * @return a copy
-     */
-    @Override
-    public double[] pt() {
-        return pt.clone();
     }
 
     /**
@@ -156,6 +130,21 @@ public record LayoutPredictions(Predictions predictions, ClassGroups groups, int
             }
         }
         return out;
+    }
+
+    /**
+     * A discriminant of every jet, from the sums of the groups' class probabilities.
+     *
+     * @param discriminant the discriminant
+     * @return N values
+     * @throws IllegalArgumentException when the groups do not define it (no c class for {@code BvsC}, say)
+     */
+    public double[] discriminant(Discriminant discriminant) {
+        if (!groups.defines(discriminant)) {
+            throw new IllegalArgumentException(discriminant.cmsName() + " needs groups the layout does not declare"
+                + " (groups: " + groups + ")");
+        }
+        return Discriminants.compute(discriminant, groups.collapse(predictions.probabilities()));
     }
 
     /**

@@ -34,6 +34,35 @@ public record Predictions(int jets, int classes, float[] probabilities) {
     }
 
     /**
+     * Joins predictions of the same classes, jets in list order (for example of several files).
+     *
+     * @param parts one or more predictions
+     * @return all their jets
+     * @throws IllegalArgumentException when the list is empty or the parts have different classes
+     */
+    public static Predictions concat(java.util.List<Predictions> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("no predictions to join");
+        }
+        int classes = parts.get(0).classes();
+        long jets = 0;
+        for (Predictions p : parts) {
+            if (p.classes() != classes) {
+                throw new IllegalArgumentException("predictions of " + p.classes() + " and " + classes + " classes"
+                    + " cannot be joined");
+            }
+            jets += p.jets();
+        }
+        float[] all = new float[Math.toIntExact(jets * classes)];
+        int at = 0;
+        for (Predictions p : parts) {
+            System.arraycopy(p.probabilities, 0, all, at, p.probabilities.length);
+            at += p.probabilities.length;
+        }
+        return new Predictions((int) jets, classes, all);
+    }
+
+    /**
      * Returns the probabilities.
      *
      * @return a copy, N x classes, jet-major

@@ -1,7 +1,9 @@
-package dev.btag.examples.roc;
+package dev.btag.models.evaluate;
 
+import dev.btag.data.layout.Layout;
 import dev.btag.data.npy.NpyArray;
 import dev.btag.data.npy.NpzFile;
+import dev.btag.data.ntuple.JetFile;
 import dev.btag.metrics.roc.AucEstimate;
 import dev.btag.metrics.roc.InvalidEntryException;
 import dev.btag.metrics.roc.RocCurve;
@@ -10,30 +12,39 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * The ROC curve, AUC and working points of a score array against a label array of one {@code .npz} (or
- * {@code .npy}) file: what {@code btag roc} computes.
+ * The ROC curve, AUC and working points of a score column against a label column of one or more files, taken
+ * together in the order given: what {@code btag roc} computes, so that any tagger's stored scores can be evaluated.
  *
- * <p>The score, label and (optional) weight arrays must hold one value per entry: shape {@code (N)} or
- * {@code (N, 1)}, any numeric or bool dtype. An entry is signal when its label equals one of the signal values
- * (compared as doubles; bool labels read as 0 and 1); it is background when its label is one of the background
- * values, or, when none are given, any other value. Entries that are neither are left out (for example c jets in a
- * b-versus-light comparison). Every problem is reported with an exception whose message starts with the file name and
- * names the array: missing arrays, wrong shapes, different lengths, NaN labels, non-finite scores or bad weights (with
- * the entry index), and a selection with no signal or no background.
+ * <p>Without a layout each file is an {@code .npz} archive (or one {@code .npy} file) and the score, label and
+ * (optional) weight name arrays that hold one value per entry: shape {@code (N)} or {@code (N, 1)}, any numeric or
+ * bool dtype. With a {@link Layout} each file is read through it ({@link JetFile}: npz or HDF5, checked against the
+ * layout when opened) and the names are fields or columns of its jet table ({@link JetFile#jetValues}), declared by
+ * the layout or not.
+ *
+ * <p>An entry is signal when its label equals one of the signal values (compared as doubles; bool labels read as 0
+ * and 1); it is background when its label is one of the background values, or, when none are given, any other value.
+ * Entries that are neither are left out (for example c jets in a b-versus-light comparison). Every problem is reported
+ * with an exception whose message starts with the file's name and names the array or field: missing arrays or
+ * fields, wrong shapes, different lengths, NaN labels, non-finite scores or bad weights (with the entry index in that
+ * file), and a selection with no signal or no background (naming the first file, or every file when there are
+ * several). Immutable once built; {@link #compute()} may be called from several threads.
  */
-public final class NpzRoc {
+public final class ColumnRoc {
 
-    private final Path file;
+    private final List<Path> files;
+    private final Layout layout;
     private final String scoreName;
     private final String labelName;
     private final double[] signalValues;
     private final double[] backgroundValues;
     private final String weightName;
 
-    private NpzRoc(Builder b) {
-        this.file = b.file;
+    private ColumnRoc(Builder b) {
+        this.files = List.copyOf(b.files);
+        this.layout = b.layout;
         this.scoreName = b.scoreName;
         this.labelName = b.labelName;
         this.signalValues = b.signalValues.clone();
@@ -50,9 +61,10 @@ public final class NpzRoc {
         return new Builder();
     }
 
-    /** Collects the file, array names and label values of an {@link NpzRoc}. */
+    /** Collects the files, column names and label values of a {@link ColumnRoc}. */
     public static final class Builder {
-        private Path file;
+        private List<Path> files;
+        private Layout layout;
         private String scoreName;
         private String labelName;
         private double[] signalValues;
@@ -63,13 +75,35 @@ public final class NpzRoc {
         }
 
         /**
-         * Sets the file.
+         * Sets one file.
          *
-         * @param file an {@code .npz} archive or {@code .npy} file
+         * @param file an {@code .npz} archive or {@code .npy} file, or a file the layout reads
          * @return this builder
          */
         public Builder setFile(Path file) {
-            this.file = file;
+            this.files = List.of(file);
+            return this;
+        }
+
+        /**
+         * Sets the files, taken together in this order.
+         *
+         * @param files one or more files
+         * @return this builder
+         */
+        public Builder setFiles(List<Path> files) {
+            this.files = List.copyOf(files);
+            return this;
+        }
+
+        /**
+         * Reads the files through a layout: the names are then fields or columns of its jet table.
+         *
+         * @param layout the layout, or {@code null} for plain npz arrays (the default)
+         * @return this builder
+         */
+        public Builder optLayout(Layout layout) {
+            this.layout = layout;
             return this;
         }
 
@@ -132,12 +166,12 @@ public final class NpzRoc {
          * Checks the request.
          *
          * @return the request
-         * @throws IllegalStateException if the file, score, label or signal values are missing, or a value is both
+         * @throws IllegalStateException if the files, score, label or signal values are missing, or a value is both
          *     signal and background
          */
-        public NpzRoc build() {
-            if (file == null || scoreName == null || labelName == null) {
-                throw new IllegalStateException("file, score array and label array are required");
+        public ColumnRoc build() {
+            if (files == null || files.isEmpty() || scoreName == null || labelName == null) {
+                throw new IllegalStateException("files, score array and label array are required");
             }
             if (signalValues == null || signalValues.length == 0) {
                 throw new IllegalStateException("the signal label values are required");
@@ -151,7 +185,7 @@ public final class NpzRoc {
                     }
                 }
             }
-            return new NpzRoc(this);
+            return new ColumnRoc(this);
         }
     }
 
@@ -164,22 +198,26 @@ public final class NpzRoc {
      *     the file, the array and, where it applies, the entry)
      */
     public RocSummary compute() throws IOException {
-        double[] scores;
-        double[] labels;
-        double[] weights = null;
-        try (NpzFile npz = NpzFile.open(file)) {
-            scores = readColumn(npz, scoreName);
-            labels = readColumn(npz, labelName);
-            if (weightName != null) {
-                weights = readColumn(npz, weightName);
+        double[][] scoreParts = new double[files.size()][];
+        double[][] labelParts = new double[files.size()][];
+        double[][] weightParts = weightName == null ? null : new double[files.size()][];
+        for (int f = 0; f < files.size(); f++) {
+            double[][] read = read(files.get(f));
+            scoreParts[f] = read[0];
+            labelParts[f] = read[1];
+            checkLength(files.get(f), labelName, read[1].length, read[0].length);
+            if (weightParts != null) {
+                weightParts[f] = read[2];
+                checkLength(files.get(f), weightName, read[2].length, read[0].length);
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
-        checkLength(labelName, labels.length, scores.length);
-        if (weights != null) {
-            checkLength(weightName, weights.length, scores.length);
+        long[] starts = new long[files.size()];
+        for (int f = 1; f < files.size(); f++) {
+            starts[f] = starts[f - 1] + scoreParts[f - 1].length;
         }
+        double[] scores = concat(scoreParts);
+        double[] labels = concat(labelParts);
+        double[] weights = weightParts == null ? null : concat(weightParts);
         int n = scores.length;
         int[] keep = new int[n];
         boolean[] signal = new boolean[n];
@@ -188,7 +226,7 @@ public final class NpzRoc {
         for (int i = 0; i < n; i++) {
             double label = labels[i];
             if (Double.isNaN(label)) {
-                throw fail("array '" + labelName + "' entry " + i + " is NaN");
+                throw entryFailure(starts, i, labelName, "is NaN");
             }
             boolean isSignal = contains(signalValues, label);
             if (isSignal || backgroundValues == null || contains(backgroundValues, label)) {
@@ -203,7 +241,8 @@ public final class NpzRoc {
             weights = weights == null ? null : pick(weights, keep, kept);
         }
         if (nSignal == 0 || nSignal == kept) {
-            throw fail("labels in '" + labelName + "' give " + nSignal + " signal and " + (kept - nSignal)
+            throw fail(files.size() == 1 ? files.get(0).toString() : String.valueOf(files), "labels in '"
+                + labelName + "' give " + nSignal + " signal and " + (kept - nSignal)
                 + " background entries (signal values " + describe(signalValues) + ", background "
                 + (backgroundValues == null ? "every other value" : describe(backgroundValues))
                 + "); a ROC curve needs both");
@@ -217,30 +256,72 @@ public final class NpzRoc {
             // the index is into the kept entries: restate it with the file's array name and row
             int original = kept < n ? keep[e.index()] : e.index();
             String array = e.array() == InvalidEntryException.Array.SCORES ? scoreName : weightName;
-            throw fail("array '" + array + "' entry " + original + " is " + e.value() + ": " + e.rule());
+            throw entryFailure(starts, original, array, "is " + e.value() + ": " + e.rule());
         }
     }
 
-    private double[] readColumn(NpzFile npz, String name) throws IOException {
+    /** The score, label and weight (or null) columns of one file. */
+    private double[][] read(Path file) throws IOException {
+        if (layout != null) {
+            try (JetFile jets = JetFile.open(file, layout)) {
+                long n = jets.jetCount();
+                return new double[][] {jets.jetValues(scoreName, "score", 0, n),
+                    jets.jetValues(labelName, "label", 0, n),
+                    weightName == null ? null : jets.jetValues(weightName, "weight", 0, n)};
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        try (NpzFile npz = NpzFile.open(file)) {
+            return new double[][] {readColumn(file, npz, scoreName), readColumn(file, npz, labelName),
+                weightName == null ? null : readColumn(file, npz, weightName)};
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static double[] readColumn(Path file, NpzFile npz, String name) throws IOException {
         NpyArray array = npz.get(name);
         long[] shape = array.shape();
         boolean column = shape.length == 1 || (shape.length == 2 && shape[1] == 1);
         if (!column) {
-            throw fail("array '" + name + "' has shape " + Arrays.toString(shape)
+            throw fail(file.toString(), "array '" + name + "' has shape " + Arrays.toString(shape)
                 + "; expected one value per entry, shape (N) or (N, 1)");
         }
         return array.toDoubleArray();
     }
 
-    private void checkLength(String name, int length, int expected) {
+    private void checkLength(Path file, String name, int length, int expected) {
         if (length != expected) {
-            throw fail("array '" + name + "' has " + length + " entries but score array '" + scoreName + "' has "
-                + expected);
+            throw fail(file.toString(), "array '" + name + "' has " + length + " entries but score array '"
+                + scoreName + "' has " + expected);
         }
     }
 
-    private IllegalArgumentException fail(String problem) {
+    /** A bad entry, named by its file and its index in that file. */
+    private IllegalArgumentException entryFailure(long[] starts, long index, String array, String problem) {
+        int f = files.size() - 1;
+        while (starts[f] > index) {
+            f--;
+        }
+        return fail(files.get(f).toString(), "array '" + array + "' entry " + (index - starts[f]) + " " + problem);
+    }
+
+    private static IllegalArgumentException fail(String file, String problem) {
         return new IllegalArgumentException(file + ": " + problem);
+    }
+
+    private static double[] concat(double[][] parts) {
+        if (parts.length == 1) {
+            return parts[0];
+        }
+        double[] out = new double[Arrays.stream(parts).mapToInt(p -> p.length).sum()];
+        int at = 0;
+        for (double[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
     }
 
     private static boolean contains(double[] values, double v) {

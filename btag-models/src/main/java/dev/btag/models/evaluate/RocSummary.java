@@ -1,4 +1,4 @@
-package dev.btag.examples.roc;
+package dev.btag.models.evaluate;
 
 import dev.btag.metrics.roc.AucEstimate;
 import dev.btag.metrics.roc.RocCurve;
@@ -6,7 +6,7 @@ import dev.btag.metrics.workingpoint.WorkingPoint;
 import java.util.List;
 
 /**
- * The result of {@link NpzRoc#compute()}: the curve, its AUC with DeLong's standard error, the entry counts and the
+ * The result of {@link ColumnRoc#compute()}: the curve, its AUC with DeLong's standard error, the entry counts and the
  * standard working points (10%, 1%, 0.1% mistag). This record is immutable.
  *
  * @param curve the ROC curve

@@ -1,4 +1,4 @@
-package dev.btag.examples.inputs;
+package dev.btag.models.inputs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.btag.examples.inputs;
+package dev.btag.models.inputs;
 
 import java.util.Arrays;
 import java.util.Locale;
