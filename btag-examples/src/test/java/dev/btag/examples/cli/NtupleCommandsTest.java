@@ -202,6 +202,78 @@ class NtupleCommandsTest {
     }
 
     @Test
+    void efficiencyMapReadsTheLayoutFromTheModelOrFromPredictions() throws IOException {
+        Path model = dir.resolve("dnn-maps");
+        ok("train", "--model", "dnn", "--train", data.resolve("a.h5").toString(), "--layout", layout.toString(),
+            "--epochs", "1", "--batch-size", "128", "--out", model.toString(), "--no-progress");
+        Path fromModel = dir.resolve("maps-model");
+        ok("efficiency-map", "--model", model.toString(), "--test", data + "/test.h5", data + "/b.h5", "--out",
+            fromModel.toString());
+        JsonObject json = JsonParser.parseString(Files.readString(fromModel.resolve("efficiency_map.json")))
+            .getAsJsonObject();
+        double[] flavour = column(List.of(data.resolve("test.h5"), data.resolve("b.h5")), "flavour");
+        double[] pt = column(List.of(data.resolve("test.h5"), data.resolve("b.h5")), "pt");
+        long bJets = 0;
+        for (int i = 0; i < flavour.length; i++) {
+            bJets += flavour[i] == 5 && pt[i] >= 20 ? 1 : 0;
+        }
+        double total = 0;
+        for (var row : json.getAsJsonArray("workingPoints").get(0).getAsJsonObject().getAsJsonObject("flavours")
+                .getAsJsonObject("b").getAsJsonArray("total")) {
+            for (var cell : row.getAsJsonArray()) {
+                total += cell.getAsDouble();
+            }
+        }
+        assertEquals(bJets, (long) total, "every b jet above the first pT edge is in a cell");
+
+        Path predictions = dir.resolve("maps-predictions.npz");
+        ok("predict", "--model", model.toString(), "--test", data + "/test.h5", data + "/b.h5", "--out",
+            predictions.toString());
+        Path fromScores = dir.resolve("maps-scores");
+        ok("efficiency-map", "--scores", predictions.toString(), "--test", data + "/test.h5", data + "/b.h5",
+            "--layout", layout.toString(), "--out", fromScores.toString());
+        assertEquals(json, JsonParser.parseString(Files.readString(fromScores.resolve("efficiency_map.json"))));
+        BtagCommandTest.Run mismatch = BtagCommandTest.run("efficiency-map", "--scores", predictions.toString(),
+            "--test", data + "/test.h5", "--layout", layout.toString(), "--out", dir.resolve("x").toString());
+        assertEquals(BtagCommand.EXIT_FAILURE, mismatch.exitCode());
+        assertTrue(mismatch.err().contains("its truth codes (600 jets) are not those of " + data.resolve("test.h5")
+            + " (300 jets)"), mismatch.err());
+    }
+
+    @Test
+    void reweightReadsTheLayoutsKinematicsClassesAndWeights() throws IOException {
+        Path out = dir.resolve("weights.npz");
+        BtagCommandTest.Run run = ok("reweight", "--in", data + "/?.h5", "--layout", layout.toString(), "--out",
+            out.toString(), "--target", "b", "--json");
+        JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
+        assertEquals(List.of("b", "c", "light"), List.copyOf(json.getAsJsonObject("classTotalsBefore").keySet()));
+        List<Path> files = List.of(data.resolve("a.h5"), data.resolve("b.h5"));
+        double[] flavour = column(files, "flavour");
+        double[] base = column(files, "weight");
+        try (NpzFile npz = NpzFile.open(out)) {
+            float[] w = npz.get("weight").toFloatArray();
+            assertEquals(600, w.length);
+            for (int i = 0; i < w.length; i++) {
+                if (flavour[i] == 5) {
+                    assertEquals((float) base[i], w[i], "a b jet keeps its base weight (target b): jet " + i);
+                } else if (flavour[i] == -1) {
+                    assertEquals(0f, w[i], "a jet of no class: jet " + i);
+                }
+            }
+        }
+        Path noEta = Files.writeString(dir.resolve("no-eta.yaml"), ThreeClassHdf5.layoutYaml()
+            .replace("kinematics: {pt: pt, eta: eta}", "kinematics: {pt: pt}"));
+        BtagCommandTest.Run missing = BtagCommandTest.run("reweight", "--in", data + "/a.h5", "--layout",
+            noEta.toString(), "--out", dir.resolve("w2.npz").toString());
+        assertEquals(BtagCommand.EXIT_FAILURE, missing.exitCode());
+        assertEquals("btag reweight: " + data.resolve("a.h5") + ": kinematics.eta: reweighting by abseta needs it;"
+            + " the layout " + noEta + " declares none", missing.err().strip());
+        BtagCommandTest.Run usage = BtagCommandTest.run("reweight", "--in", data + "/a.h5", "--layout",
+            layout.toString(), "--target", "uds", "--out", dir.resolve("w3.npz").toString());
+        assertEquals(2, usage.exitCode(), usage.err());
+    }
+
+    @Test
     void convertWritesChunkedGzipHdf5ThatReadsBackTheSame() throws IOException {
         Path npz = SyntheticSample.write(dir.resolve("conv"), 200, 4, 1).train();
         Path plain = dir.resolve("conv/plain.h5");

@@ -13,13 +13,13 @@ import java.util.List;
 /**
  * A 3-class HDF5 sample as an analysis would have it, made from the synthetic jets: a jet table {@code jets} with
  * the 15 tutorial features {@code f0 … f14}, an integer {@code flavour} (5 b, 4 c, 0 light, -1 undefined), {@code pt},
- * a stored tagger output {@code score} (feature 10, TagVarCSV_trackSip2dSigAboveCharm) and a {@code weight}; and
+ * {@code eta}, a stored tagger output {@code score} (feature 10, TagVarCSV_trackSip2dSigAboveCharm) and a {@code weight}; and
  * {@code tracks} (N, 10, 21) with variables {@code t0 … t20}. Each file is written from its own synthetic file.
  */
 public final class ThreeClassHdf5 {
 
     /** Columns of the jet table after the features. */
-    static final int EXTRA = 4;
+    static final int EXTRA = 5;
 
     private ThreeClassHdf5() {
     }
@@ -38,7 +38,7 @@ public final class ThreeClassHdf5 {
             format: hdf5
             jets:
               array: jets
-              columns: [%s, flavour, pt, score, weight]
+              columns: [%s, flavour, pt, eta, score, weight]
               features: [%s]
             label:
               field: flavour
@@ -46,7 +46,7 @@ public final class ThreeClassHdf5 {
               ignore: [-1]
             groups: {b: [b], c: [c], light: [light]}
             weight: weight
-            kinematics: {pt: pt}
+            kinematics: {pt: pt, eta: eta}
             collections:
               - {name: tracks, array: tracks, variables: [%s]}
             """.formatted(String.join(", ", features), String.join(", ", features), String.join(", ", variables));
@@ -71,7 +71,7 @@ public final class ThreeClassHdf5 {
         return Files.writeString(dir.resolve("three.yaml"), layoutYaml());
     }
 
-    /** The jet table of a synthetic file in this layout: features, flavour, pt, score, weight per jet. */
+    /** The jet table of a synthetic file in this layout: features, flavour, pt, eta, score, weight per jet. */
     static float[] table(TutorialFile file) {
         int n = file.jetCountAsInt();
         int f = FeatureSet.TUTORIAL.size();
@@ -84,8 +84,9 @@ public final class ThreeClassHdf5 {
             int code = truth[i];
             table[i * width + f] = code == 5 ? 5 : code == 4 ? 4 : code == 1 || code == 21 ? 0 : -1;
             table[i * width + f + 1] = features[i * f];
-            table[i * width + f + 2] = features[i * f + 10];
-            table[i * width + f + 3] = 1 + i % 3;
+            table[i * width + f + 2] = features[i * f + 1];
+            table[i * width + f + 3] = features[i * f + 10];
+            table[i * width + f + 4] = 1 + i % 3;
         }
         return table;
     }
