@@ -37,7 +37,7 @@ import java.util.Set;
  *       drawn; each legend entry gives the fraction of that category's entries at the default instead.</li>
  *   <li>The range runs from the 0.5% to the 99.5% quantile of the drawn values (unit bins for integer-valued
  *       variables); entries outside are added to the first and last bin and their fractions stated in the legend
- *       ({@link HistogramPlot}).</li>
+ *       ({@link dev.btag.metrics.plot.HistogramPlot}).</li>
  * </ul>
  * Every figure made from the synthetic sample carries the subtitle "Synthetic sample — not CMS data".
  *
