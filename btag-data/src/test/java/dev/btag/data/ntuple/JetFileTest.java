@@ -54,6 +54,24 @@ class JetFileTest {
     }
 
     @Test
+    void anyJetColumnReadsByNameAndAMissingOneNamesTheKey() throws IOException {
+        try (TutorialFile tutorial = TutorialFile.open(tutorialFile);
+             JetFile file = JetFile.open(tutorialFile, Layout.tutorial())) {
+            assertEquals(52, file.jetColumns().size());
+            float[] truth = tutorial.column(dev.btag.data.schema.JetColumn.TRUTH);
+            double[] read = file.jetValues("truth", "label", 0, 700);
+            for (int i = 0; i < 700; i++) {
+                assertEquals(truth[i], (float) read[i], "jet " + i);
+            }
+            LayoutMismatchException e = assertThrows(LayoutMismatchException.class,
+                () -> file.jetValues("DL1r_pb", "--score", 0, 700));
+            assertEquals(tutorialFile + ": --score: no column 'DL1r_pb' in array 'arr_0' (columns: jet_pt, jet_eta,"
+                + " nCpfcand, nNpfcand, nsv, npv, n_seeds, TagVarCSV_trackSumJetEtRatio, ... 52 in all)",
+                e.getMessage());
+        }
+    }
+
+    @Test
     void tutorialLayoutReadsExactlyWhatTutorialFileReads() throws IOException {
         try (TutorialFile tutorial = TutorialFile.open(tutorialFile);
              JetFile file = JetFile.open(tutorialFile, Layout.tutorial())) {
