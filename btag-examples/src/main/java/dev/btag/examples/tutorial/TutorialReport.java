@@ -2,6 +2,7 @@ package dev.btag.examples.tutorial;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.btag.data.layout.Layout;
 import dev.btag.data.synthetic.SyntheticSample;
 import dev.btag.examples.report.HtmlReport;
 import dev.btag.io.AtomicOutput;
@@ -81,9 +82,15 @@ final class TutorialReport {
     }
 
     private static void inputs(HtmlReport.Builder b, TutorialResult r) {
-        b.section("Inputs per flavour (notebooks 1 and 2)");
-        b.paragraph("Normalised distributions for b, c, light and gluon jets (truth from column 50). A few key"
-            + " variables are shown here; every variable of every array is in the full gallery.");
+        if (Layout.TUTORIAL.equals(r.layout())) {
+            b.section("Inputs per flavour (notebooks 1 and 2)");
+            b.paragraph("Normalised distributions for b, c, light and gluon jets (truth from column 50). A few key"
+                + " variables are shown here; every variable of every array is in the full gallery.");
+        } else {
+            b.section("Inputs per class (notebooks 1 and 2)");
+            b.paragraph("Normalised distributions of the layout's features and collection variables for each of its"
+                + " declared classes (layout " + r.layout() + "); every variable is in the full gallery.");
+        }
         b.link(rel(r, r.inputs().index()), "Full input-plot gallery (" + r.inputs().variables().size()
             + " variables)");
         List<HtmlReport.Image> inputImages = new ArrayList<>();
@@ -120,7 +127,9 @@ final class TutorialReport {
 
     private static void rocs(HtmlReport.Builder b, TutorialResult r, ComparisonPlots plots) {
         b.section("ROC curves on the test file");
-        b.paragraph("b-jet efficiency on x, mistag rate on a log y axis. b vs all uses BvsAll = pb + pbb + plepb;"
+        String bSum = Layout.TUTORIAL.equals(r.layout()) ? "pb + pbb + plepb"
+            : "the summed probability of the layout's b classes";
+        b.paragraph("b-jet efficiency on x, mistag rate on a log y axis. b vs all uses BvsAll = " + bSum + ";"
             + " b vs c uses BvsC with only b and c jets; b vs light+gluon uses BvsL with only b, light and gluon"
             + " jets. The best single input variable on the training file (" + r.singleVariable().name()
             + ") is the baseline.");

@@ -312,6 +312,9 @@ class NtupleCommandsTest {
             assertArrayEquals(new long[] {300, 3}, npz.get("probabilities").shape());
         }
         assertTrue(Files.isRegularFile(out.resolve("inputs/tracks_t0.png")));
-        assertTrue(Files.readString(out.resolve("report.html")).contains("Layout: " + layout), "the report names it");
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Layout: " + layout), "the report names it");
+        assertTrue(html.contains("Inputs per class") && !html.contains("truth from column 50"), "per class");
+        assertTrue(!html.contains("confusion-coarse.png") && html.contains("models/lstm/eval/confusion.png"), html);
     }
 }
