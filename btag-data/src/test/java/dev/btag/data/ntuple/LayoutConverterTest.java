@@ -78,6 +78,20 @@ class LayoutConverterTest {
             assertArrayEquals(tracks, b.collection(0, 0, 5));
             assertArrayEquals(a.realObjects(0, 0, 5, tracks), b.realObjects(0, 0, 5, tracks));
         }
+        Path packed = dir.resolve("s-gzip.h5");
+        LayoutConverter.Result gzip = LayoutConverter.convert(JetFileTest.structured(), packed, layout,
+            dev.btag.data.hdf5.Hdf5Storage.gzip(6).withChunkRows(2));
+        assertEquals(List.of("jets", "tracks"), gzip.flattened(), "both structured arrays are written as columns");
+        assertEquals(converted, gzip.layout().withFormat(converted.format().orElseThrow(), converted.source()));
+        try (JetFile b = JetFile.open(h5, converted); JetFile c = JetFile.open(packed, gzip.layout());
+             dev.btag.data.hdf5.Hdf5File raw = dev.btag.data.hdf5.Hdf5File.open(packed)) {
+            assertEquals(List.of("shuffle", "deflate"), raw.array("tracks").filters());
+            assertArrayEquals(b.features(0, 5), c.features(0, 5));
+            assertArrayEquals(b.collection(0, 0, 5), c.collection(0, 0, 5));
+        }
+        IllegalArgumentException npz = assertThrows(IllegalArgumentException.class, () -> LayoutConverter.convert(
+            h5, dir.resolve("back.npz"), converted, dev.btag.data.hdf5.Hdf5Storage.gzip(1)));
+        assertTrue(npz.getMessage().contains("chunks and gzip apply to HDF5 output only"), npz.getMessage());
     }
 
     @Test
