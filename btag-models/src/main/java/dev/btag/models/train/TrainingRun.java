@@ -70,6 +70,7 @@ public final class TrainingRun {
     private final TaggerSpec spec;
     private final Architecture architecture;
     private final float dropout;
+    private final int[] headWidths;
     private final List<Path> trainFiles;
     private final List<Path> validationFiles;
     private final Layout layout;
@@ -93,8 +94,8 @@ public final class TrainingRun {
     private final Path weightsFile;
 
     private TrainingRun(Builder b) {
-        spec = b.spec != null ? b.spec
-            : TaggerSpec.builder().setArchitecture(b.architecture).optDropout(b.dropout).build();
+        headWidths = b.headWidths;
+        spec = b.spec != null ? b.spec : tutorialSpec(b.architecture, b.dropout, b.headWidths).build();
         architecture = b.spec != null ? null : b.architecture;
         dropout = b.dropout;
         trainFiles = List.copyOf(b.trainFiles);
@@ -229,10 +230,15 @@ public final class TrainingRun {
         if (architecture == null) {
             return spec;
         }
-        return TaggerSpec.builder().setArchitecture(architecture).optDropout(dropout)
-            .optFeatureCount(data.inputs().featureCount())
+        return tutorialSpec(architecture, dropout, headWidths).optFeatureCount(data.inputs().featureCount())
             .optTrackShape(data.inputs().trackCount(), data.inputs().trackVariables()).optClasses(data.classes())
             .build();
+    }
+
+    /** The architecture's tutorial layers with a dropout rate and, when given, other hidden dense widths. */
+    private static TaggerSpec.Builder tutorialSpec(Architecture architecture, float dropout, int[] headWidths) {
+        TaggerSpec.Builder b = TaggerSpec.builder().setArchitecture(architecture).optDropout(dropout);
+        return headWidths == null ? b : b.optHeadWidths(headWidths);
     }
 
     private TrainingOptions options(Tagger tagger) {
@@ -266,6 +272,7 @@ public final class TrainingRun {
         private int batchSize = TrainingSettings.BATCH_SIZE;
         private float learningRate = TrainingSettings.LEARNING_RATE;
         private float dropout = TrainingSettings.DROPOUT;
+        private int[] headWidths;
         private long seed = TrainingSettings.SEED;
         private DeviceChoice device = DeviceChoice.AUTO;
         private double validationSplit = TrainingSettings.VALIDATION_SPLIT;
@@ -462,6 +469,21 @@ public final class TrainingRun {
          */
         public Builder optDropout(float dropout) {
             this.dropout = dropout;
+            return this;
+        }
+
+        /**
+         * Sets the widths of the hidden dense layers of the architecture's head (default the tutorial's: 30, 30, 20,
+         * 10 for the DNN, 200 and five of 100 for the others); the rest of the tagger stays the tutorial's and, for a
+         * layout other than the tutorial's, takes its sizes from the files as usual. Ignored with {@link #setSpec}.
+         * {@code dev.btag.models.scan.ModelScan} scans these.
+         *
+         * @param widths positive widths, first layer first (checked when the run is built); empty for no hidden
+         *     layer; {@code null} for the default
+         * @return this builder
+         */
+        public Builder optHeadWidths(int... widths) {
+            this.headWidths = widths == null ? null : widths.clone();
             return this;
         }
 
