@@ -592,6 +592,26 @@ public final class ModelScan {
          * @throws IllegalStateException if the architecture, files or output directory are missing
          */
         public ModelScan build() {
+            checkSettings();
+            if (trainFiles.isEmpty() || testFiles.isEmpty()) {
+                throw new IllegalStateException("setTrainFiles and setTestFiles are required");
+            }
+            if (outDir == null) {
+                throw new IllegalStateException("setOutputDir is required");
+            }
+            return new ModelScan(this);
+        }
+
+        /**
+         * Checks the settings that do not depend on the files (everything {@link #build()} checks but the presence
+         * of the files and the output directory), so that a command line can report a bad value before it looks
+         * for files.
+         *
+         * @return this builder
+         * @throws IllegalArgumentException as {@link #build()} does
+         * @throws IllegalStateException if the architecture is missing
+         */
+        public Builder checkSettings() {
             if (architecture == null) {
                 throw new IllegalStateException("setArchitecture is required");
             }
@@ -602,13 +622,7 @@ public final class ModelScan {
             atLeastOne("intra-op threads", intraOpThreads);
             TrainingSettings.requireEpochs(epochs);
             TrainingSettings.requireBatchSize(batchSize);
-            if (trainFiles.isEmpty() || testFiles.isEmpty()) {
-                throw new IllegalStateException("setTrainFiles and setTestFiles are required");
-            }
-            if (outDir == null) {
-                throw new IllegalStateException("setOutputDir is required");
-            }
-            return new ModelScan(this);
+            return this;
         }
 
         private static void requireGrid(String name, List<Integer> values) {
