@@ -3,6 +3,7 @@ package dev.btag.models.scan;
 import dev.btag.data.synthetic.SyntheticSample;
 import dev.btag.io.AtomicOutput;
 import dev.btag.io.FileChecks;
+import dev.btag.metrics.comparison.FlavourComparison;
 import dev.btag.metrics.plot.HeatMapPlot;
 import dev.btag.models.evaluate.EvaluationJson;
 import java.io.IOException;
@@ -86,7 +87,7 @@ public final class ScanOutputs {
         if (result.cells().stream().anyMatch(c -> Double.isFinite(c.aucMean()))) {
             best = result.best().depth() + "x" + result.best().width();
         }
-        s.append("| depth | width | parameters | seeds | AUC ").append(result.settings().comparison())
+        s.append("| depth | width | parameters | seeds | AUC ").append(comparisonName(result))
             .append(" | spread | best val loss | train s |\n");
         s.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (CellSummary c : result.cells()) {
@@ -96,6 +97,13 @@ public final class ScanOutputs {
                 fixed(c.bestValidationLossMean(), 4), fixed(c.trainingSecondsMean(), 1)));
         }
         return s.toString();
+    }
+
+    /** The comparison's readable name ("b vs light+gluon"), or its key when it is not one of btag's. */
+    private static String comparisonName(ScanResult result) {
+        String key = result.settings().comparison();
+        return FlavourComparison.ALL.stream().filter(c -> c.key().equals(key)).map(FlavourComparison::name)
+            .findFirst().orElse(key);
     }
 
     private static String fixed(double value, int decimals) {
@@ -126,7 +134,7 @@ public final class ScanOutputs {
         widths.forEach(w -> columns.add(Integer.toString(w)));
         int seeds = result.seeds().size();
         HeatMapPlot.Builder b = HeatMapPlot.builder()
-            .optTitle(result.settings().architecture() + ": AUC " + result.settings().comparison() + ", mean over "
+            .optTitle(result.settings().architecture() + ": AUC " + comparisonName(result) + ", mean over "
                 + seeds + (seeds == 1 ? " seed" : " seeds"))
             .optAxisTitles("head width (units per hidden layer)", "head depth (hidden layers)")
             .values(values, rows, columns).optSignificantDigits(3);
@@ -135,7 +143,8 @@ public final class ScanOutputs {
         double hi = result.cells().stream().mapToDouble(CellSummary::aucMean).filter(Double::isFinite).max()
             .orElse(Double.NaN);
         if (hi > lo) {
-            b.optRange(lo - (hi - lo) / 4, hi); // the colours span the scanned AUCs, not 0 to 1
+            // the colours span the scanned AUCs (not 0 to 1), with ends rounded to two decimals for the colour bar
+            b.optRange(Math.floor((lo - (hi - lo) / 4) * 100) / 100, Math.ceil(hi * 100) / 100);
         }
         if (result.synthetic()) {
             b.optSubtitle(SyntheticSample.BANNER);
