@@ -64,7 +64,7 @@ final class ScanCommand implements Callable<Integer> {
     int jets;
 
     @Option(names = "--workers", paramLabel = "N",
-        description = "Points trained at the same time (default: one per two processors, at least 1).")
+        description = "Points trained at the same time (default: one per processor).")
     Integer workers;
 
     @Option(names = "--threads", defaultValue = "1", paramLabel = "N",

@@ -1,7 +1,5 @@
 package dev.btag.models.scan;
 
-import ai.djl.engine.Engine;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.translate.TranslateException;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -15,13 +13,14 @@ import dev.btag.models.Architecture;
 import dev.btag.models.evaluate.Evaluation;
 import dev.btag.models.evaluate.EvaluationJson;
 import dev.btag.models.evaluate.TaggerEvaluation;
+import dev.btag.models.io.TaggerFile;
 import dev.btag.models.train.DeviceChoice;
 import dev.btag.models.train.TrainedTagger;
 import dev.btag.models.train.TrainingResult;
+import dev.btag.models.train.TrainingOutputs;
 import dev.btag.models.train.TrainingRun;
 import dev.btag.models.train.TrainingSettings;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,13 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -65,11 +57,12 @@ import java.util.function.Consumer;
  * initial weights are drawn under one lock, see {@link dev.btag.models.train.TaggerTrainer}).
  *
  * <p>Resuming: the output directory holds {@value ScanSettings#FILE} (what every point shares), and per point
- * {@code points/POINT.json} (its result, written atomically when it is finished) and {@code points/POINT/} (the
- * training outputs of {@link TrainingRun}: model, history, checkpoints), with {@code POINT} its
- * {@link ScanPoint#key()}. A point whose JSON exists is not trained again; a point that was interrupted while
- * training continues from its last checkpoint. So an interrupted scan, run again with the same settings, trains only
- * the missing points, and a finished scan extended with more depths, widths or seeds trains only the new ones. Other
+ * {@code points/POINT.json} (its result, written atomically when it is finished) and {@code points/POINT/} (its
+ * tagger, {@value TrainingRun#MODEL_FILE}, and its history, written when it is finished), with {@code POINT} its
+ * {@link ScanPoint#key()}. A point whose JSON exists is not trained again; a point interrupted while training is
+ * trained again from its start (points write no per-epoch checkpoints: on a small sample their writes cost more than
+ * the epochs). So an interrupted scan, run again with the same settings, trains only the missing points, and a
+ * finished scan extended with more depths, widths or seeds trains only the new ones. Other
  * settings in the same directory are refused (see {@link ScanSettings#requireSame}). At the end the scan's outputs
  * are written with {@link ScanOutputs#writeAll}.
  */
@@ -135,14 +128,15 @@ public final class ModelScan {
     }
 
     /**
-     * The default number of workers: one per two processors the JVM sees, at least one. On the development machine
-     * (2 vCPUs sharing one core's floating-point units) two workers of one intra-op thread each trained a scan no
-     * faster than one (docs/performance.md); on machines with real cores each pair of processors gets a point.
+     * The default number of workers: one per processor the JVM sees (each with one intra-op thread). On the 2-vCPU
+     * development machine two workers trained a 6-point DNN scan and a 4-point LSTM scan 1.2x to 1.8x faster than
+     * one, in 9 of 10 interleaved pairs (docs/performance.md). Each worker holds its own copy of the training data in
+     * memory; lower the count for large files.
      *
-     * @return the default worker count, at least 1
+     * @return the processor count, at least 1
      */
     public static int defaultWorkers() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -204,7 +198,7 @@ public final class ModelScan {
                 + " before, %d to train with %d workers x %d intra-op threads; results in %s", architecture.cliName(),
             results.size(), depths.size(), widths.size(), seeds.size(), reused, toTrain.size(),
             Math.min(workers, Math.max(1, toTrain.size())), intraOpThreads, pointsDir));
-        for (PointResult r : trainAll(toTrain)) {
+        for (PointResult r : ScanWorkers.trainAll(toTrain, workers, intraOpThreads, this::trainPoint, listener)) {
             results.put(r.point(), r);
         }
         List<PointResult> points = new ArrayList<>(results.values());
@@ -250,107 +244,20 @@ public final class ModelScan {
         }
     }
 
-    /**
-     * Trains the points in a pool of workers; the first failure (of a point or the listener) stops the others from
-     * starting and is thrown once the running ones are done.
-     */
-    private List<PointResult> trainAll(List<ScanPoint> points) throws IOException, TranslateException {
-        if (points.isEmpty()) {
-            return List.of();
-        }
-        boolean pytorch = "PyTorch".equals(Engine.getInstance().getEngineName());
-        int previousThreads = pytorch ? JniUtils.getNumThreads() : -1;
-        if (pytorch) {
-            JniUtils.setNumThreads(intraOpThreads);
-        }
-        AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, points.size()), task -> {
-            Thread t = new Thread(task, "btag-scan-" + threadNumber.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        AtomicInteger trained = new AtomicInteger();
-        Object listenerLock = new Object();
-        List<Future<PointResult>> futures = new ArrayList<>();
-        try {
-            for (ScanPoint p : points) {
-                futures.add(pool.submit(() -> {
-                    if (stop.get()) {
-                        return null;
-                    }
-                    try {
-                        PointResult r = trainPoint(p);
-                        synchronized (listenerLock) {
-                            listener.pointFinished(r, trained.incrementAndGet(), points.size());
-                        }
-                        return r;
-                    } catch (Exception | Error e) {
-                        stop.set(true);
-                        failure.compareAndSet(null, e);
-                        return null;
-                    }
-                }));
-            }
-            List<PointResult> done = new ArrayList<>();
-            for (Future<PointResult> f : futures) {
-                PointResult r = waitFor(f);
-                if (r != null) {
-                    done.add(r);
-                }
-            }
-            rethrow(failure.get());
-            return done;
-        } finally {
-            pool.shutdownNow();
-            if (pytorch) {
-                JniUtils.setNumThreads(previousThreads);
-            }
-        }
-    }
-
-    private static PointResult waitFor(Future<PointResult> future) throws IOException {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for the scan's points", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a scan worker failed outside its point: " + e.getCause(), e.getCause());
-        }
-    }
-
-    private static void rethrow(Throwable failure) throws IOException, TranslateException {
-        if (failure == null) {
-            return;
-        }
-        if (failure instanceof IOException io) {
-            throw io;
-        }
-        if (failure instanceof TranslateException te) {
-            throw te;
-        }
-        if (failure instanceof RuntimeException re) {
-            throw re;
-        }
-        if (failure instanceof Error error) {
-            throw error;
-        }
-        throw new IllegalStateException(failure.getMessage(), failure);
-    }
-
     /** Trains, evaluates and saves one point. */
     private PointResult trainPoint(ScanPoint p) throws IOException, TranslateException {
         Path dir = outDir.resolve(POINTS_DIR).resolve(p.key());
         log.accept(p.key() + ": training " + architecture.cliName() + " with head " + p.depth() + " x " + p.width());
         TrainingRun run = TrainingRun.builder().setArchitecture(architecture).optHeadWidths(p.headWidths())
-            .setTrainFiles(trainFiles).optLayout(layout).optOutputDir(dir).optEpochs(epochs).optBatchSize(batchSize)
-            .optSeed(p.seed()).optDevice(device).optResume(true).optLog(line -> log.accept(p.key() + ": " + line))
-            .build();
+            .setTrainFiles(trainFiles).optLayout(layout).optEpochs(epochs).optBatchSize(batchSize).optSeed(p.seed())
+            .optDevice(device).optLog(line -> log.accept(p.key() + ": " + line)).build();
         TaggerEvaluation evaluation = TaggerEvaluation.builder().optComparisons(List.of(comparison))
             .optNoEfficiencyMaps().build();
         try (TrainedTagger trained = run.run()) {
+            // no per-epoch checkpoints (a point is the unit of resumption): the model and history once, at the end
+            FileChecks.createDirectories(dir);
+            TaggerFile.save(trained.tagger(), dir.resolve(TrainingRun.MODEL_FILE));
+            TrainingOutputs.writeHistory(trained.training().history(), dir);
             Evaluation e = evaluation.evaluate(trained.tagger(), testFiles, layout);
             AucEstimate auc = e.comparison(comparison).auc();
             TrainingResult t = trained.training();
@@ -362,8 +269,6 @@ public final class ModelScan {
                     + " %.4f +- %.4f, %.1f s", p.key(), r.parameters(), r.bestValidationLoss(), r.bestEpoch(),
                 r.epochs(), comparison.key(), r.auc(), r.aucError(), r.trainingSeconds()));
             return r;
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 

@@ -70,7 +70,6 @@ public final class TrainingRun {
     private final TaggerSpec spec;
     private final Architecture architecture;
     private final float dropout;
-    private final int[] headWidths;
     private final List<Path> trainFiles;
     private final List<Path> validationFiles;
     private final Layout layout;
@@ -94,8 +93,12 @@ public final class TrainingRun {
     private final Path weightsFile;
 
     private TrainingRun(Builder b) {
-        headWidths = b.headWidths;
-        spec = b.spec != null ? b.spec : tutorialSpec(b.architecture, b.dropout, b.headWidths).build();
+        if (b.spec != null) {
+            spec = b.spec;
+        } else {
+            TaggerSpec.Builder tutorial = TaggerSpec.builder().setArchitecture(b.architecture).optDropout(b.dropout);
+            spec = (b.headWidths == null ? tutorial : tutorial.optHeadWidths(b.headWidths)).build();
+        }
         architecture = b.spec != null ? null : b.architecture;
         dropout = b.dropout;
         trainFiles = List.copyOf(b.trainFiles);
@@ -230,15 +233,10 @@ public final class TrainingRun {
         if (architecture == null) {
             return spec;
         }
-        return tutorialSpec(architecture, dropout, headWidths).optFeatureCount(data.inputs().featureCount())
+        return TaggerSpec.builder().setArchitecture(architecture).optDropout(dropout).optHeadWidths(spec.headWidths())
+            .optFeatureCount(data.inputs().featureCount())
             .optTrackShape(data.inputs().trackCount(), data.inputs().trackVariables()).optClasses(data.classes())
             .build();
-    }
-
-    /** The architecture's tutorial layers with a dropout rate and, when given, other hidden dense widths. */
-    private static TaggerSpec.Builder tutorialSpec(Architecture architecture, float dropout, int[] headWidths) {
-        TaggerSpec.Builder b = TaggerSpec.builder().setArchitecture(architecture).optDropout(dropout);
-        return headWidths == null ? b : b.optHeadWidths(headWidths);
     }
 
     private TrainingOptions options(Tagger tagger) {
@@ -473,13 +471,9 @@ public final class TrainingRun {
         }
 
         /**
-         * Sets the widths of the hidden dense layers of the architecture's head (default the tutorial's: 30, 30, 20,
-         * 10 for the DNN, 200 and five of 100 for the others); the rest of the tagger stays the tutorial's and, for a
-         * layout other than the tutorial's, takes its sizes from the files as usual. Ignored with {@link #setSpec}.
-         * {@code dev.btag.models.scan.ModelScan} scans these.
+         * Sets the head's hidden dense widths (default the architecture's); ignored with {@link #setSpec}.
          *
-         * @param widths positive widths, first layer first (checked when the run is built); empty for no hidden
-         *     layer; {@code null} for the default
+         * @param widths positive widths, first layer first; {@code null} for the default
          * @return this builder
          */
         public Builder optHeadWidths(int... widths) {
