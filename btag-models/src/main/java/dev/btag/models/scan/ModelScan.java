@@ -248,7 +248,8 @@ public final class ModelScan {
     private PointResult trainPoint(ScanPoint p) throws IOException, TranslateException {
         Path dir = outDir.resolve(POINTS_DIR).resolve(p.key());
         log.accept(p.key() + ": training " + architecture.cliName() + " with head " + p.depth() + " x " + p.width());
-        TrainingRun run = TrainingRun.builder().setArchitecture(architecture).optHeadWidths(p.headWidths())
+        TrainingRun run = TrainingRun.builder().setArchitecture(architecture)
+            .optSpecCustomiser(spec -> spec.optHeadWidths(p.headWidths()))
             .setTrainFiles(trainFiles).optLayout(layout).optEpochs(epochs).optBatchSize(batchSize).optSeed(p.seed())
             .optDevice(device).optLog(line -> log.accept(p.key() + ": " + line)).build();
         TaggerEvaluation evaluation = TaggerEvaluation.builder().optComparisons(List.of(comparison))
