@@ -35,11 +35,11 @@ final class ScanCommand implements Callable<Integer> {
         + " or gru.")
     String model;
 
-    @Option(names = "--depths", required = true, split = ",", paramLabel = "D,D,...",
+    @Option(names = "--depths", required = true, split = ",", paramLabel = "D",
         description = "Numbers of hidden dense layers of the head, for example 1,2,3.")
     List<Integer> depths;
 
-    @Option(names = "--widths", required = true, split = ",", paramLabel = "W,W,...",
+    @Option(names = "--widths", required = true, split = ",", paramLabel = "W",
         description = "Units of every hidden dense layer, for example 16,32,64.")
     List<Integer> widths;
 
