@@ -54,7 +54,9 @@ import java.util.function.Consumer;
  * {@link #defaultWorkers()}), and for the run the engine's intra-op thread count is set to
  * {@link Builder#optIntraOpThreads(int)} (default 1; PyTorch's count is one per process, so it is set, and restored
  * at the end, for the whole JVM). Each point's result does not depend on the number of workers (the seeding and the
- * initial weights are drawn under one lock, see {@link dev.btag.models.train.TaggerTrainer}).
+ * initial weights are drawn under one lock, and each training thread collects its own gradients, see
+ * {@link dev.btag.models.train.TaggerTrainer}). The instance is immutable, but two scans must not run in the same
+ * output directory at the same time (they would train the same points twice).
  *
  * <p>Resuming: the output directory holds {@value ScanSettings#FILE} (what every point shares), and per point
  * {@code points/POINT.json} (its result, written atomically when it is finished) and {@code points/POINT/} (its
