@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
         GenerateCommand.class,
         PlotInputsCommand.class,
         TrainCommand.class,
+        ScanCommand.class,
         EvaluateCommand.class,
         PredictCommand.class,
         ExportCommand.class,

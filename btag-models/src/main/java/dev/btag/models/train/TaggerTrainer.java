@@ -54,7 +54,9 @@ import java.util.Map;
  *
  * <p>Several devices (GPUs) train data-parallel: each batch is split across them and DJL's parameter server sums
  * the gradients. A trainer may run several fits one after the other, each with its own {@link TrainingContext}; it
- * is not thread-safe.
+ * is not thread-safe. Different trainers may fit different taggers in parallel threads: the engine's seeding and the
+ * drawing of the initial weights are done under one process-wide lock, so each fit starts from the weights its seed
+ * gives, whatever runs beside it (the engine's thread count is shared, see {@code dev.btag.models.scan.ModelScan}).
  */
 public final class TaggerTrainer {
 
@@ -66,6 +68,13 @@ public final class TaggerTrainer {
     public static final String STATE_ENTRY = "trainer-state.json";
     /** Checkpoint entry holding the optimiser state. */
     public static final String OPTIMIZER_ENTRY = "optimizer.bin";
+
+    /**
+     * Held while the engine's random seed is set and while the initial weights are drawn from it: the engine's
+     * generator is one per process, so trainings in parallel threads (a {@code ModelScan}) would otherwise draw
+     * their initial weights from each other's seeds and depend on the timing.
+     */
+    private static final Object ENGINE_RANDOM = new Object();
 
     private final TrainingOptions options;
 
@@ -119,10 +128,12 @@ public final class TaggerTrainer {
         Loss loss = new SoftmaxCrossEntropyLoss("loss", 1f, -1, false, true);
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(context.optimizer())
             .optDevices(devices);
-        Engine.getInstance().setRandomSeed(epochSeed(0));
         try {
             try (Trainer trainer = tagger.model().newTrainer(config)) {
-                trainer.initialize(tagger.spec().inputShapes(1));
+                synchronized (ENGINE_RANDOM) {
+                    Engine.getInstance().setRandomSeed(epochSeed(0));
+                    trainer.initialize(tagger.spec().inputShapes(1));
+                }
                 nameParameters(tagger, context.optimizer());
                 begin(context);
                 for (int epoch = context.resumedEpochs() + 1; epoch <= options.epochs() && !context.stopRequested();
@@ -174,7 +185,9 @@ public final class TaggerTrainer {
         long t0 = System.nanoTime();
         float rate = context.learningRate();
         Tagger tagger = context.tagger();
-        Engine.getInstance().setRandomSeed(epochSeed(epoch));
+        synchronized (ENGINE_RANDOM) {
+            Engine.getInstance().setRandomSeed(epochSeed(epoch));
+        }
         tagger.block().reseedDropout(epochSeed(epoch));
         for (TrainingListener l : context.listeners()) {
             l.onEpochBegin(context, epoch);
@@ -207,7 +220,7 @@ public final class TaggerTrainer {
                 batchNumber++;
                 Batch[] parts = devices.length == 1 ? new Batch[] {batch} : batch.split(devices, false);
                 Totals batchTotals = new Totals();
-                try (GradientCollector collector = trainer.newGradientCollector()) {
+                try (GradientCollector collector = ThreadGradientCollector.open(trainer)) {
                     for (Batch part : parts) {
                         NDList labels = part.getLabels();
                         NDList predictions = trainer.forward(part.getData(), labels);

@@ -8,11 +8,14 @@ import dev.btag.data.dataset.StreamingJetDataset;
 import dev.btag.data.layout.Layout;
 import dev.btag.data.layout.ObjectCollection;
 import dev.btag.data.ntuple.JetFile;
+import dev.btag.models.Architecture;
 import dev.btag.models.InputSpec;
 import dev.btag.models.LayoutInputs;
+import dev.btag.models.TaggerSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The data side of a {@link TrainingRun}: the training and validation datasets read through a layout, with their
@@ -162,6 +165,25 @@ record TrainingInputs(TrainingData data, InputSpec inputs, LayoutInputs layoutIn
         List<String> names = r.layout().jets().features();
         return standardizer == null ? InputSpec.unstandardised(names, shape[0], shape[1])
             : new InputSpec(names, standardizer.mean(), standardizer.std(), shape[0], shape[1]);
+    }
+
+    /**
+     * The tagger for these inputs: the architecture with their feature count, object shape and class count (the
+     * tutorial's 15, 10 x 21 and 6 give the tutorial tagger exactly), then the customiser's changes.
+     *
+     * @param architecture the tagger
+     * @param dropout the dropout rate
+     * @param customiser changes to the built specification (head widths), or {@code null}
+     * @return the specification
+     */
+    TaggerSpec specFor(Architecture architecture, float dropout, Consumer<TaggerSpec.Builder> customiser) {
+        TaggerSpec.Builder b = TaggerSpec.builder().setArchitecture(architecture).optDropout(dropout)
+            .optFeatureCount(inputs.featureCount()).optTrackShape(inputs.trackCount(), inputs.trackVariables())
+            .optClasses(classes);
+        if (customiser != null) {
+            customiser.accept(b);
+        }
+        return b.build();
     }
 
     private static LayoutInputs layoutInputs(Request r, int collection, CollectionStandardizer objects) {

@@ -1,6 +1,5 @@
 package dev.btag.models.train;
 
-import ai.djl.Device;
 import ai.djl.translate.TranslateException;
 import dev.btag.data.dataset.StreamingJetDataset;
 import dev.btag.data.layout.Layout;
@@ -74,6 +73,7 @@ public final class TrainingRun {
     private final List<Path> validationFiles;
     private final Layout layout;
     private final String collection;
+    private final Consumer<TaggerSpec.Builder> customiser;
     private final Path outDir;
     private final int epochs;
     private final int batchSize;
@@ -101,6 +101,7 @@ public final class TrainingRun {
         validationFiles = List.copyOf(b.validationFiles);
         layout = b.layout;
         collection = b.collection;
+        customiser = b.customiser;
         outDir = b.outDir;
         epochs = b.epochs;
         batchSize = b.batchSize;
@@ -190,9 +191,8 @@ public final class TrainingRun {
         log.accept(String.format(Locale.ROOT, "%s: %d training jets, %d validation jets%s", trainFiles.size() == 1
             ? firstFile : trainFiles.size() + " files", data.trainJets(), data.validationJets(),
             data.synthetic() ? " (" + SyntheticSample.BANNER + ")" : ""));
-        TaggerSpec trained = specFor(data);
-        Device first = device.resolve()[0];
-        Tagger tagger = Tagger.create(trained, data.inputs(), first);
+        TaggerSpec trained = architecture == null ? spec : data.specFor(architecture, dropout, customiser);
+        Tagger tagger = Tagger.create(trained, data.inputs(), device.resolve()[0]);
         tagger.attachLayout(data.layoutInputs());
         tagger.recordTrainingSource(new TrainingSource(firstFile.toString(), data.trainJets() + data.validationJets(),
             data.synthetic()));
@@ -221,20 +221,6 @@ public final class TrainingRun {
         }
     }
 
-    /**
-     * The tagger for the data: the given specification, or the architecture with the data's feature count, object
-     * shape and class count (the tutorial's 15, 10 x 21 and 6 give the tutorial tagger exactly).
-     */
-    private TaggerSpec specFor(TrainingInputs data) {
-        if (architecture == null) {
-            return spec;
-        }
-        return TaggerSpec.builder().setArchitecture(architecture).optDropout(dropout)
-            .optFeatureCount(data.inputs().featureCount())
-            .optTrackShape(data.inputs().trackCount(), data.inputs().trackVariables()).optClasses(data.classes())
-            .build();
-    }
-
     private TrainingOptions options(Tagger tagger) {
         TrainingOptions.Builder options = TrainingOptions.builder().optEpochs(epochs).optLearningRate(learningRate)
             .optSeed(seed).optDevice(device).optResume(resume).optRestoreBest(restoreBest).optProgress(progress)
@@ -261,6 +247,7 @@ public final class TrainingRun {
         private List<Path> validationFiles = List.of();
         private Layout layout = Layout.tutorial();
         private String collection;
+        private Consumer<TaggerSpec.Builder> customiser;
         private Path outDir;
         private int epochs = TrainingSettings.EPOCHS;
         private int batchSize = TrainingSettings.BATCH_SIZE;
@@ -406,6 +393,18 @@ public final class TrainingRun {
          */
         public Builder optCollection(String name) {
             this.collection = name;
+            return this;
+        }
+
+        /**
+         * Adjusts the specification built from the data ({@code b -> b.optHeadWidths(64, 64)}, as {@code ModelScan}
+         * does); ignored when a whole specification is set.
+         *
+         * @param customiser called on the builder before it builds, or {@code null} for none
+         * @return this builder
+         */
+        public Builder optSpecCustomiser(Consumer<TaggerSpec.Builder> customiser) {
+            this.customiser = customiser;
             return this;
         }
 
