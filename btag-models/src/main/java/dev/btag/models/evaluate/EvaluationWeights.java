@@ -127,9 +127,8 @@ public final class EvaluationWeights {
             case NONE -> sample.withWeights(null);
             case FILE -> {
                 String jets = files.size() == 1 ? files.get(0).toString() : files.size() + " test files";
-                double[] w = WeightsNpz.readWeightsAsDouble(file, sample.jets(), jets);
-                TestSample.requireEvaluable(w, 0, file, WeightsNpz.WEIGHT_ENTRY);
-                yield sample.withWeights(w);
+                // WeightsNpz refuses a negative or non-finite weight, naming the file, the entry and the index
+                yield sample.withWeights(WeightsNpz.readWeightsAsDouble(file, sample.jets(), jets));
             }
         };
     }
