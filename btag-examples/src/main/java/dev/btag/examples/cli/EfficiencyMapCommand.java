@@ -15,6 +15,7 @@ import dev.btag.models.Tagger;
 import dev.btag.models.evaluate.EfficiencyMapEvaluation;
 import dev.btag.models.evaluate.EfficiencyMapJson;
 import dev.btag.models.evaluate.EfficiencyMapOutputs;
+import dev.btag.models.evaluate.EvaluationWeights;
 import dev.btag.models.evaluate.PredictionsNpz;
 import dev.btag.models.evaluate.TaggerEvaluation;
 import dev.btag.models.evaluate.TestSample;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code btag efficiency-map}: the per-flavour efficiency maps over jet pT x |eta| of one discriminant at every
  * working point, from a saved tagger or from a {@code predictions.npz}, with the library's
- * {@link EfficiencyMapEvaluation} and {@link EfficiencyMapOutputs}.
+ * {@link EfficiencyMapEvaluation} and {@link EfficiencyMapOutputs}; weighted by the layout's {@code weight} field
+ * when it declares one, unless {@code --no-layout-weights} ({@link EvaluationWeights}).
  */
 @Command(name = "efficiency-map", mixinStandardHelpOptions = true,
     description = {"Per-flavour (b, c, light) efficiency maps over jet pT x |eta| of one discriminant at each"
@@ -92,6 +94,11 @@ final class EfficiencyMapCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
+    @Option(names = "--no-layout-weights",
+        description = "Ignore the weight field the layout declares: unweighted maps and working points (default:"
+            + " weighted by it).")
+    boolean noLayoutWeights;
+
     @Override
     public Integer call() throws Exception {
         Discriminant d = parse(() -> Discriminant.fromCmsName(discriminant), "--discriminant");
@@ -106,11 +113,15 @@ final class EfficiencyMapCommand implements Callable<Integer> {
             throw new IllegalArgumentException(readWith.source() + ": kinematics: the efficiency maps need"
                 + " kinematics.pt and kinematics.eta");
         }
-        TestSample sample = TestSample.read(files, readWith);
+        EvaluationWeights weights = noLayoutWeights ? EvaluationWeights.none() : EvaluationWeights.fromLayout();
+        TestSample sample = weights.read(files, readWith);
         double[] scores = source.model != null ? predict(files, readWith, d) : read(sample, d, files);
         EfficiencyMaps maps = EfficiencyMapEvaluation.of(d, scores, sample, pt, absEta);
         List<Path> plots = EfficiencyMapOutputs.writeAll(maps, sample.synthetic(), out, null);
         PrintWriter o = spec.commandLine().getOut();
+        if (sample.weighted()) {
+            o.println("weighted by the layout's weight field '" + weights.field(readWith) + "'");
+        }
         EfficiencyMaps.CutMaps medium = maps.cuts().get(Math.min(1, maps.cuts().size() - 1));
         for (FlavourGroup g : FlavourGroup.STANDARD) {
             EfficiencyMap m = medium.flavour(g);

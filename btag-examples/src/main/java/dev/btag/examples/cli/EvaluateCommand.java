@@ -4,7 +4,6 @@ import com.google.gson.JsonObject;
 import dev.btag.data.layout.Layout;
 import dev.btag.data.ntuple.FileSet;
 import dev.btag.data.schema.TutorialFile;
-import dev.btag.data.weight.WeightsNpz;
 import dev.btag.io.FileChecks;
 import dev.btag.models.LayoutInputs;
 import dev.btag.models.Tagger;
@@ -13,6 +12,7 @@ import dev.btag.models.evaluate.EvaluationJson;
 import dev.btag.models.evaluate.EfficiencyMapJson;
 import dev.btag.models.evaluate.EvaluationOutputs;
 import dev.btag.models.evaluate.EvaluationSummary;
+import dev.btag.models.evaluate.EvaluationWeights;
 import dev.btag.models.evaluate.TaggerEvaluation;
 import dev.btag.models.evaluate.TestSample;
 import dev.btag.models.io.TaggerFile;
@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code btag evaluate}: evaluates a saved tagger or an ONNX model ({@link ModelFiles}) on test files (names or quoted
  * globs, read through the tagger's saved layout unless {@code --layout} says otherwise) with the library's
- * {@link TaggerEvaluation} and writes the outputs of {@link EvaluationOutputs}; with {@code --weights}, weighted
- * metrics (and {@code weights} in metrics.json names the file).
+ * {@link TaggerEvaluation} and writes the outputs of {@link EvaluationOutputs}; weighted by the layout's
+ * {@code weight} field when it declares one (unless {@code --no-layout-weights}) or by {@code --weights}, which
+ * replaces it ({@link EvaluationWeights}; metrics.json records which in {@code weightSource}).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = "Evaluates a saved tagger or an ONNX model on test files: ROC curves, AUCs, working points at fixed"
@@ -66,47 +67,52 @@ final class EvaluateCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--weights", paramLabel = "WEIGHTS.npz",
-        description = "Per-jet weights of the test file (an npz with a 'weight' array, e.g. from btag reweight):"
-            + " weighted ROCs, working points and efficiencies (default: unweighted).")
+        description = "Per-jet weights of the test files (an npz with a 'weight' array, e.g. from btag reweight):"
+            + " weighted ROCs, working points and efficiencies; they replace the layout's weight field (default:"
+            + " the layout's weights, else unweighted).")
     Path weights;
+
+    @Option(names = "--no-layout-weights",
+        description = "Ignore the weight field the layout declares: every jet counts once (unless --weights).")
+    boolean noLayoutWeights;
 
     @Override
     public Integer call() throws Exception {
         FileChecks.createDirectories(out);
         Path modelFile = ModelFiles.isOnnx(model) ? model : TrainingRun.modelFile(model);
+        EvaluationWeights chosen = weights != null ? EvaluationWeights.fromFile(weights)
+            : noLayoutWeights ? EvaluationWeights.none() : EvaluationWeights.fromLayout();
         Evaluation evaluation;
+        Layout readWith;
         List<Path> testFiles = FileSet.expand(test).files();
-        if (ModelFiles.isOnnx(modelFile) || weights != null) {
+        if (ModelFiles.isOnnx(modelFile)) {
             if (testFiles.size() != 1 || layout != null) {
-                throw new ParameterException(spec.commandLine(), "an ONNX model and --weights take one"
-                    + " tutorial-layout test file (no --layout); got " + testFiles.size() + " files");
+                throw new ParameterException(spec.commandLine(), "an ONNX model takes one tutorial-layout test file"
+                    + " (no --layout); got " + testFiles.size() + " files");
             }
-            Path one = testFiles.get(0);
+            readWith = Layout.tutorial();
             try (JetScorer scorer = ModelFiles.open(modelFile, logits ? OutputKind.LOGITS : OutputKind.PROBABILITIES);
-                 TutorialFile file = TutorialFile.open(one)) {
-                double[] w = weights == null ? null : WeightsNpz.readWeightsAsDouble(weights, file.jetCount(),
-                    one.toString());
+                 TutorialFile file = TutorialFile.open(testFiles.get(0))) {
                 evaluation = TaggerEvaluation.standard().evaluate(scorer.name(), scorer.predict(file).probabilities(),
-                    TestSample.read(file).withWeights(w));
+                    chosen.applyTo(TestSample.read(file), testFiles));
             }
         } else {
             try (Tagger tagger = TaggerFile.load(modelFile)) {
-                Layout readWith = layout != null ? Layout.resolve(layout)
+                readWith = layout != null ? Layout.resolve(layout)
                     : tagger.layoutInputs().map(LayoutInputs::layout).orElse(Layout.tutorial());
-                evaluation = TaggerEvaluation.standard().evaluate(tagger, testFiles, readWith);
+                evaluation = TaggerEvaluation.standard().evaluate(tagger, testFiles, readWith, chosen);
             }
         }
         JsonObject metrics = EvaluationJson.toJson(evaluation, modelFile);
-        if (weights != null) {
-            metrics.addProperty("weights", weights.toString());
-        }
+        chosen.describe(metrics, readWith);
         List<Path> plots = EvaluationOutputs.writeAll(evaluation, out, metrics);
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.println(EvaluationJson.GSON.toJson(metrics));
         } else {
-            if (weights != null) {
-                o.println("weighted by " + weights);
+            if (evaluation.sample().weighted()) {
+                o.println("weighted by " + (weights != null ? weights : "the layout's weight field '"
+                    + chosen.field(readWith) + "'"));
             }
             EvaluationSummary.lines(evaluation).forEach(o::println);
             o.println("wrote " + out.resolve(EvaluationOutputs.METRICS_FILE) + ", " + EvaluationOutputs.PREDICTIONS_FILE

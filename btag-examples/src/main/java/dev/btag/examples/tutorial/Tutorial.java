@@ -1,6 +1,7 @@
 package dev.btag.examples.tutorial;
 
 import ai.djl.translate.TranslateException;
+import com.google.gson.JsonObject;
 import dev.btag.data.layout.Layout;
 import dev.btag.data.ntuple.JetFile;
 import dev.btag.data.synthetic.SyntheticSample;
@@ -9,8 +10,10 @@ import dev.btag.metrics.comparison.FlavourComparison;
 import dev.btag.metrics.roc.RocCurve;
 import dev.btag.models.Architecture;
 import dev.btag.models.evaluate.Evaluation;
+import dev.btag.models.evaluate.EvaluationJson;
 import dev.btag.models.evaluate.EvaluationOutputs;
 import dev.btag.models.evaluate.EvaluationSummary;
+import dev.btag.models.evaluate.EvaluationWeights;
 import dev.btag.models.evaluate.TaggerEvaluation;
 import dev.btag.models.inputs.InputPlots;
 import dev.btag.models.train.DeviceChoice;
@@ -226,7 +229,9 @@ public final class Tutorial {
                 ? files.test().get(0).getFileName() : files.test().size() + " files"));
             Evaluation evaluation = TaggerEvaluation.standard().evaluate(trained.tagger(), files.test(),
                 config.layout());
-            EvaluationOutputs.writeAll(evaluation, trained.modelFile().orElse(null), dir.resolve("eval"));
+            JsonObject metrics = EvaluationJson.toJson(evaluation, trained.modelFile().orElse(null));
+            EvaluationWeights.fromLayout().describe(metrics, config.layout());
+            EvaluationOutputs.writeAll(evaluation, dir.resolve("eval"), metrics);
             EvaluationSummary.lines(evaluation).forEach(line -> config.log().accept("  " + line));
             TrainingResult t = trained.training();
             return new Trained(new TutorialResult.ModelRun(architecture, trained.parameters(),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.btag.data.layout.Layout;
 import dev.btag.data.npy.NpzFile;
 import dev.btag.data.npy.NpzWriter;
 import dev.btag.data.schema.JetArray;
@@ -15,6 +16,7 @@ import dev.btag.models.Tagger;
 import dev.btag.models.TrainingHistory;
 import dev.btag.models.evaluate.Evaluation;
 import dev.btag.models.evaluate.EvaluationJson;
+import dev.btag.models.evaluate.EvaluationWeights;
 import dev.btag.models.evaluate.TaggerEvaluation;
 import dev.btag.models.io.TaggerFile;
 import java.nio.file.Files;
@@ -86,7 +88,10 @@ class TrainEvaluateCommandTest {
         Path modelFile = out.resolve("model.btag");
         try (Tagger tagger = TaggerFile.load(modelFile)) {
             Evaluation library = TaggerEvaluation.standard().evaluate(tagger, sample.test());
-            assertEquals(EvaluationJson.toJson(library, modelFile), metrics);
+            JsonObject expected = EvaluationJson.toJson(library, modelFile);
+            EvaluationWeights.fromLayout().describe(expected, Layout.tutorial());
+            assertEquals(expected, metrics);
+            assertEquals("none", metrics.get("weightSource").getAsString());
         }
         assertEquals(6, metrics.getAsJsonObject("confusion").getAsJsonArray("counts").size());
         try (NpzFile npz = NpzFile.open(eval.resolve("predictions.npz"))) {

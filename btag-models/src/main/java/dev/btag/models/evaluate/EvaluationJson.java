@@ -33,7 +33,8 @@ import java.util.List;
  * {@code accuracy}; a tagger of a layout's classes has {@code confusion} over those classes and no
  * {@code confusionCoarse}).
  *
- * <p>Added keys (the ones above keep their names and meaning): {@code weighted} (whether the jets carried weights);
+ * <p>Added keys (the ones above keep their names and meaning): {@code weighted} (whether the jets carried weights;
+ * where they came from is added by {@link EvaluationWeights#describe});
  * per comparison {@code binnedPerformance}, one object per binned variable ({@code variable} {@code "pt"} or
  * {@code "absEta"}, {@code edges}, {@code lastBinTakesOverflow}, per bin {@code auc}, {@code aucError},
  * {@code signal} and {@code background} jet counts, and {@code workingPoints}: per working point {@code name},

@@ -161,7 +161,11 @@ public final class TaggerEvaluation {
      * @throws IllegalArgumentException if the weights do not fit the file (see {@link TestSample#withWeights})
      */
     public Evaluation evaluate(Tagger tagger, TutorialFile file, double[] weights) throws TranslateException {
-        TestSample sample = TestSample.read(file).withWeights(weights);
+        return evaluateFile(tagger, file, TestSample.read(file).withWeights(weights));
+    }
+
+    /** Predicts an open tutorial-layout file and evaluates it against its sample. */
+    private Evaluation evaluateFile(Tagger tagger, TutorialFile file, TestSample sample) throws TranslateException {
         float[] probabilities;
         try (TaggerPredictor predictor = new TaggerPredictor(tagger)) {
             probabilities = predictor.predict(file).probabilities();
@@ -179,19 +183,45 @@ public final class TaggerEvaluation {
      * probabilities are then the group sums in the six-slot form the comparisons read ({@link ClassGroups#collapse}), and its
      * {@link Evaluation#classProbabilities()} the N x K probabilities the tagger gave ({@link LayoutPredictions}).
      *
+     * <p>When the layout declares a {@code weight} field, every rate, curve, AUC, map and calibration is weighted by
+     * it, as {@link #evaluate(Tagger, TutorialFile, double[])} does with given weights; {@link #evaluate(Tagger, List,
+     * Layout, EvaluationWeights)} chooses other weights or none.
+     *
      * @param tagger the tagger (not closed)
      * @param testFiles the test files, evaluated as one sample in this order
      * @param layout how to read them
      * @return the evaluation, named after the tagger's architecture
-     * @throws IOException if a file cannot be read or does not match the layout (the message names it)
+     * @throws IOException if a file cannot be read or does not match the layout, or a declared weight is negative or
+     *     not finite (the message names the file, the field and the row)
      * @throws IllegalArgumentException if the layout declares other inputs than the tagger reads (naming the file,
      *     input and field)
      * @throws TranslateException if the engine fails on a batch
      */
     public Evaluation evaluate(Tagger tagger, List<Path> testFiles, Layout layout)
             throws IOException, TranslateException {
+        return evaluate(tagger, testFiles, layout, EvaluationWeights.fromLayout());
+    }
+
+    /**
+     * As {@link #evaluate(Tagger, List, Layout)}, weighted as chosen: the layout's weight field, none, or a weights
+     * file that replaces it.
+     *
+     * @param tagger the tagger (not closed)
+     * @param testFiles the test files, evaluated as one sample in this order
+     * @param layout how to read them
+     * @param weights which weights to use
+     * @return the evaluation, named after the tagger's architecture
+     * @throws IOException if a file cannot be read or does not match the layout, a weights file does not fit the
+     *     jets, or a weight is negative or not finite (the message names the file, the field and the row)
+     * @throws IllegalArgumentException if the layout declares other inputs than the tagger reads
+     * @throws TranslateException if the engine fails on a batch
+     */
+    public Evaluation evaluate(Tagger tagger, List<Path> testFiles, Layout layout, EvaluationWeights weights)
+            throws IOException, TranslateException {
         if (layout.isTutorial() && testFiles.size() == 1) {
-            return evaluate(tagger, testFiles.get(0));
+            try (TutorialFile file = TutorialFile.open(testFiles.get(0))) {
+                return evaluateFile(tagger, file, weights.applyTo(TestSample.read(file), testFiles));
+            }
         }
         if (layout.isTutorial() && tagger.spec().classes() == Discriminants.CLASSES) {
             List<Predictions> parts = new ArrayList<>();
@@ -203,12 +233,12 @@ public final class TaggerEvaluation {
                 }
             }
             return evaluate(tagger.spec().architecture().cliName(), Predictions.concat(parts).probabilities(),
-                TestSample.read(testFiles, layout));
+                weights.read(testFiles, layout));
         }
+        TestSample sample = weights.read(testFiles, layout); // before scoring: a bad weight fails fast
         LayoutPredictions scored = LayoutPredictions.score(tagger, testFiles, layout);
         ClassGroups groups = scored.groups();
         float[] probs = scored.predictions().probabilities();
-        TestSample sample = TestSample.read(testFiles, layout);
         List<FlavourComparison> chosen = comparisons.stream().filter(c -> groups.defines(c.discriminant())).toList();
         // efficiency maps need pT and |eta|: only for a layout that declares both
         boolean maps = efficiencyMaps && layout.kinematics().ptField().isPresent()

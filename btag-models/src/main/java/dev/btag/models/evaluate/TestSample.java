@@ -2,6 +2,7 @@ package dev.btag.models.evaluate;
 
 import dev.btag.data.layout.Layout;
 import dev.btag.data.ntuple.JetFile;
+import dev.btag.data.ntuple.LayoutMismatchException;
 import dev.btag.data.schema.JetColumn;
 import dev.btag.data.schema.TutorialFile;
 import dev.btag.metrics.comparison.ClassGroups;
@@ -117,19 +118,26 @@ public record TestSample(Path source, int[] truthCodes, float[] oneHot, double[]
     }
 
     /**
-     * Reads the truth, pT and |&eta;| of files read through a layout, together in the order given (unweighted): the
+     * Reads the truth, pT, |&eta;| and weights of files read through a layout, together in the order given: the
      * truth codes and six-slot one-hot rows of the layout's groups ({@link ClassGroups#truthCodes},
      * {@link ClassGroups#collapseOneHot}: b 5, c 4, light 1, any other class or none 0), pT from
-     * {@code kinematics.pt} (-1 for every jet without one, so no jet falls in a pT bin) and |&eta;| from
-     * {@code kinematics.eta} (NaN without one). The tutorial layout keeps the tutorial's codes and six one-hot
-     * classes instead: the files' {@link #read(TutorialFile)}, joined.
+     * {@code kinematics.pt} (-1 for every jet without one, so no jet falls in a pT bin), |&eta;| from
+     * {@code kinematics.eta} (NaN without one) and the weights from the layout's {@code weight} field (unweighted
+     * when it declares none; {@link EvaluationWeights} chooses otherwise). The tutorial layout keeps the tutorial's
+     * codes and six one-hot classes instead: the files' {@link #read(TutorialFile)}, joined.
      *
      * @param files one or more files
      * @param layout how to read them
      * @return their truth; {@code source} is the file when there is one, else {@code null}
-     * @throws IOException if a file cannot be read or does not match the layout (the message names it)
+     * @throws IOException if a file cannot be read or does not match the layout, or a declared weight is negative or
+     *     not finite (the message names the file, the field, the first bad row and how many there are)
      */
     public static TestSample read(List<Path> files, Layout layout) throws IOException {
+        return read(files, layout, true);
+    }
+
+    /** As {@link #read(List, Layout)}; {@code withWeights} false leaves the layout's weight field unread. */
+    static TestSample read(List<Path> files, Layout layout, boolean withWeights) throws IOException {
         if (layout.isTutorial()) {
             List<TestSample> parts = new ArrayList<>();
             for (Path path : files) {
@@ -143,6 +151,8 @@ public record TestSample(Path source, int[] truthCodes, float[] oneHot, double[]
         List<int[]> classes = new ArrayList<>();
         List<double[]> pts = new ArrayList<>();
         List<double[]> etas = new ArrayList<>();
+        List<double[]> weights = new ArrayList<>();
+        boolean weighted = withWeights && layout.weight().isPresent();
         boolean synthetic = false;
         for (Path path : files) {
             try (JetFile file = JetFile.open(path, layout)) {
@@ -154,6 +164,11 @@ public record TestSample(Path source, int[] truthCodes, float[] oneHot, double[]
                     eta[i] = Math.abs(eta[i]);
                 }
                 etas.add(eta);
+                if (weighted) {
+                    double[] w = file.weights(0, n);
+                    requireEvaluable(w, 0, path, "weight '" + layout.weight().orElseThrow() + "'");
+                    weights.add(w);
+                }
                 synthetic |= file.isSynthetic();
             } catch (java.io.UncheckedIOException e) {
                 throw e.getCause();
@@ -163,7 +178,37 @@ public record TestSample(Path source, int[] truthCodes, float[] oneHot, double[]
         return new TestSample(files.size() == 1 ? files.get(0) : null, groups.truthCodes(classIndices),
             groups.collapseOneHot(classIndices),
             pts.stream().flatMapToDouble(Arrays::stream).toArray(),
-            etas.stream().flatMapToDouble(Arrays::stream).toArray(), null, synthetic);
+            etas.stream().flatMapToDouble(Arrays::stream).toArray(),
+            weighted ? weights.stream().flatMapToDouble(Arrays::stream).toArray() : null, synthetic);
+    }
+
+    /**
+     * Refuses weights an evaluation cannot use: negative or not finite. The working points, DeLong's AUC error, the
+     * Clopper-Pearson intervals, the efficiency maps and the calibration are not defined for signed weights, so a
+     * negative weight is refused rather than used in some outputs and not in others.
+     *
+     * @param weights the weights of one file
+     * @param firstRow the file row of {@code weights[0]}
+     * @param file the file (named in the message)
+     * @param field the field or array (named in the message)
+     * @throws LayoutMismatchException naming the file, the field, the first bad row and value, and how many there are
+     */
+    static void requireEvaluable(double[] weights, long firstRow, Path file, String field)
+            throws LayoutMismatchException {
+        int first = -1;
+        long bad = 0;
+        for (int i = 0; i < weights.length; i++) {
+            if (!(weights[i] >= 0) || weights[i] == Double.POSITIVE_INFINITY) {
+                first = first < 0 ? i : first;
+                bad++;
+            }
+        }
+        if (first >= 0) {
+            throw new LayoutMismatchException(file, field, "row " + (firstRow + first) + " is " + weights[first]
+                + " (" + bad + " of " + weights.length + " weights are negative or not finite); an evaluation needs"
+                + " finite, non-negative weights (evaluate without these weights, or give finite non-negative ones"
+                + " in a weights file)");
+        }
     }
 
     /** Several unweighted samples as one, jets in list order. */
