@@ -1,5 +1,6 @@
 package dev.btag.examples.bench;
 
+import dev.btag.data.npy.NpzWriter;
 import dev.btag.metrics.binning.BinnedVariable;
 import dev.btag.metrics.binning.Overflow;
 import dev.btag.metrics.calibration.ReliabilityDiagram;
@@ -146,6 +147,24 @@ public final class EvaluateBenchmark {
         }
         TestSample sample = new TestSample(null, truth, oneHot, pt, absEta, null, true);
         return new EvaluateBenchmark(probabilities, sample, RocBenchmark.generate(n, seed));
+    }
+
+    /**
+     * Writes the jets as an uncompressed {@code .npz} for a peer to time the same numbers: {@code probabilities}
+     * (N x 6 float32, classes b, bb, leptonic b, c, uds, g), {@code truth} (int32 codes 5, 4, 1, 21, 0), {@code pt}
+     * (GeV) and {@code absEta} (float64), and {@code synthetic} (one bool, true).
+     *
+     * @param file the file to write
+     * @throws IOException if it cannot be written
+     */
+    public void save(Path file) throws IOException {
+        NpzWriter.write(file, false, writer -> {
+            writer.write("probabilities", probabilities, sample.jets(), Discriminants.CLASSES);
+            writer.write("truth", sample.truthCodes(), sample.jets());
+            writer.write("pt", sample.pt(), sample.jets());
+            writer.write("absEta", sample.absEta(), sample.jets());
+            writer.write("synthetic", new boolean[] {true}, 1);
+        });
     }
 
     /**

@@ -37,6 +37,10 @@ final class BenchEvaluateCommand implements Callable<Integer> {
         + " FlavourComparison.roc (comparisonRocSeconds).")
     boolean breakdown;
 
+    @Option(names = "--save-data", paramLabel = "NPZ", description = "Also write the generated jets to this .npz"
+        + " (probabilities, truth, pt, absEta) for the scikit-learn peer bench_evaluate_sklearn.py.")
+    Path saveData;
+
     @Option(names = "--parts", paramLabel = "R", description = "Instead of the interleaved rounds, time the"
         + " evaluation's parts one after the other (discriminants, bins, confusion, calibration, per comparison its"
         + " scan, rates and bins, the maps, and one ROC + AUC for scale), R rounds after one warm-up; prints the"
@@ -58,11 +62,14 @@ final class BenchEvaluateCommand implements Callable<Integer> {
         TaggerEvaluation evaluation = bTaggingOnly
             ? TaggerEvaluation.builder().optComparisons(FlavourComparison.B_TAGGING).build()
             : TaggerEvaluation.standard();
-        if (parts != null) {
-            return printParts(EvaluateBenchmark.generate(n, seed));
+        EvaluateBenchmark bench = EvaluateBenchmark.generate(n, seed);
+        if (saveData != null) {
+            bench.save(saveData);
         }
-        EvaluateBenchmark.Result r = EvaluateBenchmark.generate(n, seed).run(warmup, rounds, breakdown, write,
-            evaluation);
+        if (parts != null) {
+            return printParts(bench);
+        }
+        EvaluateBenchmark.Result r = bench.run(warmup, rounds, breakdown, write, evaluation);
         JsonObject json = new JsonObject();
         json.addProperty("n", r.n());
         json.addProperty("rounds", r.rounds());
