@@ -1,7 +1,5 @@
 package dev.btag.examples.cli;
 
-import dev.btag.data.layout.Layout;
-import dev.btag.data.ntuple.FileSet;
 import dev.btag.data.schema.TutorialFile;
 import dev.btag.data.synthetic.SyntheticSample;
 import dev.btag.metrics.binning.Binning;
@@ -10,7 +8,6 @@ import dev.btag.metrics.discriminant.Discriminants;
 import dev.btag.metrics.efficiency.EfficiencyMap;
 import dev.btag.metrics.efficiency.EfficiencyMaps;
 import dev.btag.metrics.selection.FlavourGroup;
-import dev.btag.models.LayoutInputs;
 import dev.btag.models.Tagger;
 import dev.btag.models.evaluate.EfficiencyMapEvaluation;
 import dev.btag.models.evaluate.EfficiencyMapJson;
@@ -36,9 +33,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code btag efficiency-map}: the per-flavour efficiency maps over jet pT x |eta| of one discriminant at every
  * working point, from a saved tagger or from a {@code predictions.npz}, with the library's
- * {@link EfficiencyMapEvaluation} and {@link EfficiencyMapOutputs}. The test files are read with the tutorial reader
- * when there is one tutorial-layout file, else through the layout ({@link TestSample#read(List, Layout)}), which must
- * declare the jet pT and eta.
+ * {@link EfficiencyMapEvaluation} and {@link EfficiencyMapOutputs}.
  */
 @Command(name = "efficiency-map", mixinStandardHelpOptions = true,
     description = {"Per-flavour (b, c, light) efficiency maps over jet pT x |eta| of one discriminant at each"
@@ -66,14 +61,9 @@ final class EfficiencyMapCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
-    @Option(names = "--test", required = true, arity = "1..*", paramLabel = "FILE",
-        description = "The test files or quoted globs (npz or HDF5), mapped as one sample: truth, jet pT and |eta|.")
-    List<String> test;
-
-    @Option(names = "--layout", paramLabel = "LAYOUT", description = "How to read the test files: 'tutorial' or a"
-        + " layout file declaring kinematics.pt and kinematics.eta (default: the layout saved with the tagger, else"
-        + " the tutorial's).")
-    String layout;
+    @Option(names = "--test", required = true, paramLabel = "FILE",
+        description = "The test file (tutorial layout, .npz): truth, jet pT and |eta|.")
+    Path test;
 
     @Option(names = "--discriminant", defaultValue = "BvsL", paramLabel = "D",
         description = "BvsL, BvsC, BvsAll, CvsL or CvsB (default ${DEFAULT-VALUE}); its working points come from"
@@ -98,34 +88,11 @@ final class EfficiencyMapCommand implements Callable<Integer> {
             "--pt-edges");
         Binning absEta = absEtaEdges == null ? TaggerEvaluation.DEFAULT_ABS_ETA_BINS
             : parse(() -> Binning.of(absEtaEdges), "--abseta-edges");
-        List<Path> files = FileSet.expand(test).files();
-        Layout given = layout == null ? null : Layout.resolve(layout);
         TestSample sample;
         double[] scores;
-        if (source.model != null) {
-            try (Tagger tagger = TaggerFile.load(TrainingRun.modelFile(source.model))) {
-                Layout readWith = given != null ? given
-                    : tagger.layoutInputs().map(LayoutInputs::layout).orElse(Layout.tutorial());
-                if (isTutorialFile(files, readWith)) {
-                    try (TutorialFile file = TutorialFile.open(files.get(0))) {
-                        sample = TestSample.read(file);
-                        scores = predict(tagger, file, d);
-                    }
-                } else {
-                    sample = TestSample.read(files, requireKinematics(readWith));
-                    scores = EfficiencyMapEvaluation.scores(tagger, d, files, readWith);
-                }
-            }
-        } else {
-            Layout readWith = given != null ? given : Layout.tutorial();
-            if (isTutorialFile(files, readWith)) {
-                try (TutorialFile file = TutorialFile.open(files.get(0))) {
-                    sample = TestSample.read(file);
-                }
-            } else {
-                sample = TestSample.read(files, requireKinematics(readWith));
-            }
-            scores = read(sample, d, files);
+        try (TutorialFile file = TutorialFile.open(test)) {
+            sample = TestSample.read(file);
+            scores = source.model != null ? predict(file, d) : read(sample, d);
         }
         EfficiencyMaps maps = EfficiencyMapEvaluation.of(d, scores, sample, pt, absEta);
         List<Path> plots = EfficiencyMapOutputs.writeAll(maps, sample.synthetic(), out, null);
@@ -146,33 +113,19 @@ final class EfficiencyMapCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** One file read with the tutorial layout takes the tutorial reader (truth codes of column 50, gluon 21). */
-    private static boolean isTutorialFile(List<Path> files, Layout readWith) {
-        return files.size() == 1 && readWith.isTutorial();
-    }
-
-    private Layout requireKinematics(Layout readWith) {
-        if (readWith.kinematics().ptField().isEmpty() || readWith.kinematics().etaField().isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--layout: " + readWith.source()
-                + ": kinematics: efficiency maps need kinematics.pt and kinematics.eta; the layout declares "
-                + readWith.kinematics().ptField().map(f -> "pt: " + f).orElse("no pt") + " and "
-                + readWith.kinematics().etaField().map(f -> "eta: " + f).orElse("no eta"));
-        }
-        return readWith;
-    }
-
-    private static double[] predict(Tagger tagger, TutorialFile file, Discriminant d) throws Exception {
-        try (TaggerPredictor predictor = new TaggerPredictor(tagger)) {
+    private double[] predict(TutorialFile file, Discriminant d) throws Exception {
+        try (Tagger tagger = TaggerFile.load(TrainingRun.modelFile(source.model));
+             TaggerPredictor predictor = new TaggerPredictor(tagger)) {
             return Discriminants.compute(d, predictor.predict(file).probabilities());
         }
     }
 
-    private double[] read(TestSample sample, Discriminant d, List<Path> files) throws java.io.IOException {
+    private double[] read(TestSample sample, Discriminant d) throws java.io.IOException {
         PredictionsNpz.Scores s = PredictionsNpz.readScores(source.scores, d);
         if (!Arrays.equals(s.truth(), sample.truthCodes())) {
             throw new IllegalArgumentException(source.scores + ": its truth codes (" + s.truth().length
-                + " jets) are not those of " + (files.size() == 1 ? files.get(0) : files.size() + " test files")
-                + " (" + sample.jets() + " jets); make the predictions from the same test files and layout");
+                + " jets) are not those of " + test + " (" + sample.jets() + " jets); make the predictions from the"
+                + " same test file");
         }
         return s.scores();
     }

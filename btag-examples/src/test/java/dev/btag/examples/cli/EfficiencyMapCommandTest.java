@@ -85,9 +85,30 @@ class EfficiencyMapCommandTest {
             truth = TestSample.read(file);
         }
         double[] bvsl = PredictionsNpz.readScores(eval.resolve("predictions.npz"), Discriminant.B_VS_L).scores();
-        assertMediumCountsEveryJet(a, truth.truthCodes(), truth.pt(), truth.absEta(), bvsl);
+        JsonObject medium = points.get(1).getAsJsonObject();
+        double threshold = medium.get("threshold").getAsDouble();
         double[] ptEdges = toArray(a.getAsJsonArray("ptEdges"));
         double[] etaEdges = toArray(a.getAsJsonArray("absEtaEdges"));
+        for (String flavour : List.of("b", "c", "light")) {
+            JsonObject f = medium.getAsJsonObject("flavours").getAsJsonObject(flavour);
+            double[][] passed = new double[ptEdges.length - 1][etaEdges.length - 1];
+            double[][] total = new double[ptEdges.length - 1][etaEdges.length - 1];
+            for (int i = 0; i < truth.jets(); i++) {
+                int code = truth.truthCodes()[i];
+                boolean in = flavour.equals("b") ? code == 5 : flavour.equals("c") ? code == 4
+                    : code == 1 || code == 21;
+                int x = bin(ptEdges, truth.pt()[i]);
+                int y = bin(etaEdges, truth.absEta()[i]);
+                if (in && x >= 0 && y >= 0) {
+                    total[x][y]++;
+                    passed[x][y] += bvsl[i] >= threshold ? 1 : 0;
+                }
+            }
+            for (int x = 0; x < total.length; x++) {
+                assertArrayEquals(total[x], toArray(f.getAsJsonArray("total").get(x).getAsJsonArray()), flavour);
+                assertArrayEquals(passed[x], toArray(f.getAsJsonArray("passed").get(x).getAsJsonArray()), flavour);
+            }
+        }
         List<String> csv = Files.readAllLines(fromModel.resolve("efficiency_map.csv"));
         assertEquals(EfficiencyMapOutputs.CSV_HEADER, csv.get(0));
         assertEquals(1 + 7 * 3 * (ptEdges.length - 1) * (etaEdges.length - 1), csv.size());
@@ -100,96 +121,6 @@ class EfficiencyMapCommandTest {
             assertEquals(21, files.filter(p -> p.getFileName().toString().startsWith("efficiency_map_")
                 && p.toString().endsWith(".png")).count(), "one heat map per flavour and working point");
         }
-    }
-
-    /** The medium working point's map of every flavour equals a direct count over the jets. */
-    private static void assertMediumCountsEveryJet(JsonObject map, int[] truth, double[] pt, double[] absEta,
-            double[] scores) {
-        JsonObject medium = map.getAsJsonArray("workingPoints").get(1).getAsJsonObject();
-        assertEquals("medium", medium.get("name").getAsString());
-        double threshold = medium.get("threshold").getAsDouble();
-        double[] ptEdges = toArray(map.getAsJsonArray("ptEdges"));
-        double[] etaEdges = toArray(map.getAsJsonArray("absEtaEdges"));
-        for (String flavour : List.of("b", "c", "light")) {
-            JsonObject f = medium.getAsJsonObject("flavours").getAsJsonObject(flavour);
-            double[][] passed = new double[ptEdges.length - 1][etaEdges.length - 1];
-            double[][] total = new double[ptEdges.length - 1][etaEdges.length - 1];
-            for (int i = 0; i < truth.length; i++) {
-                int code = truth[i];
-                boolean in = flavour.equals("b") ? code == 5 : flavour.equals("c") ? code == 4
-                    : code == 1 || code == 21;
-                int x = bin(ptEdges, pt[i]);
-                int y = bin(etaEdges, absEta[i]);
-                if (in && x >= 0 && y >= 0) {
-                    total[x][y]++;
-                    passed[x][y] += scores[i] >= threshold ? 1 : 0;
-                }
-            }
-            for (int x = 0; x < total.length; x++) {
-                assertArrayEquals(total[x], toArray(f.getAsJsonArray("total").get(x).getAsJsonArray()), flavour);
-                assertArrayEquals(passed[x], toArray(f.getAsJsonArray("passed").get(x).getAsJsonArray()), flavour);
-            }
-        }
-    }
-
-    @Test
-    void mapsOfSeveralHdf5FilesReadThroughALayoutCountEveryJetOfThem() throws Exception {
-        Path h5 = Files.createDirectories(dir.resolve("h5"));
-        ok(BtagCommandTest.run("convert", sample.test().toString(), h5.resolve("a.h5").toString()));
-        ok(BtagCommandTest.run("convert", sample.train().toString(), h5.resolve("b.h5").toString()));
-        Path layout = h5.resolve("a.layout.yaml");
-        Path fromModel = dir.resolve("map-h5-model");
-        BtagCommandTest.Run run = ok(BtagCommandTest.run("efficiency-map", "--model", model.toString(), "--test",
-            h5 + "/*.h5", "--layout", layout.toString(), "--out", fromModel.toString()));
-        assertTrue(run.out().contains("Synthetic sample"), run.out());
-        // the same files evaluated through the same layout: their predictions give the same maps
-        Path evalH5 = dir.resolve("eval-h5");
-        ok(BtagCommandTest.run("evaluate", "--model", model.toString(), "--test", h5 + "/*.h5", "--layout",
-            layout.toString(), "--out", evalH5.toString()));
-        Path fromScores = dir.resolve("map-h5-scores");
-        ok(BtagCommandTest.run("efficiency-map", "--scores", evalH5.resolve("predictions.npz").toString(), "--test",
-            h5.resolve("a.h5").toString(), h5.resolve("b.h5").toString(), "--layout", layout.toString(), "--out",
-            fromScores.toString()));
-        JsonObject a = JsonParser.parseString(Files.readString(fromModel.resolve("efficiency_map.json")))
-            .getAsJsonObject();
-        assertEquals(a, JsonParser.parseString(Files.readString(fromScores.resolve("efficiency_map.json"))));
-        assertTrue(a.get("synthetic").getAsBoolean());
-        // truth, pT and |eta| of both files from the tutorial reader of the npz files they were converted from
-        TestSample first;
-        TestSample second;
-        try (TutorialFile f = TutorialFile.open(sample.test()); TutorialFile g = TutorialFile.open(sample.train())) {
-            first = TestSample.read(f);
-            second = TestSample.read(g);
-        }
-        int[] truth = java.util.stream.IntStream.concat(java.util.Arrays.stream(first.truthCodes()),
-            java.util.Arrays.stream(second.truthCodes())).toArray();
-        double[] pt = concat(first.pt(), second.pt());
-        double[] absEta = concat(first.absEta(), second.absEta());
-        double[] bvsl = PredictionsNpz.readScores(evalH5.resolve("predictions.npz"), Discriminant.B_VS_L).scores();
-        assertEquals(truth.length, bvsl.length, "every jet of both files is scored");
-        assertMediumCountsEveryJet(a, truth, pt, absEta, bvsl);
-    }
-
-    private static double[] concat(double[] x, double[] y) {
-        double[] out = java.util.Arrays.copyOf(x, x.length + y.length);
-        System.arraycopy(y, 0, out, x.length, y.length);
-        return out;
-    }
-
-    @Test
-    void aLayoutWithoutKinematicsIsAUsageErrorNamingIt() throws Exception {
-        Path h5 = Files.createDirectories(dir.resolve("h5-nokin"));
-        ok(BtagCommandTest.run("convert", sample.test().toString(), h5.resolve("a.h5").toString()));
-        Path layout = h5.resolve("a.layout.yaml");
-        Path bare = h5.resolve("bare.yaml");
-        List<String> lines = Files.readAllLines(layout).stream().filter(l -> !l.startsWith("kinematics:")).toList();
-        assertEquals(Files.readAllLines(layout).size() - 1, lines.size(), "the converted layout declares kinematics");
-        Files.write(bare, lines);
-        BtagCommandTest.Run run = BtagCommandTest.run("efficiency-map", "--model", model.toString(), "--test",
-            h5.resolve("a.h5").toString(), "--layout", bare.toString(), "--out", dir.resolve("n2").toString());
-        assertEquals(BtagCommand.EXIT_USAGE, run.exitCode(), run.err());
-        assertTrue(run.err().contains(bare + ": kinematics: efficiency maps need kinematics.pt and kinematics.eta"),
-            run.err());
     }
 
     /** The issue's rule written out: [edge_i, edge_i+1), the last bin takes the overflow. */

@@ -1,13 +1,8 @@
 package dev.btag.models.evaluate;
 
-import ai.djl.translate.TranslateException;
-import dev.btag.data.layout.Layout;
-import dev.btag.data.ntuple.JetFile;
 import dev.btag.metrics.binning.Binning;
-import dev.btag.metrics.comparison.ClassGroups;
 import dev.btag.metrics.comparison.FlavourComparison;
 import dev.btag.metrics.discriminant.Discriminant;
-import dev.btag.metrics.discriminant.Discriminants;
 import dev.btag.metrics.efficiency.ClopperPearson;
 import dev.btag.metrics.efficiency.EfficiencyMaps;
 import dev.btag.metrics.roc.RocCurve;
@@ -16,11 +11,6 @@ import dev.btag.metrics.selection.FlavourGroup;
 import dev.btag.metrics.workingpoint.WorkingPoint;
 import dev.btag.metrics.workingpoint.WorkingPointTarget;
 import dev.btag.metrics.workingpoint.WorkingPoints;
-import dev.btag.models.LayoutInputs;
-import dev.btag.models.Tagger;
-import dev.btag.models.predict.TaggerPredictor;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -50,46 +40,6 @@ public final class EfficiencyMapEvaluation {
             }
         }
         throw new IllegalArgumentException("no flavour comparison uses " + discriminant.cmsName());
-    }
-
-    /**
-     * A tagger's scores of one discriminant on files read through a layout: the tagger predicts every file, its class
-     * probabilities are summed into the layout's b, c and light groups ({@link ClassGroups#collapse}) and the
-     * discriminant is computed from those, jet by jet in the order of the files, matching
-     * {@link TestSample#read(List, Layout)}.
-     *
-     * @param tagger the tagger (not closed)
-     * @param discriminant the discriminant
-     * @param files the files, at least one
-     * @param layout how to read them
-     * @return one score per jet
-     * @throws IOException if a file cannot be read or does not match the layout (the message names it)
-     * @throws IllegalArgumentException if the layout declares another number of classes than the tagger outputs
-     *     (naming the first file)
-     * @throws TranslateException if the engine fails on a batch
-     */
-    public static double[] scores(Tagger tagger, Discriminant discriminant, List<Path> files, Layout layout)
-            throws IOException, TranslateException {
-        ClassGroups groups = LayoutInputs.groups(layout);
-        if (tagger.spec().classes() != groups.size()) {
-            throw new IllegalArgumentException(files.get(0) + ": label: the layout declares " + groups.size()
-                + " classes " + layout.label().names() + ", the tagger outputs " + tagger.spec().classes());
-        }
-        List<float[]> parts = new ArrayList<>(files.size());
-        try (TaggerPredictor predictor = new TaggerPredictor(tagger)) {
-            for (Path path : files) {
-                try (JetFile file = JetFile.open(path, layout)) {
-                    parts.add(groups.collapse(predictor.predict(file).probabilities()));
-                }
-            }
-        }
-        float[] probabilities = new float[parts.stream().mapToInt(p -> p.length).sum()];
-        int at = 0;
-        for (float[] p : parts) {
-            System.arraycopy(p, 0, probabilities, at, p.length);
-            at += p.length;
-        }
-        return Discriminants.compute(discriminant, probabilities);
     }
 
     /**

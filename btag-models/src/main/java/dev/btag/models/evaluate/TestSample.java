@@ -1,17 +1,10 @@
 package dev.btag.models.evaluate;
 
-import dev.btag.data.layout.Layout;
-import dev.btag.data.ntuple.JetFile;
 import dev.btag.data.schema.JetColumn;
 import dev.btag.data.schema.TutorialFile;
-import dev.btag.metrics.comparison.ClassGroups;
 import dev.btag.metrics.discriminant.Discriminants;
-import dev.btag.models.LayoutInputs;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -114,53 +107,6 @@ public record TestSample(Path source, int[] truthCodes, float[] oneHot, double[]
         }
         return new TestSample(file.path(), file.truthCodes(), file.oneHotLabels(0, file.jetCount()), pt, absEta,
             null, file.isSynthetic());
-    }
-
-    /**
-     * Reads the truth, pT and |&eta;| of files through a layout, as one sample in the order given (unweighted). The
-     * truth codes are those of the layout's b, c and light groups ({@link ClassGroups#truthCodes}: 5, 4, 1, and 0 for
-     * a jet of no class or another class), the one-hot rows the groups' six-slot form
-     * ({@link ClassGroups#collapseOneHot}); pT and |&eta;| come from the layout's {@code kinematics} and are NaN
-     * (no bin) when it declares none. The tutorial layout on one tutorial file gives other truth codes than
-     * {@link #read(TutorialFile)} (gluon jets are light here, 1 instead of 21).
-     *
-     * @param files the files, at least one
-     * @param layout how to read them
-     * @return the sample; its source is the file when there is one, else {@code null}
-     * @throws IOException if a file cannot be read or does not match the layout (the message names it)
-     * @throws IllegalArgumentException if there is no file, or the files hold more than 2^31 - 1 jets together
-     */
-    public static TestSample read(List<Path> files, Layout layout) throws IOException {
-        if (files.isEmpty()) {
-            throw new IllegalArgumentException("no test file");
-        }
-        ClassGroups groups = LayoutInputs.groups(layout);
-        List<int[]> classes = new ArrayList<>();
-        List<double[]> pts = new ArrayList<>();
-        List<double[]> etas = new ArrayList<>();
-        boolean synthetic = false;
-        for (Path path : files) {
-            try (JetFile file = JetFile.open(path, layout)) {
-                int n = file.jetCountAsInt();
-                classes.add(file.classes(0, n));
-                pts.add(file.hasPt() ? file.pt(0, n) : nan(n));
-                double[] eta = file.hasEta() ? file.eta(0, n) : nan(n);
-                for (int i = 0; i < n; i++) {
-                    eta[i] = Math.abs(eta[i]);
-                }
-                etas.add(eta);
-                synthetic |= file.isSynthetic();
-            }
-        }
-        long total = classes.stream().mapToLong(c -> c.length).sum();
-        if (total > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(files.get(0) + " and the other test files hold " + total
-                + " jets together; at most " + Integer.MAX_VALUE + " fit in one sample");
-        }
-        int[] classIndex = classes.stream().flatMapToInt(Arrays::stream).toArray();
-        return new TestSample(files.size() == 1 ? files.get(0) : null, groups.truthCodes(classIndex),
-            groups.collapseOneHot(classIndex), pts.stream().flatMapToDouble(Arrays::stream).toArray(),
-            etas.stream().flatMapToDouble(Arrays::stream).toArray(), null, synthetic);
     }
 
     /**
