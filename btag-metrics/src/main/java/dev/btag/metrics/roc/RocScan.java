@@ -268,6 +268,9 @@ public final class RocScan {
      * @param maxPoints the most points each bin's stored curve keeps ({@link RocCurve#thinned(int)}), at least 2;
      *     the AUCs are always those of the full curves
      * @return one result per bin
+     * @throws IllegalArgumentException if {@code maxPoints < 2}, or the kept jets have more than 2^30 - 1 distinct
+     *     scores (the recorded walk numbers them in 30 bits)
+     * @throws IndexOutOfBoundsException if there is no such variable
      */
     public BinnedRoc binned(int variable, Overflow overflow, int maxPoints) {
         Objects.checkIndex(variable, variables.size());
@@ -275,7 +278,7 @@ public final class RocScan {
         return binnedAll(overflow, maxPoints).get(variable);
     }
 
-    /** Every variable's bins for one policy and size, computed by two walks on first use and kept for the next. */
+    /** Every variable's bins for one policy and size, computed on first use ({@link BinWalk}) and kept for the next. */
     @SuppressWarnings("unchecked")
     private synchronized List<BinnedRoc> binnedAll(Overflow overflow, int maxPoints) {
         Object[] last = lastBinned;
