@@ -279,7 +279,8 @@ public final class EvaluateBenchmark {
                 () -> Discriminants.computeAll(discriminants, probabilities));
             JetBins bins = time(times, "jetBins", r, rounds, () -> JetBins.of(List.of(
                 BinnedVariable.of(TaggerEvaluation.PT, TaggerEvaluation.DEFAULT_PT_BINS, pt),
-                BinnedVariable.of(TaggerEvaluation.ABS_ETA, TaggerEvaluation.DEFAULT_ABS_ETA_BINS, absEta)), pt.length));
+                BinnedVariable.of(TaggerEvaluation.ABS_ETA, TaggerEvaluation.DEFAULT_ABS_ETA_BINS, absEta)),
+                pt.length));
             time(times, "confusion", r, rounds,
                 () -> ConfusionMatrix.fromOneHot(ConfusionMatrix.SIX_CLASSES, oneHot, probabilities));
             time(times, "calibration", r, rounds, () -> ReliabilityDiagram.perClass(ConfusionMatrix.SIX_CLASSES,

@@ -20,15 +20,16 @@ import java.util.concurrent.ForkJoinTask;
  * weights])} over the kept jets, {@link #auc()} equals {@code AucEstimate.delong(...)}, the curve and AUC of a bin
  * equal those of the bin's jets alone, and a bin's passing counts equal a direct count of the jets whose score is at
  * least the cut (the property tests check all four). Each class's scores are sorted once (radix sort carrying each
- * jet's packed bins and weight); one pass from the highest score down accumulates the sample's curve, one pass per
- * class keeps every slot's running sums at regular checkpoints (a passing count reads a checkpoint and at most a few
- * thousand jets), and the bins' curves and AUCs come from two more walks (over the jets' bins recorded in the
- * first pass's order) when first asked for, without materialising any bin's full curve.
+ * jet's packed bins and weight); one pass from the highest score down accumulates the sample's curve and records
+ * each jet's bins in that order, one pass per class keeps every slot's running sums at regular checkpoints (a
+ * passing count reads a checkpoint and at most a few thousand jets), and the bins' curves and AUCs come, when first
+ * asked for, from a split of the recorded walk by bin and three short passes over each bin's jets, without
+ * materialising any bin's full curve ({@code BinWalk}).
  *
  * <p>Costs: time O(n) for the sort and the passes; memory, besides the sample's curve, the sorted keys, bins and
- * weights and the bins in walk order (16 bytes per jet, 32 with weights), kept until the scan is dropped. Input checks are those of
- * {@link RocCurve}: scores finite, weights finite and non-negative (the message names the array and the index),
- * both classes present. The first {@link #binned} call of a policy computes every variable's bins under a lock.
+ * weights and the bins in walk order (16 bytes per jet, 32 with weights), kept until the scan is dropped. Input
+ * checks are those of {@link RocCurve}: scores finite, weights finite and non-negative (the message names the array
+ * and the index), both classes present. The first {@link #binned} call of a policy computes every variable's bins under a lock.
  */
 public final class RocScan {
 
