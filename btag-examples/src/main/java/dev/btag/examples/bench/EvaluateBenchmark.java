@@ -1,15 +1,31 @@
 package dev.btag.examples.bench;
 
+import dev.btag.data.npy.NpzWriter;
+import dev.btag.metrics.binning.BinnedVariable;
+import dev.btag.metrics.binning.Overflow;
+import dev.btag.metrics.calibration.ReliabilityDiagram;
 import dev.btag.metrics.comparison.FlavourComparison;
+import dev.btag.metrics.confusion.ConfusionMatrix;
+import dev.btag.metrics.discriminant.Discriminant;
 import dev.btag.metrics.discriminant.Discriminants;
+import dev.btag.metrics.efficiency.ClopperPearson;
+import dev.btag.metrics.efficiency.EfficiencyMaps;
+import dev.btag.metrics.roc.JetBins;
 import dev.btag.metrics.roc.RocCurve;
+import dev.btag.metrics.roc.RocScan;
+import dev.btag.metrics.selection.FlavourGroup;
+import dev.btag.metrics.workingpoint.WorkingPoint;
+import dev.btag.metrics.workingpoint.WorkingPointTarget;
+import dev.btag.metrics.workingpoint.WorkingPoints;
 import dev.btag.models.evaluate.Evaluation;
 import dev.btag.models.evaluate.EvaluationOutputs;
 import dev.btag.models.evaluate.TaggerEvaluation;
 import dev.btag.models.evaluate.TestSample;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -134,6 +150,24 @@ public final class EvaluateBenchmark {
     }
 
     /**
+     * Writes the jets as an uncompressed {@code .npz} for a peer to time the same numbers: {@code probabilities}
+     * (N x 6 float32, classes b, bb, leptonic b, c, uds, g), {@code truth} (int32 codes 5, 4, 1, 21, 0), {@code pt}
+     * (GeV) and {@code absEta} (float64), and {@code synthetic} (one bool, true).
+     *
+     * @param file the file to write
+     * @throws IOException if it cannot be written
+     */
+    public void save(Path file) throws IOException {
+        NpzWriter.write(file, false, writer -> {
+            writer.write("probabilities", probabilities, sample.jets(), Discriminants.CLASSES);
+            writer.write("truth", sample.truthCodes(), sample.jets());
+            writer.write("pt", sample.pt(), sample.jets());
+            writer.write("absEta", sample.absEta(), sample.jets());
+            writer.write("synthetic", new boolean[] {true}, 1);
+        });
+    }
+
+    /**
      * The number of jets.
      *
      * @return N
@@ -216,6 +250,84 @@ public final class EvaluateBenchmark {
             }
         }
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * Where the evaluation's time goes: the work of {@link TaggerEvaluation#standard()} done part by part with the
+     * library's public calls, one after the other on the calling thread (each comparison's scan still sorts its two
+     * classes in parallel), so that each part's process CPU time is its own. The parts: the five discriminants
+     * ({@code discriminants}), the jets' pT and |eta| bins ({@code jetBins}), the confusion matrix ({@code confusion}),
+     * the six reliability diagrams ({@code calibration}), per comparison its scan ({@code scan.NAME}: gathering,
+     * sorting, the curve, the AUC, the per-slot sums), its working points and binned rates ({@code rates.NAME}) and
+     * its bins' curves and AUCs ({@code bins.NAME}), and the BvsL efficiency maps ({@code maps}); then one ROC + AUC
+     * ({@code roc}) for scale.
+     *
+     * @param rounds how many times to repeat (the medians are reported), at least 1
+     * @return per part, {median CPU seconds, median wall-clock seconds}, in the order above
+     */
+    public java.util.Map<String, double[]> parts(int rounds) {
+        java.util.Map<String, double[][]> times = new java.util.LinkedHashMap<>();
+        float[] oneHot = sample.oneHot();
+        int[] truth = sample.truthCodes();
+        double[] pt = sample.pt();
+        double[] absEta = sample.absEta();
+        List<FlavourComparison> comparisons = FlavourComparison.ALL;
+        List<Discriminant> discriminants = comparisons.stream().map(FlavourComparison::discriminant).distinct()
+            .toList();
+        for (int r = 0; r < rounds; r++) {
+            double[][] scores = time(times, "discriminants", r, rounds,
+                () -> Discriminants.computeAll(discriminants, probabilities));
+            JetBins bins = time(times, "jetBins", r, rounds, () -> JetBins.of(List.of(
+                BinnedVariable.of(TaggerEvaluation.PT, TaggerEvaluation.DEFAULT_PT_BINS, pt),
+                BinnedVariable.of(TaggerEvaluation.ABS_ETA, TaggerEvaluation.DEFAULT_ABS_ETA_BINS, absEta)),
+                pt.length));
+            time(times, "confusion", r, rounds,
+                () -> ConfusionMatrix.fromOneHot(ConfusionMatrix.SIX_CLASSES, oneHot, probabilities));
+            time(times, "calibration", r, rounds, () -> ReliabilityDiagram.perClass(ConfusionMatrix.SIX_CLASSES,
+                oneHot, probabilities, null, ReliabilityDiagram.DEFAULT_BINS));
+            List<EfficiencyMaps.Cut> cuts = List.of();
+            for (FlavourComparison c : comparisons) {
+                double[] score = scores[discriminants.indexOf(c.discriminant())];
+                RocScan scan = time(times, "scan." + c.name(), r, rounds,
+                    () -> RocScan.of(score, truth, c.selection(), null, bins));
+                List<WorkingPoint> points = time(times, "rates." + c.name(), r, rounds, () -> {
+                    List<WorkingPointTarget> targets = new ArrayList<>(WorkingPointTarget.FIXED_MISTAGS);
+                    targets.addAll(WorkingPointTarget.FIXED_EFFICIENCIES);
+                    List<WorkingPoint> all = WorkingPoints.at(scan.roc(), targets);
+                    for (int v = 0; v < 2; v++) {
+                        for (WorkingPoint wp : all) {
+                            scan.signalPassing(v, wp.threshold(), Overflow.LAST_BIN, ClopperPearson.ONE_SIGMA);
+                            scan.backgroundPassing(v, wp.threshold(), Overflow.LAST_BIN, ClopperPearson.ONE_SIGMA);
+                        }
+                    }
+                    return all;
+                });
+                time(times, "bins." + c.name(), r, rounds,
+                    () -> scan.binned(0, Overflow.LAST_BIN, TaggerEvaluation.BIN_CURVE_POINTS));
+                if (c == FlavourComparison.B_VS_LIGHT_GLUON) {
+                    cuts = points.stream().map(wp -> new EfficiencyMaps.Cut(wp.name(), wp.threshold())).toList();
+                }
+            }
+            List<EfficiencyMaps.Cut> mapCuts = cuts;
+            double[] bvsl = scores[discriminants.indexOf(Discriminant.B_VS_L)];
+            time(times, "maps", r, rounds, () -> EfficiencyMaps.of("BvsL", bins.variables().get(0),
+                bins.variables().get(1), truth, bvsl, null, mapCuts, FlavourGroup.STANDARD, ClopperPearson.ONE_SIGMA));
+            time(times, "roc", r, rounds, () -> roc.run(0, 1));
+        }
+        java.util.Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        times.forEach((k, v) -> out.put(k, new double[] {median(v[0]), median(v[1])}));
+        return out;
+    }
+
+    private static <T> T time(java.util.Map<String, double[][]> times, String part, int round, int rounds,
+            java.util.function.Supplier<T> work) {
+        long cpu = processCpuNanos();
+        long start = System.nanoTime();
+        T result = work.get();
+        double[][] t = times.computeIfAbsent(part, k -> new double[2][rounds]);
+        t[0][round] = (processCpuNanos() - cpu) / 1e9;
+        t[1][round] = (System.nanoTime() - start) / 1e9;
+        return result;
     }
 
     private static double median(double[] values) {

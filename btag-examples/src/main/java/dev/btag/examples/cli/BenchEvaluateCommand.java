@@ -37,6 +37,16 @@ final class BenchEvaluateCommand implements Callable<Integer> {
         + " FlavourComparison.roc (comparisonRocSeconds).")
     boolean breakdown;
 
+    @Option(names = "--save-data", paramLabel = "NPZ", description = "Also write the generated jets to this .npz"
+        + " (probabilities, truth, pt, absEta) for the scikit-learn peer bench_evaluate_sklearn.py.")
+    Path saveData;
+
+    @Option(names = "--parts", paramLabel = "R", description = "Instead of the interleaved rounds, time the"
+        + " evaluation's parts one after the other (discriminants, bins, confusion, calibration, per comparison its"
+        + " scan, rates and bins, the maps, and one ROC + AUC for scale), R rounds after one warm-up; prints the"
+        + " median CPU and wall-clock seconds of each.")
+    Integer parts;
+
     @Option(names = "--write", paramLabel = "DIR", description = "Also write every output into DIR each round and time it apart (writeSeconds).")
     Path write;
 
@@ -52,8 +62,14 @@ final class BenchEvaluateCommand implements Callable<Integer> {
         TaggerEvaluation evaluation = bTaggingOnly
             ? TaggerEvaluation.builder().optComparisons(FlavourComparison.B_TAGGING).build()
             : TaggerEvaluation.standard();
-        EvaluateBenchmark.Result r = EvaluateBenchmark.generate(n, seed).run(warmup, rounds, breakdown, write,
-            evaluation);
+        EvaluateBenchmark bench = EvaluateBenchmark.generate(n, seed);
+        if (saveData != null) {
+            bench.save(saveData);
+        }
+        if (parts != null) {
+            return printParts(bench);
+        }
+        EvaluateBenchmark.Result r = bench.run(warmup, rounds, breakdown, write, evaluation);
         JsonObject json = new JsonObject();
         json.addProperty("n", r.n());
         json.addProperty("rounds", r.rounds());
@@ -71,6 +87,34 @@ final class BenchEvaluateCommand implements Callable<Integer> {
             json.addProperty("writeSeconds", r.writeSeconds());
         }
         json.addProperty("aucBvsL", r.auc());
+        json.addProperty("synthetic", true);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json);
+        out.flush();
+        return 0;
+    }
+
+    private int printParts(EvaluateBenchmark bench) {
+        if (parts < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--parts must be at least 1");
+        }
+        bench.parts(1);
+        JsonObject json = new JsonObject();
+        json.addProperty("n", n);
+        json.addProperty("rounds", parts);
+        JsonObject cpu = new JsonObject();
+        JsonObject wall = new JsonObject();
+        double cpuSum = 0;
+        for (var e : bench.parts(parts).entrySet()) {
+            cpu.addProperty(e.getKey(), e.getValue()[0]);
+            wall.addProperty(e.getKey(), e.getValue()[1]);
+            if (!e.getKey().equals("roc")) {
+                cpuSum += e.getValue()[0];
+            }
+        }
+        json.add("cpuSeconds", cpu);
+        json.add("wallSeconds", wall);
+        json.addProperty("cpuSecondsOfAllButRoc", cpuSum);
         json.addProperty("synthetic", true);
         PrintWriter out = spec.commandLine().getOut();
         out.println(json);

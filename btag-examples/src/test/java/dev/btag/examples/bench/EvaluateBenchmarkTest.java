@@ -25,6 +25,28 @@ class EvaluateBenchmarkTest {
     }
 
     @Test
+    void partsNameEveryStepOfTheEvaluationAndTheDataFileHoldsTheJets(@TempDir Path dir) throws IOException {
+        EvaluateBenchmark bench = EvaluateBenchmark.generate(4000, 5);
+        java.util.Map<String, double[]> parts = bench.parts(1);
+        java.util.List<String> expected = new java.util.ArrayList<>(java.util.List.of("discriminants", "jetBins",
+            "confusion", "calibration"));
+        for (var c : dev.btag.metrics.comparison.FlavourComparison.ALL) {
+            expected.addAll(java.util.List.of("scan." + c.name(), "rates." + c.name(), "bins." + c.name()));
+        }
+        expected.addAll(java.util.List.of("maps", "roc"));
+        assertEquals(expected, java.util.List.copyOf(parts.keySet()));
+        parts.forEach((k, v) -> assertTrue(v[0] >= 0 && v[1] > 0, k + ": " + java.util.Arrays.toString(v)));
+        Path file = dir.resolve("jets.npz");
+        bench.save(file);
+        try (dev.btag.data.npy.NpzFile npz = dev.btag.data.npy.NpzFile.open(file)) {
+            assertEquals(java.util.List.of(4000L, 6L), java.util.Arrays.stream(npz.get("probabilities").shape())
+                .boxed().toList());
+            assertEquals(4000, npz.get("truth").toIntArray().length);
+            assertEquals(4000, npz.get("absEta").toDoubleArray().length);
+        }
+    }
+
+    @Test
     void refusesTooFewJetsOrRounds() {
         assertThrows(IllegalArgumentException.class, () -> EvaluateBenchmark.generate(10, 1));
         assertThrows(IllegalArgumentException.class, () -> EvaluateBenchmark.generate(2000, 1).run(0, 0, false,

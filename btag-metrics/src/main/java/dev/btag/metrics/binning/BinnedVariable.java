@@ -48,24 +48,77 @@ public final class BinnedVariable {
         double last = edges[edges.length - 1];
         short overflow = (short) binning.bins();
         short[] slots = new short[values.length];
-        boolean linear = edges.length <= 24; // a short scan beats a binary search over a few edges
+        Grid grid = Grid.of(edges);
         for (int i = 0; i < values.length; i++) {
             double v = values[i];
             if (!(v >= first)) {
                 slots[i] = -1;
             } else if (v >= last) {
                 slots[i] = overflow;
-            } else if (linear) {
-                int b = 0;
-                while (v >= edges[b + 1]) {
-                    b++;
-                }
-                slots[i] = (short) b;
             } else {
-                slots[i] = (short) binning.bin(v, Overflow.LEFT_OUT);
+                slots[i] = (short) grid.bin(v);
             }
         }
         return new BinnedVariable(name, binning, slots);
+    }
+
+    /**
+     * A look-up table over a uniform grid of the edges' range (at least four cells per bin and two per narrowest bin,
+     * at most 2^16): a value's cell
+     * gives a starting bin, and one or two comparisons with the edges finish the search, so the result is exactly the
+     * bin {@code [edge_b, edge_b+1)} whatever the rounding of the cell index.
+     */
+    private static final class Grid {
+        private final double[] edges;
+        private final double first;
+        private final double scale;
+        private final int[] start;
+
+        private Grid(double[] edges, double scale, int[] start) {
+            this.edges = edges;
+            this.first = edges[0];
+            this.scale = scale;
+            this.start = start;
+        }
+
+        static Grid of(double[] edges) {
+            double first = edges[0];
+            double span = edges[edges.length - 1] - first;
+            double narrowest = span;
+            for (int e = 1; e < edges.length; e++) {
+                narrowest = Math.min(narrowest, edges[e] - edges[e - 1]);
+            }
+            // at least four cells per bin and two per narrowest bin, so that a cell spans few edges
+            double wanted = Math.max(4.0 * (edges.length - 1), 2 * span / narrowest);
+            int cells = (int) Math.min(1 << 16, Math.ceil(wanted));
+            double scale = cells / span;
+            if (!(scale > 0) || Double.isInfinite(scale)) {
+                return new Grid(edges, 0, new int[] {0});
+            }
+            int[] start = new int[cells + 1];
+            int b = 0;
+            for (int k = 0; k <= cells; k++) {
+                double x = first + k / scale;
+                while (b < edges.length - 2 && x >= edges[b + 1]) {
+                    b++;
+                }
+                start[k] = b;
+            }
+            return new Grid(edges, scale, start);
+        }
+
+        /** The bin of a value in {@code [first, last)}. */
+        int bin(double v) {
+            int k = (int) ((v - first) * scale);
+            int b = start[Math.min(start.length - 1, Math.max(0, k))];
+            while (b > 0 && v < edges[b]) {
+                b--;
+            }
+            while (v >= edges[b + 1]) {
+                b++;
+            }
+            return b;
+        }
     }
 
     /**

@@ -69,8 +69,7 @@ public record AucEstimate(double auc, double standardError) {
             sumSquaresS += s * v * v;
         }
         double auc = area / totalS;
-        // sum s (v - auc)^2 = sum s v^2 - auc * sum s v (sum s = totalS, sum s v = area)
-        double varS = Math.max(0, sumSquaresS - auc * area);
+        // sum s (v - auc)^2 = sum s v^2 - auc * sum s v (sum s = totalS, sum s v = area): see fromSums
         double varB = 0;
         for (int k = 1; k < n; k++) {
             double b = fps[k] - fps[k - 1];
@@ -79,7 +78,25 @@ public record AucEstimate(double auc, double standardError) {
                 varB += b * d * d;
             }
         }
-        double variance = meanVariance(varS, blocks.signal) + meanVariance(varB, blocks.background);
+        return fromSums(area, sumSquaresS, varB, blocks.signal, blocks.background);
+    }
+
+    /**
+     * The estimate from the sums of {@link #fromBlocks}'s two loops, accumulated elsewhere in the same order (by a
+     * {@link RocScan}'s walk over one bin's jets).
+     *
+     * @param area the sum over signal blocks of signal weight times placement value
+     * @param sumSquaresS the same with the placement value squared
+     * @param varB the background term: the sum over background blocks of weight times squared deviation
+     * @param signal the signal totals
+     * @param background the background totals
+     * @return the estimate
+     */
+    static AucEstimate fromSums(double area, double sumSquaresS, double varB, ClassTotals signal,
+            ClassTotals background) {
+        double auc = area / signal.weight();
+        double varS = Math.max(0, sumSquaresS - auc * area);
+        double variance = meanVariance(varS, signal) + meanVariance(varB, background);
         return new AucEstimate(Math.min(1.0, Math.max(0.0, auc)), Math.sqrt(variance));
     }
 

@@ -5,7 +5,6 @@ import dev.btag.metrics.binning.Binning;
 import dev.btag.metrics.binning.Overflow;
 import dev.btag.metrics.efficiency.BinnedEfficiency;
 import dev.btag.metrics.selection.FlavourSelection;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ForkJoinPool;
@@ -20,13 +19,17 @@ import java.util.concurrent.ForkJoinTask;
  * <p>The numbers are exactly those of the direct calls: {@link #roc()} equals {@code RocCurve.of(scores, signal[,
  * weights])} over the kept jets, {@link #auc()} equals {@code AucEstimate.delong(...)}, the curve and AUC of a bin
  * equal those of the bin's jets alone, and a bin's passing counts equal a direct count of the jets whose score is at
- * least the cut (the property tests check all four). The scores are sorted once (radix sort carrying each jet's bins
- * and weight), then one pass from the highest score down accumulates the sample's curve and every bin's curve.
+ * least the cut (the property tests check all four). Each class's scores are sorted once (radix sort carrying each
+ * jet's packed bins and weight); one pass from the highest score down accumulates the sample's curve and records
+ * each jet's bins in that order, one pass per class keeps every slot's running sums at regular checkpoints (a
+ * passing count reads a checkpoint and at most a few thousand jets), and the bins' curves and AUCs come, when first
+ * asked for, from a split of the recorded walk by bin and three short passes over each bin's jets, without
+ * materialising any bin's full curve ({@code BinWalk}).
  *
- * <p>Costs: time O(n) for the sort and the pass; memory about 24 bytes per jet per binned variable for the bins'
- * full curves, which a scan keeps until it is dropped (the results it hands out hold thinned curves only). Input
+ * <p>Costs: time O(n) for the sort and the passes; memory, besides the sample's curve, the sorted keys, bins and
+ * weights and the bins in walk order (16 bytes per jet, 32 with weights), kept until the scan is dropped. Input
  * checks are those of {@link RocCurve}: scores finite, weights finite and non-negative (the message names the array
- * and the index), both classes present.
+ * and the index), both classes present. The first {@link #binned} call of a policy computes every variable's bins under a lock.
  */
 public final class RocScan {
 
@@ -36,15 +39,25 @@ public final class RocScan {
     private final RocCurve roc;
     private final AucEstimate auc;
     private final List<BinnedVariable> variables;
-    private final SlotCurve[][] slots;
+    private final SlotSums sig;
+    private final SlotSums bkg;
+    private final WalkOrder order;
+    private final int[][] slotOfCell;
+    private final int[] offset;
     private final boolean weighted;
+    /** The bins' results of the last {@link #binned} policy and size: {@code {overflow, maxPoints, results}}. */
+    private Object[] lastBinned;
 
-    private RocScan(RocCurve roc, AucEstimate auc, List<BinnedVariable> variables, SlotCurve[][] slots,
-            boolean weighted) {
+    private RocScan(RocCurve roc, AucEstimate auc, List<BinnedVariable> variables, SlotSums sig, SlotSums bkg,
+            WalkOrder order, int[][] slotOfCell, int[] offset, boolean weighted) {
+        this.order = order;
         this.roc = roc;
         this.auc = auc;
         this.variables = variables;
-        this.slots = slots;
+        this.sig = sig;
+        this.bkg = bkg;
+        this.slotOfCell = slotOfCell;
+        this.offset = offset;
         this.weighted = weighted;
     }
 
@@ -161,8 +174,6 @@ public final class RocScan {
             throw new IllegalArgumentException("the binned variables have " + bins.jets() + " jets, the scores "
                 + scores.length);
         }
-        List<BinnedVariable> vars = bins.variables();
-        Cells cells = new Cells(bins);
         int nSignal = 0;
         int nBackground = 0;
         for (byte r : role) {
@@ -194,9 +205,7 @@ public final class RocScan {
                         "weights must be finite and non-negative");
                 }
             }
-            int cell = cells.of(i);
-            cells.count(cell);
-            (r == SIGNAL ? sig : bkg).add(SortableKeys.encode(s), cell, w);
+            (r == SIGNAL ? sig : bkg).add(SortableKeys.encode(s), bins.cell(i), w);
         }
         if (nSignal + nBackground >= PARALLEL_THRESHOLD && Runtime.getRuntime().availableProcessors() > 1) {
             ForkJoinTask<?> task = ForkJoinPool.commonPool().submit(sig::sort);
@@ -206,158 +215,23 @@ public final class RocScan {
             sig.sort();
             bkg.sort();
         }
-        return new Pass(sig, bkg, cells, vars, weights != null).run();
-    }
-
-    /** The shared bin codes and, for this scan, the number of kept jets per code. */
-    private static final class Cells {
-        final int[][] slotOfCell;
-        final long[] jetsPerCell;
-        private final JetBins bins;
-
-        Cells(JetBins bins) {
-            this.bins = bins;
-            this.slotOfCell = bins.slotOfCell();
-            this.jetsPerCell = new long[bins.cells()];
+        List<BinnedVariable> vars = bins.variables();
+        WalkOrder order = vars.isEmpty() ? null : new WalkOrder(sig.cells, sig.weights, bkg.cells, bkg.weights);
+        ScoreBlocks blocks = ScoreBlocks.merge(sig.keys, sig.weights, bkg.keys, bkg.weights, order);
+        AucEstimate auc = AucEstimate.fromBlocks(blocks); // before fromBlocks divides the sums in place
+        RocCurve roc = RocCurve.fromBlocks(blocks);
+        int[] offset = new int[vars.size()];
+        int width = 0;
+        for (int k = 0; k < vars.size(); k++) {
+            offset[k] = width;
+            width += vars.get(k).binning().bins() + 1;
         }
-
-        int of(int jet) {
-            return bins.cell(jet);
-        }
-
-        void count(int cell) {
-            jetsPerCell[cell]++;
-        }
-
-        /** The number of kept jets in each slot of a variable. */
-        long[] jetsPerSlot(int variable, int slots) {
-            long[] out = new long[slots];
-            for (int c = 0; c < jetsPerCell.length; c++) {
-                int s = slotOfCell[variable][c];
-                if (s >= 0) {
-                    out[s] += jetsPerCell[c];
-                }
-            }
-            return out;
-        }
-    }
-
-    /** The pass from the highest score down over both sorted classes. */
-    private static final class Pass {
-        private final ClassKeys sig;
-        private final ClassKeys bkg;
-        private final Cells cells;
-        private final List<BinnedVariable> variables;
-        private final boolean weighted;
-        private final SlotCurve[][] slots;
-        private final SlotCurve[] touched;
-        private int touchedCount;
-
-        Pass(ClassKeys sig, ClassKeys bkg, Cells cells, List<BinnedVariable> variables, boolean weighted) {
-            this.sig = sig;
-            this.bkg = bkg;
-            this.cells = cells;
-            this.variables = variables;
-            this.weighted = weighted;
-            slots = new SlotCurve[variables.size()][];
-            int total = 0;
-            for (int k = 0; k < slots.length; k++) {
-                slots[k] = new SlotCurve[variables.get(k).binning().bins() + 1];
-                long[] jets = cells.jetsPerSlot(k, slots[k].length);
-                for (int s = 0; s < slots[k].length; s++) {
-                    slots[k][s] = new SlotCurve((int) Math.min(Integer.MAX_VALUE - 8, jets[s] + 1));
-                }
-                total += slots[k].length;
-            }
-            touched = new SlotCurve[total];
-        }
-
-        RocScan run() {
-            int capacity = sig.size + bkg.size + 1;
-            double[] thresholds = new double[capacity];
-            double[] tps = new double[capacity];
-            double[] fps = new double[capacity];
-            thresholds[0] = Double.POSITIVE_INFINITY;
-            double tp = 0;
-            double fp = 0;
-            double sumS2 = 0;
-            double sumB2 = 0;
-            int i = sig.size - 1;
-            int j = bkg.size - 1;
-            int points = 1;
-            long[] sk = sig.keys;
-            long[] bk = bkg.keys;
-            boolean binned = slots.length > 0;
-            while (i >= 0 || j >= 0) {
-                long key;
-                if (i < 0) {
-                    key = bk[j];
-                } else if (j < 0) {
-                    key = sk[i];
-                } else {
-                    key = Long.compareUnsigned(sk[i], bk[j]) >= 0 ? sk[i] : bk[j];
-                }
-                while (i >= 0 && sk[i] == key) {
-                    double w = weighted ? sig.weights[i] : 1;
-                    tp += w;
-                    sumS2 += w * w;
-                    if (binned) {
-                        addToSlots(sig.cells[i], w, true, points);
-                    }
-                    i--;
-                }
-                while (j >= 0 && bk[j] == key) {
-                    double w = weighted ? bkg.weights[j] : 1;
-                    fp += w;
-                    sumB2 += w * w;
-                    if (binned) {
-                        addToSlots(bkg.cells[j], w, false, points);
-                    }
-                    j--;
-                }
-                double threshold = SortableKeys.decode(key);
-                thresholds[points] = threshold;
-                tps[points] = tp;
-                fps[points] = fp;
-                points++;
-                for (int t = 0; t < touchedCount; t++) {
-                    touched[t].append(threshold);
-                }
-                touchedCount = 0;
-            }
-            ClassTotals signal = weighted ? ClassTotals.weighted(sig.size, tp, sumS2)
-                : ClassTotals.unweighted(sig.size);
-            ClassTotals background = weighted ? ClassTotals.weighted(bkg.size, fp, sumB2)
-                : ClassTotals.unweighted(bkg.size);
-            RocInput.requireBothClasses(signal, background);
-            ScoreBlocks blocks = new ScoreBlocks(points, thresholds, tps, fps, signal, background);
-            AucEstimate auc = AucEstimate.fromBlocks(blocks); // before fromBlocks divides the sums in place
-            return new RocScan(RocCurve.fromBlocks(blocks), auc, variables, slots, weighted);
-        }
-
-        private void addToSlots(int cell, double w, boolean isSignal, int block) {
-            int[][] slotOfCell = cells.slotOfCell;
-            for (int k = 0; k < slotOfCell.length; k++) {
-                int s = slotOfCell[k][cell];
-                if (s < 0) {
-                    continue;
-                }
-                SlotCurve c = slots[k][s];
-                if (isSignal) {
-                    c.tp += w;
-                    c.tpSquares += w * w;
-                    c.signalCount++;
-                } else {
-                    c.fp += w;
-                    c.fpSquares += w * w;
-                    c.backgroundCount++;
-                }
-                if (c.lastBlock != block) {
-                    c.lastBlock = block;
-                    touched[touchedCount++] = c;
-                }
-            }
-        }
+        int[][] slotOfCell = bins.slotOfCell();
+        SlotSums sigSums = vars.isEmpty() ? null
+            : new SlotSums(sig.keys, sig.cells, sig.weights, nSignal, slotOfCell, offset, width);
+        SlotSums bkgSums = vars.isEmpty() ? null
+            : new SlotSums(bkg.keys, bkg.cells, bkg.weights, nBackground, slotOfCell, offset, width);
+        return new RocScan(roc, auc, vars, sigSums, bkgSums, order, slotOfCell, offset, weights != null);
     }
 
     /**
@@ -395,26 +269,26 @@ public final class RocScan {
      * @param maxPoints the most points each bin's stored curve keeps ({@link RocCurve#thinned(int)}), at least 2;
      *     the AUCs are always those of the full curves
      * @return one result per bin
+     * @throws IllegalArgumentException if {@code maxPoints < 2}, or the kept jets have more than 2^30 - 1 distinct
+     *     scores (the recorded walk numbers them in 30 bits)
+     * @throws IndexOutOfBoundsException if there is no such variable
      */
     public BinnedRoc binned(int variable, Overflow overflow, int maxPoints) {
-        BinnedVariable v = variables.get(variable);
-        Binning binning = v.binning();
-        List<RocBin> bins = new ArrayList<>(binning.bins());
-        for (int b = 0; b < binning.bins(); b++) {
-            SlotCurve c = curveOfBin(variable, b, overflow);
-            ClassTotals s = c.signalTotals(weighted);
-            ClassTotals bg = c.backgroundTotals(weighted);
-            double upper = overflow == Overflow.LAST_BIN && b == binning.bins() - 1 ? Double.POSITIVE_INFINITY
-                : binning.upper(b);
-            if (s.count() == 0 || bg.count() == 0 || !(s.weight() > 0) || !(bg.weight() > 0)) {
-                bins.add(new RocBin(binning.lower(b), upper, s, bg, new AucEstimate(Double.NaN, Double.NaN), null));
-                continue;
-            }
-            AucEstimate estimate = AucEstimate.fromBlocks(new ScoreBlocks(c.size, c.thresholds, c.tps, c.fps, s, bg));
-            RocCurve curve = c.thinned(maxPoints, s, bg);
-            bins.add(new RocBin(binning.lower(b), upper, s, bg, estimate, curve));
+        Objects.checkIndex(variable, variables.size());
+        Objects.requireNonNull(overflow, "overflow");
+        return binnedAll(overflow, maxPoints).get(variable);
+    }
+
+    /** Every variable's bins for one policy and size, computed on first use ({@link BinWalk}) and kept for the next. */
+    @SuppressWarnings("unchecked")
+    private synchronized List<BinnedRoc> binnedAll(Overflow overflow, int maxPoints) {
+        Object[] last = lastBinned;
+        if (last != null && last[0] == overflow && (Integer) last[1] == maxPoints) {
+            return (List<BinnedRoc>) last[2];
         }
-        return new BinnedRoc(v.name(), binning, overflow, bins);
+        List<BinnedRoc> results = new BinWalk(order, roc, slotOfCell, variables, overflow, maxPoints).run();
+        lastBinned = new Object[] {overflow, maxPoints, results};
+        return results;
     }
 
     /**
@@ -447,34 +321,25 @@ public final class RocScan {
         if (Double.isNaN(cut)) {
             throw new IllegalArgumentException("the cut is NaN");
         }
-        Binning binning = variables.get(variable).binning();
+        BinnedVariable v = variables.get(variable);
+        Binning binning = v.binning();
         int bins = binning.bins();
+        SlotSums c = signal ? sig : bkg;
+        double[] above = c.above(variable, bins + 1, cut);
         double[] passed = new double[bins];
         double[] total = new double[bins];
         double[] squares = weighted ? new double[bins] : null;
-        for (int b = 0; b < bins; b++) {
-            for (SlotCurve c : slotsOfBin(variable, b, overflow)) {
-                int at = c.pointAt(cut);
-                passed[b] += signal ? c.tps[at] : c.fps[at];
-                total[b] += signal ? c.tp : c.fp;
-                if (squares != null) {
-                    squares[b] += signal ? c.tpSquares : c.fpSquares;
-                }
+        for (int slot = 0; slot <= bins; slot++) {
+            int b = v.binOfSlot(slot, overflow);
+            if (b < 0) {
+                continue;
+            }
+            passed[b] += above[slot];
+            total[b] += c.total(offset[variable] + slot);
+            if (squares != null) {
+                squares[b] += c.squares(offset[variable] + slot);
             }
         }
         return BinnedEfficiency.fromSums(binning, passed, total, squares, level);
-    }
-
-    private List<SlotCurve> slotsOfBin(int variable, int bin, Overflow overflow) {
-        SlotCurve[] s = slots[variable];
-        if (overflow == Overflow.LAST_BIN && bin == s.length - 2) {
-            return List.of(s[bin], s[bin + 1]);
-        }
-        return List.of(s[bin]);
-    }
-
-    private SlotCurve curveOfBin(int variable, int bin, Overflow overflow) {
-        List<SlotCurve> parts = slotsOfBin(variable, bin, overflow);
-        return parts.size() == 1 ? parts.get(0) : SlotCurve.merge(parts.get(0), parts.get(1));
     }
 }

@@ -126,7 +126,32 @@ final class ScoreBlocks {
         }
     }
 
-    private static ScoreBlocks merge(long[] sigKeys, double[] sigW, long[] bkgKeys, double[] bkgW) {
+    /**
+     * Accumulates two classes' sorted keys from the highest down into cumulative sums by distinct score.
+     *
+     * @param sigKeys the signal keys, ascending (unsigned); all of the array
+     * @param sigW their weights, or {@code null} for unit weights
+     * @param bkgKeys the background keys, ascending; all of the array
+     * @param bkgW their weights, or {@code null}
+     * @return the cumulative sums
+     * @throws IllegalArgumentException when a class has no entries or no weight
+     */
+    static ScoreBlocks merge(long[] sigKeys, double[] sigW, long[] bkgKeys, double[] bkgW) {
+        return merge(sigKeys, sigW, bkgKeys, bkgW, null);
+    }
+
+    /**
+     * As {@link #merge(long[], double[], long[], double[])}, also recording the entries in the order of the walk.
+     *
+     * @param sigKeys the signal keys, ascending (unsigned); all of the array
+     * @param sigW their weights, or {@code null} for unit weights
+     * @param bkgKeys the background keys, ascending; all of the array
+     * @param bkgW their weights, or {@code null}
+     * @param order where to record the walk's order, or {@code null}
+     * @return the cumulative sums
+     * @throws IllegalArgumentException when a class has no entries or no weight
+     */
+    static ScoreBlocks merge(long[] sigKeys, double[] sigW, long[] bkgKeys, double[] bkgW, WalkOrder order) {
         int nSignal = sigKeys.length;
         int nBackground = bkgKeys.length;
         boolean weighted = sigW != null;
@@ -151,6 +176,8 @@ final class ScoreBlocks {
             } else {
                 key = Long.compareUnsigned(sigKeys[i], bkgKeys[j]) >= 0 ? sigKeys[i] : bkgKeys[j];
             }
+            int i0 = i;
+            int j0 = j;
             if (weighted) {
                 while (i >= 0 && sigKeys[i] == key) {
                     double w = sigW[i--];
@@ -163,16 +190,17 @@ final class ScoreBlocks {
                     sumB2 += w * w;
                 }
             } else {
-                int i0 = i;
                 while (i >= 0 && sigKeys[i] == key) {
                     i--;
                 }
-                int j0 = j;
                 while (j >= 0 && bkgKeys[j] == key) {
                     j--;
                 }
                 tp += i0 - i;
                 fp += j0 - j;
+            }
+            if (order != null) {
+                order.block(i0, i, j0, j);
             }
             thresholds[points] = SortableKeys.decode(key);
             tps[points] = tp;
