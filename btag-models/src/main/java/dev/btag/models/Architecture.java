@@ -5,10 +5,12 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The four taggers of the CMS "Btagging in CMS" hands-on and its lecture.
+ * The four taggers of the CMS "Btagging in CMS" hands-on and its lecture, and a DeepJet-style tagger that reads several
+ * collections.
  *
- * <p>Each constant knows its command-line name ({@link #cliName()}) and whether it reads the per-jet seeding tracks
- * (the 10 x 21 array {@code arr_1}) besides the jet-level features. Everything else that differs between the
+ * <p>Each constant knows its command-line name ({@link #cliName()}) and whether it reads per-jet object collections
+ * (the seeding tracks, the 10 x 21 array {@code arr_1}, or for the DeepJet-style tagger one collection per branch)
+ * besides the jet-level features. Everything else that differs between the
  * architectures (the defaults of {@link TaggerSpec}, the block's inputs and layers, the parameter counts) lives in
  * one definition object per constant, so adding an architecture means adding a constant here and its definition
  * class in this package; {@link TaggerBlock} and {@link TaggerSpec} need no change.
@@ -21,7 +23,12 @@ public enum Architecture {
     /** Notebook 5: an LSTM(64) over the tracks, its last output joined with the features. */
     LSTM("lstm", RecurrentDefinition.LSTM_CELL),
     /** The lecture's variant of notebook 5 with a GRU(64) cell. */
-    GRU("gru", RecurrentDefinition.GRU_CELL);
+    GRU("gru", RecurrentDefinition.GRU_CELL),
+    /**
+     * DeepJet-style (arXiv:2008.10519): per collection the layout declares, 1x1 convolutions and an LSTM over the
+     * objects, joined with the batch-normalised features into a dense head of 200 and seven of 100.
+     */
+    DEEPJET("deepjet", new DeepJetDefinition());
 
     private final String cliName;
     private final ArchitectureDefinition definition;
@@ -39,19 +46,30 @@ public enum Architecture {
     /**
      * Returns the lower-case name used on the command line and in saved models.
      *
-     * @return {@code dnn}, {@code cnn1x1}, {@code lstm} or {@code gru}
+     * @return {@code dnn}, {@code cnn1x1}, {@code lstm}, {@code gru} or {@code deepjet}
      */
     public String cliName() {
         return cliName;
     }
 
     /**
-     * Tells whether the tagger reads the seeding tracks as a second input.
+     * Tells whether the tagger reads per-jet object arrays after the features (the seeding tracks, or one
+     * collection per branch).
      *
      * @return {@code false} for the DNN, {@code true} for the others
      */
     public boolean usesTracks() {
         return definition.usesTracks();
+    }
+
+    /**
+     * Tells whether the tagger reads several collections, one {@link ObjectBranch} each (the DeepJet-style tagger);
+     * the others read at most one.
+     *
+     * @return {@code true} for {@link #DEEPJET}
+     */
+    public boolean usesBranches() {
+        return definition.usesBranches();
     }
 
     /**

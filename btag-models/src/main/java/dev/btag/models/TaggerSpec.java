@@ -4,7 +4,9 @@ import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,8 +14,9 @@ import java.util.Objects;
  * immutable; build it with {@link #builder()} ({@code setX} for what is required, {@code optX} for what is optional,
  * {@link Builder#build()} validates). The defaults are the tutorial's values for the chosen {@link Architecture}.
  *
- * <p>Inputs: {@code features} (B, {@link #featureCount()}) and, when {@link Architecture#usesTracks()}, {@code tracks}
- * (B, {@link #trackCount()}, {@link #trackVariables()}), both float32. Output: (B, {@link #classes()}) logits; the
+ * <p>Inputs: {@code features} (B, {@link #featureCount()}) and one float32 array (B, O, V) per shape of
+ * {@link #collectionShapes()}: for the 1x1-CNN, LSTM and GRU the {@code tracks} (B, {@link #trackCount()},
+ * {@link #trackVariables()}); for the DeepJet-style tagger one per {@link #branches() branch}. Output: (B, {@link #classes()}) logits; the
  * softmax of a row gives the class probabilities in {@code TrainingClass} order (b, bb, leptonic b, c, uds, g).
  */
 public final class TaggerSpec {
@@ -33,8 +36,10 @@ public final class TaggerSpec {
     private final int classes;
     private final float dropout;
     private final WeightInit weightInit;
+    private final List<ObjectBranch> branches;
+    private final PaddingPolicy padding;
 
-    private TaggerSpec(Builder b, int[] headWidths, WeightInit weightInit) {
+    private TaggerSpec(Builder b, int[] headWidths, WeightInit weightInit, List<ObjectBranch> branches) {
         architecture = b.architecture;
         featureCount = b.featureCount;
         trackCount = b.trackCount;
@@ -45,6 +50,8 @@ public final class TaggerSpec {
         classes = b.classes;
         dropout = b.dropout;
         this.weightInit = weightInit;
+        this.branches = List.copyOf(branches);
+        padding = b.padding;
     }
 
     /**
@@ -159,6 +166,38 @@ public final class TaggerSpec {
     }
 
     /**
+     * Returns the branches of a DeepJet-style tagger, one per collection it reads, in input order.
+     *
+     * @return an unmodifiable list; empty for the four tutorial taggers, which read at most the tracks
+     */
+    public List<ObjectBranch> branches() {
+        return branches;
+    }
+
+    /**
+     * Returns what the recurrent branches do with padded objects (DeepJet-style tagger only; the LSTM and GRU
+     * taggers always run over every slot, {@link PaddingPolicy#KEEP}).
+     *
+     * @return the policy ({@link PaddingPolicy#MASK} by default)
+     */
+    public PaddingPolicy padding() {
+        return padding;
+    }
+
+    /**
+     * Returns the shapes of the per-jet object arrays the block reads after the features, in input order: one per
+     * branch for a DeepJet-style tagger, the tracks {@code (T, V)} for the 1x1-CNN, LSTM and GRU, none for the DNN.
+     *
+     * @return {@code (objects, variables)} shapes, an unmodifiable list
+     */
+    public List<Shape> collectionShapes() {
+        if (!branches.isEmpty()) {
+            return branches.stream().map(b -> new Shape(b.objects(), b.variables())).toList();
+        }
+        return architecture.usesTracks() ? List.of(new Shape(trackCount, trackVariables)) : List.of();
+    }
+
+    /**
      * Builds a fresh, uninitialised DJL block for this specification; initialise it with the input shapes of
      * {@link #inputShapes(long)} (a trainer does this).
      *
@@ -233,6 +272,12 @@ public final class TaggerSpec {
         o.addProperty("classes", classes);
         o.addProperty("dropout", dropout);
         o.addProperty("weightInit", weightInit.name());
+        if (!branches.isEmpty()) {
+            JsonArray a = new JsonArray();
+            branches.forEach(b -> a.add(b.toJson()));
+            o.add("branches", a);
+            o.addProperty("padding", padding.name());
+        }
         return o;
     }
 
@@ -252,6 +297,17 @@ public final class TaggerSpec {
             .optHeadWidths(fromJsonArray(field(o, "headWidths").getAsJsonArray()))
             .optClasses(field(o, "classes").getAsInt())
             .optDropout(field(o, "dropout").getAsFloat());
+        if (o.has("branches")) {
+            List<ObjectBranch> list = new ArrayList<>();
+            field(o, "branches").getAsJsonArray().forEach(e -> list.add(ObjectBranch.fromJson(e.getAsJsonObject())));
+            b.optBranches(list);
+            try {
+                b.optPadding(PaddingPolicy.valueOf(field(o, "padding").getAsString()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("tagger field 'padding': unknown policy " + o.get("padding")
+                    + "; expected one of " + Arrays.toString(PaddingPolicy.values()), e);
+            }
+        }
         try {
             b.optWeightInit(WeightInit.valueOf(field(o, "weightInit").getAsString()));
         } catch (IllegalArgumentException e) {
@@ -297,13 +353,14 @@ public final class TaggerSpec {
         return architecture == s.architecture && featureCount == s.featureCount && trackCount == s.trackCount
             && trackVariables == s.trackVariables && Arrays.equals(convFilters, s.convFilters)
             && recurrentUnits == s.recurrentUnits && Arrays.equals(headWidths, s.headWidths) && classes == s.classes
-            && Float.compare(dropout, s.dropout) == 0 && weightInit == s.weightInit;
+            && Float.compare(dropout, s.dropout) == 0 && weightInit == s.weightInit && branches.equals(s.branches)
+            && padding == s.padding;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(architecture, featureCount, trackCount, trackVariables, Arrays.hashCode(convFilters),
-            recurrentUnits, Arrays.hashCode(headWidths), classes, dropout, weightInit);
+            recurrentUnits, Arrays.hashCode(headWidths), classes, dropout, weightInit, branches, padding);
     }
 
     @Override
@@ -326,8 +383,34 @@ public final class TaggerSpec {
         private int classes = 6;
         private float dropout = DEFAULT_DROPOUT;
         private WeightInit weightInit;
+        private List<ObjectBranch> branches;
+        private PaddingPolicy padding = PaddingPolicy.MASK;
 
         private Builder() {
+        }
+
+        /**
+         * Sets the branches of a DeepJet-style tagger, one per collection, in input order (default: DeepJet's
+         * branches on the tutorial's charged 25 x 16, neutral 25 x 6 and vertex 4 x 12 collections). Ignored by the
+         * other architectures.
+         *
+         * @param branches one or more branches with distinct collection names
+         * @return this builder
+         */
+        public Builder optBranches(List<ObjectBranch> branches) {
+            this.branches = List.copyOf(branches);
+            return this;
+        }
+
+        /**
+         * Sets what the DeepJet-style tagger's branches do with padded objects (default {@link PaddingPolicy#MASK}).
+         *
+         * @param padding the policy
+         * @return this builder
+         */
+        public Builder optPadding(PaddingPolicy padding) {
+            this.padding = Objects.requireNonNull(padding, "padding");
+            return this;
         }
 
         /**
@@ -468,7 +551,19 @@ public final class TaggerSpec {
             if (!(dropout >= 0f && dropout < 1f)) {
                 throw new IllegalArgumentException("tagger dropout must be in [0, 1), got " + dropout);
             }
-            return new TaggerSpec(this, widths, init);
+            List<ObjectBranch> used = List.of();
+            if (definition.usesBranches()) {
+                used = branches != null ? branches : definition.defaultBranches();
+                if (used.isEmpty()) {
+                    throw new IllegalArgumentException("the " + architecture.cliName() + " tagger needs at least one"
+                        + " branch (optBranches)");
+                }
+                if (used.stream().map(ObjectBranch::collection).distinct().count() != used.size()) {
+                    throw new IllegalArgumentException("tagger branches read a collection twice: "
+                        + used.stream().map(ObjectBranch::collection).toList());
+                }
+            }
+            return new TaggerSpec(this, widths, init, used);
         }
 
         private static void positive(String name, int value) {
