@@ -42,8 +42,8 @@ public final class TaggerSpec {
     private TaggerSpec(Builder b, int[] headWidths, WeightInit weightInit, List<ObjectBranch> branches) {
         architecture = b.architecture;
         featureCount = b.featureCount;
-        trackCount = b.trackCount;
-        trackVariables = b.trackVariables;
+        trackCount = branches.isEmpty() ? b.trackCount : branches.get(0).objects();
+        trackVariables = branches.isEmpty() ? b.trackVariables : branches.get(0).variables();
         convFilters = b.convFilters.clone();
         recurrentUnits = b.recurrentUnits;
         this.headWidths = headWidths.clone();
@@ -92,7 +92,8 @@ public final class TaggerSpec {
     }
 
     /**
-     * Returns the number of seeding tracks per jet (10 in the tutorial); unused by the DNN.
+     * Returns the number of seeding tracks per jet (10 in the tutorial); unused by the DNN; for the DeepJet-style
+     * tagger the object slots of its first branch.
      *
      * @return the track count T
      */
@@ -101,7 +102,8 @@ public final class TaggerSpec {
     }
 
     /**
-     * Returns the number of variables per track (21 in the tutorial); unused by the DNN.
+     * Returns the number of variables per track (21 in the tutorial); unused by the DNN; for the DeepJet-style tagger
+     * the variables of its first branch.
      *
      * @return the per-track variable count V
      */
@@ -385,8 +387,22 @@ public final class TaggerSpec {
         private WeightInit weightInit;
         private List<ObjectBranch> branches;
         private PaddingPolicy padding = PaddingPolicy.MASK;
+        private final java.util.Map<String, Integer> sortBy = new java.util.LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Sorts the objects of one branch of the DeepJet-style tagger by a variable, descending, before its LSTM
+         * (padded objects last); applied when building, to whatever branches the builder then has.
+         *
+         * @param collection the branch's collection name
+         * @param variable the variable's index in [0, V), or -1 to keep the stored order
+         * @return this builder
+         */
+        public Builder optSortBy(String collection, int variable) {
+            sortBy.put(Objects.requireNonNull(collection, "collection"), variable);
+            return this;
         }
 
         /**
@@ -562,8 +578,22 @@ public final class TaggerSpec {
                     throw new IllegalArgumentException("tagger branches read a collection twice: "
                         + used.stream().map(ObjectBranch::collection).toList());
                 }
+                used = sorted(used);
             }
             return new TaggerSpec(this, widths, init, used);
+        }
+
+        private List<ObjectBranch> sorted(List<ObjectBranch> branches) {
+            List<ObjectBranch> out = new ArrayList<>(branches);
+            for (var e : sortBy.entrySet()) {
+                int i = out.stream().map(ObjectBranch::collection).toList().indexOf(e.getKey());
+                if (i < 0) {
+                    throw new IllegalArgumentException("tagger sortBy: no branch reads the collection '" + e.getKey()
+                        + "'; the branches read " + out.stream().map(ObjectBranch::collection).toList());
+                }
+                out.set(i, out.get(i).withSortVariable(e.getValue()));
+            }
+            return out;
         }
 
         private static void positive(String name, int value) {

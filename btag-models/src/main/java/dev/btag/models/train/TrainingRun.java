@@ -1,6 +1,5 @@
 package dev.btag.models.train;
 
-import ai.djl.Device;
 import ai.djl.translate.TranslateException;
 import dev.btag.data.dataset.StreamingJetDataset;
 import dev.btag.data.layout.Layout;
@@ -73,7 +72,8 @@ public final class TrainingRun {
     private final List<Path> trainFiles;
     private final List<Path> validationFiles;
     private final Layout layout;
-    private final String collection;
+    private final List<String> collections;
+    private final Consumer<TaggerSpec.Builder> customiser;
     private final Path outDir;
     private final int epochs;
     private final int batchSize;
@@ -100,7 +100,8 @@ public final class TrainingRun {
         trainFiles = List.copyOf(b.trainFiles);
         validationFiles = List.copyOf(b.validationFiles);
         layout = b.layout;
-        collection = b.collection;
+        collections = b.collections;
+        customiser = b.customiser;
         outDir = b.outDir;
         epochs = b.epochs;
         batchSize = b.batchSize;
@@ -168,15 +169,7 @@ public final class TrainingRun {
         if (outDir != null) {
             FileChecks.createDirectories(outDir);
         }
-        boolean tracks = spec.architecture().usesTracks();
         Path firstFile = trainFiles.get(0);
-        if (layout.equals(Layout.tutorial())) {
-            for (Path file : trainFiles) {
-                try (TutorialFile tutorial = TutorialFile.open(file)) {
-                    tutorial.report().requireConsistentTruth();
-                }
-            }
-        }
         TrainingWeights.Outcome[] weighted = new TrainingWeights.Outcome[1];
         TrainingInputs.Weigher weigher = weighting.isNone() ? null : (file, columns) -> {
             try (TutorialFile tutorial = TutorialFile.open(file)) {
@@ -185,14 +178,14 @@ public final class TrainingRun {
                 return weighted[0].columns();
             }
         };
+        Architecture a = spec.architecture();
         TrainingInputs data = TrainingInputs.read(new TrainingInputs.Request(layout, trainFiles, validationFiles,
-            collection, tracks, batchSize, seed, validationSplit, standardise, weigher));
+            collections, a.usesTracks(), a.usesBranches(), batchSize, seed, validationSplit, standardise, weigher));
         log.accept(String.format(Locale.ROOT, "%s: %d training jets, %d validation jets%s", trainFiles.size() == 1
             ? firstFile : trainFiles.size() + " files", data.trainJets(), data.validationJets(),
             data.synthetic() ? " (" + SyntheticSample.BANNER + ")" : ""));
-        TaggerSpec trained = specFor(data);
-        Device first = device.resolve()[0];
-        Tagger tagger = Tagger.create(trained, data.inputs(), first);
+        TaggerSpec trained = architecture == null ? spec : data.specFor(architecture, dropout, customiser);
+        Tagger tagger = Tagger.create(trained, data.inputs(), device.resolve()[0]);
         tagger.attachLayout(data.layoutInputs());
         tagger.recordTrainingSource(new TrainingSource(firstFile.toString(), data.trainJets() + data.validationJets(),
             data.synthetic()));
@@ -221,20 +214,6 @@ public final class TrainingRun {
         }
     }
 
-    /**
-     * The tagger for the data: the given specification, or the architecture with the data's feature count, object
-     * shape and class count (the tutorial's 15, 10 x 21 and 6 give the tutorial tagger exactly).
-     */
-    private TaggerSpec specFor(TrainingInputs data) {
-        if (architecture == null) {
-            return spec;
-        }
-        return TaggerSpec.builder().setArchitecture(architecture).optDropout(dropout)
-            .optFeatureCount(data.inputs().featureCount())
-            .optTrackShape(data.inputs().trackCount(), data.inputs().trackVariables()).optClasses(data.classes())
-            .build();
-    }
-
     private TrainingOptions options(Tagger tagger) {
         TrainingOptions.Builder options = TrainingOptions.builder().optEpochs(epochs).optLearningRate(learningRate)
             .optSeed(seed).optDevice(device).optResume(resume).optRestoreBest(restoreBest).optProgress(progress)
@@ -260,7 +239,8 @@ public final class TrainingRun {
         private List<Path> trainFiles = List.of();
         private List<Path> validationFiles = List.of();
         private Layout layout = Layout.tutorial();
-        private String collection;
+        private List<String> collections = List.of();
+        private Consumer<TaggerSpec.Builder> customiser;
         private Path outDir;
         private int epochs = TrainingSettings.EPOCHS;
         private int batchSize = TrainingSettings.BATCH_SIZE;
@@ -399,13 +379,35 @@ public final class TrainingRun {
         }
 
         /**
-         * Sets the collection the track taggers read (default: the layout's first).
-         *
+         * Sets the one collection a track tagger reads (default: the layout's first).
          * @param name the collection's name in the layout
          * @return this builder
          */
         public Builder optCollection(String name) {
-            this.collection = name;
+            return optCollections(List.of(name));
+        }
+
+        /**
+         * Sets the collections the tagger reads, in input order: one for the track taggers, one or more for the
+         * DeepJet-style tagger (default: the layout's first, or for the DeepJet-style tagger all of them).
+         *
+         * @param names the collections' names in the layout
+         * @return this builder
+         */
+        public Builder optCollections(List<String> names) {
+            this.collections = List.copyOf(names);
+            return this;
+        }
+
+        /**
+         * Adjusts the specification built from the data (for example {@code b -> b.optPadding(PaddingPolicy.KEEP)});
+         * ignored when a whole specification is set.
+         *
+         * @param customiser called on the builder before it builds, or {@code null} for none
+         * @return this builder
+         */
+        public Builder optSpecCustomiser(Consumer<TaggerSpec.Builder> customiser) {
+            this.customiser = customiser;
             return this;
         }
 
@@ -583,9 +585,7 @@ public final class TrainingRun {
             if (trainFiles.isEmpty()) {
                 throw new IllegalStateException("setTrainFile or setTrainFiles is required");
             }
-            if (collection != null) {
-                layout.collection(collection);
-            }
+            collections.forEach(layout::collection);
             if (resume && outDir == null) {
                 throw new IllegalStateException("resuming needs an output directory (optOutputDir)");
             }
