@@ -234,6 +234,61 @@ public final class JetColumns {
     }
 
     /**
+     * One object collection held in memory, for {@link #of(FeatureSet, float[], List, float[], int[])}. The array is
+     * not copied here (the factory copies it).
+     *
+     * @param name the collection's name
+     * @param objects object slots per jet O
+     * @param variables variables per object V (named {@code name_var_00}, ...)
+     * @param values N × O × V values, jet-major; an object whose variables are all zero is padding
+     */
+    public record ObjectValues(String name, int objects, int variables, float[] values) {
+    }
+
+    /**
+     * Columns from arrays already in memory (copied), with any number of collections and six classes.
+     *
+     * @param featureSet the feature set the feature rows follow
+     * @param features N × F features, row-major
+     * @param collections the collections in input order (an object is real unless all its variables are zero)
+     * @param labels N × 6 one-hot labels
+     * @param truth N integer truth codes
+     * @return the columns
+     * @throws IllegalArgumentException when the lengths disagree or a shape is not positive, naming them
+     */
+    public static JetColumns of(FeatureSet featureSet, float[] features, List<ObjectValues> collections,
+                                float[] labels, int[] truth) {
+        int n = truth.length;
+        if (features.length != n * featureSet.size() || labels.length != n * TrainingClass.COUNT) {
+            throw new IllegalArgumentException("lengths disagree for " + n + " jets: features " + features.length
+                + " (expected " + n * featureSet.size() + "), labels " + labels.length + " (expected "
+                + n * TrainingClass.COUNT + ")");
+        }
+        int c = collections.size();
+        int[] objects = new int[c];
+        float[][] values = new float[c][];
+        List<String> names = new ArrayList<>();
+        List<List<String>> variables = new ArrayList<>();
+        for (int i = 0; i < c; i++) {
+            ObjectValues o = collections.get(i);
+            if (o.objects() < 1 || o.variables() < 1 || o.values().length != (long) n * o.objects() * o.variables()) {
+                throw new IllegalArgumentException("collection '" + o.name() + "': " + o.values().length
+                    + " values for " + n + " jets of " + o.objects() + " x " + o.variables());
+            }
+            objects[i] = o.objects();
+            values[i] = o.values().clone();
+            names.add(o.name());
+            List<String> v = new ArrayList<>();
+            for (int j = 0; j < o.variables(); j++) {
+                v.add(String.format(java.util.Locale.ROOT, "%s_var_%02d", o.name(), j));
+            }
+            variables.add(v);
+        }
+        return new JetColumns(featureSet, featureSet.columnNames(), names, variables, n, objects,
+            TrainingClass.COUNT, features.clone(), values, new boolean[c][], labels.clone(), truth.clone(), null);
+    }
+
+    /**
      * These columns with one training weight per jet (the other arrays are shared, not copied).
      *
      * @param jetWeights N finite, non-negative weights (copied), or {@code null} for none

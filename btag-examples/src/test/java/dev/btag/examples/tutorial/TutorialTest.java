@@ -30,7 +30,7 @@ class TutorialTest {
         TutorialResult result = Tutorial.run(config);
 
         assertTrue(result.synthetic());
-        assertEquals(4, result.models().size());
+        assertEquals(Architecture.values().length, result.models().size());
         String html = Files.readString(result.report());
         assertTrue(html.contains("Synthetic sample \u2014 not CMS data"), "banner");
         for (Architecture a : Architecture.values()) {

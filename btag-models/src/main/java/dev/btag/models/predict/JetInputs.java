@@ -29,7 +29,7 @@ public record JetInputs(int jets, float[] features, List<float[]> collections) {
         if (features == null) {
             throw new IllegalArgumentException("features are required");
         }
-        if (collections == null || collections.contains(null)) {
+        if (collections == null || collections.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("collections must be given, each as an array");
         }
         collections = List.copyOf(collections);
