@@ -47,8 +47,12 @@ class TaggerFileTest {
     }
 
     private static Tagger trained(Architecture architecture) throws Exception {
-        TaggerSpec spec = TaggerSpec.builder().setArchitecture(architecture).optHeadWidths(16, 8)
-            .optRecurrentUnits(8).build();
+        TaggerSpec.Builder builder = TaggerSpec.builder().setArchitecture(architecture).optHeadWidths(16, 8)
+            .optRecurrentUnits(8);
+        if (architecture.usesBranches()) {
+            builder.optBranches(List.of(new dev.btag.models.ObjectBranch("tracks", 10, 21, new int[] {8}, 8, -1)));
+        }
+        TaggerSpec spec = builder.build();
         Tagger tagger = Tagger.create(spec, standardisedInputs(), Device.cpu());
         try (NDManager manager = NDManager.newBaseManager()) {
             new TaggerTrainer(TrainingOptions.builder().optEpochs(1).optDevice(DeviceChoice.CPU).build())
