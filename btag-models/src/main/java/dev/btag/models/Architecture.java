@@ -1,6 +1,7 @@
 package dev.btag.models;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -28,7 +29,12 @@ public enum Architecture {
      * DeepJet-style (arXiv:2008.10519): per collection the layout declares, 1x1 convolutions and an LSTM over the
      * objects, joined with the batch-normalised features into a dense head of 200 and seven of 100.
      */
-    DEEPJET("deepjet", new DeepJetDefinition());
+    DEEPJET("deepjet", new DeepJetDefinition()),
+    /**
+     * DeepVertex-style: per seed of the DeepVertex input, 1x1 convolutions over its 20 neighbours and their mean,
+     * then an LSTM over the seeds, joined with the batch-normalised features into the DeepJet head.
+     */
+    DEEPVERTEX("deepvertex", new DeepVertexDefinition());
 
     private final String cliName;
     private final ArchitectureDefinition definition;
@@ -46,7 +52,7 @@ public enum Architecture {
     /**
      * Returns the lower-case name used on the command line and in saved models.
      *
-     * @return {@code dnn}, {@code cnn1x1}, {@code lstm}, {@code gru} or {@code deepjet}
+     * @return {@code dnn}, {@code cnn1x1}, {@code lstm}, {@code gru}, {@code deepjet} or {@code deepvertex}
      */
     public String cliName() {
         return cliName;
@@ -63,13 +69,55 @@ public enum Architecture {
     }
 
     /**
-     * Tells whether the tagger reads several collections, one {@link ObjectBranch} each (the DeepJet-style tagger);
-     * the others read at most one.
+     * Tells whether the tagger is built from {@link ObjectBranch}es, one per collection it reads (the DeepJet-style
+     * tagger, several; the DeepVertex-style tagger, one); the others read at most the tracks.
      *
-     * @return {@code true} for {@link #DEEPJET}
+     * @return {@code true} for {@link #DEEPJET} and {@link #DEEPVERTEX}
      */
     public boolean usesBranches() {
         return definition.usesBranches();
+    }
+
+    /**
+     * The collections this tagger reads from a layout when none are named, in input order.
+     *
+     * @param declared the layout's collections, in layout order
+     * @return the DNN and the track taggers: the first (the DNN records its shape only); the DeepJet-style tagger:
+     *     all of them; the DeepVertex-style tagger: the one named {@code seeds}
+     * @throws IllegalArgumentException when the DeepVertex-style tagger finds no {@code seeds} collection (the
+     *     message says how to declare {@code arr_5})
+     */
+    public List<String> defaultCollections(List<String> declared) {
+        return switch (this) {
+            case DEEPJET -> List.copyOf(declared);
+            case DEEPVERTEX -> {
+                if (!declared.contains("seeds")) {
+                    throw new IllegalArgumentException("the deepvertex tagger reads the DeepVertex input: the layout"
+                        + " declares no collection 'seeds' (name one with --collections, or use the layout"
+                        + " docs/layouts/tutorial-deepvertex.yaml, which adds arr_5)");
+                }
+                yield List.of("seeds");
+            }
+            default -> declared.isEmpty() ? List.of() : List.of(declared.get(0));
+        };
+    }
+
+    /**
+     * The default branch of this tagger for a collection (the DeepJet paper's widths by name, or the DeepVertex
+     * branch).
+     *
+     * @param collection the collection's name
+     * @param objects object slots per jet
+     * @param variables variables per object
+     * @return the branch
+     * @throws IllegalStateException for an architecture without branches
+     */
+    public ObjectBranch defaultBranch(String collection, int objects, int variables) {
+        return switch (this) {
+            case DEEPJET -> ObjectBranch.deepJet(collection, objects, variables);
+            case DEEPVERTEX -> DeepVertexDefinition.branch(collection, objects, variables);
+            default -> throw new IllegalStateException("the " + cliName + " tagger has no branches");
+        };
     }
 
     /**

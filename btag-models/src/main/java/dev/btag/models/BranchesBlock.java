@@ -73,8 +73,11 @@ final class BranchesBlock extends AbstractBlock {
         return new NDList(summaries.size() == 1 ? summaries.head() : NDArrays.concat(summaries, 1));
     }
 
-    /** The objects with the real ones first (stored order, or descending by the sort variable), padding last. */
-    private static NDArray reorder(NDArray objects, NDArray real, int sortVariable) {
+    /**
+     * The objects {@code (B, O, V)} with the real ones first (stored order, or descending by the sort variable),
+     * padding last; {@code real} is {@code (B, O)} with 1 for a real object, 0 for padding.
+     */
+    static NDArray reorder(NDArray objects, NDArray real, int sortVariable) {
         Shape shape = objects.getShape();
         NDArray key = sortVariable >= 0 ? objects.get(new NDIndex(":, :, {}", sortVariable))
             : objects.getManager().arange(0f, (float) shape.get(1)).neg().expandDims(0);
@@ -85,7 +88,7 @@ final class BranchesBlock extends AbstractBlock {
     }
 
     /** The LSTM outputs {@code (B, O, U)} after the last real object, zero for a jet without real objects. */
-    private static NDArray afterLastReal(NDArray outputs, NDArray real) {
+    static NDArray afterLastReal(NDArray outputs, NDArray real) {
         long b = outputs.getShape().get(0);
         long units = outputs.getShape().get(2);
         NDArray count = real.sum(new int[] {1});

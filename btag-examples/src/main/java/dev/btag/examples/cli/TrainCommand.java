@@ -38,7 +38,7 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "dnn, cnn1x1, lstm, gru or deepjet.")
+    @Option(names = "--model", required = true, description = "dnn, cnn1x1, lstm, gru, deepjet or deepvertex.")
     String model;
 
     @Option(names = "--train", required = true, arity = "1..*", paramLabel = "FILE",

@@ -88,7 +88,7 @@ final class TaggerGraph {
             case DNN -> null;
             case CNN1X1 -> g.node("Flatten", Map.of("axis", 1L), dense(g, tracks(g, spec), child(tagger, "tracks"), true));
             case LSTM, GRU -> recurrent(g, tracks(g, spec), child(tagger, "tracks"));
-            case DEEPJET -> throw new AssertionError("refused above");
+            case DEEPJET, DEEPVERTEX -> throw new AssertionError("refused above");
         };
         String joined = summary == null ? features : g.node("Concat", Map.of("axis", 1L), features, summary);
         String logits = dense(g, joined, child(tagger, "head"), false);

@@ -40,12 +40,15 @@ record TrainingInputs(TrainingData data, InputSpec inputs, LayoutInputs layoutIn
                       int classes, boolean synthetic, long trainJets, long validationJets) {
 
     /**
-     * What to read and how: {@code collections} names the collections to read (empty: the layout's first, or all of
-     * them when {@code severalCollections}); {@code usesCollection} says whether the tagger reads any.
+     * What to read and how: {@code collections} names the collections to read (empty: the architecture's default,
+     * {@link Architecture#defaultCollections}).
      */
     record Request(Layout layout, List<Path> trainFiles, List<Path> validationFiles, List<String> collections,
-                   boolean usesCollection, boolean severalCollections, int batchSize, long seed,
-                   double validationSplit, boolean standardise, Weigher weigher) {
+                   Architecture architecture, int batchSize, long seed, double validationSplit, boolean standardise,
+                   Weigher weigher) {
+        boolean usesCollection() {
+            return architecture.usesTracks();
+        }
     }
 
     /** Weights the loaded columns of the one training file (per-jet weights are read in memory only). */
@@ -90,20 +93,18 @@ record TrainingInputs(TrainingData data, InputSpec inputs, LayoutInputs layoutIn
      */
     private static int[] collectionIndices(Request r) {
         List<ObjectCollection> all = r.layout().collections();
-        if (!r.collections().isEmpty()) {
-            if (r.collections().size() > 1 && !r.severalCollections()) {
-                throw new IllegalArgumentException("the tagger reads one collection, got " + r.collections());
-            }
-            return r.collections().stream().mapToInt(name -> all.indexOf(r.layout().collection(name))).toArray();
-        }
         if (all.isEmpty() && r.usesCollection()) {
             throw new IllegalArgumentException(r.layout().source() + ": collections: the layout declares none, but"
                 + " the tagger reads one");
         }
-        if (r.severalCollections()) {
-            return java.util.stream.IntStream.range(0, all.size()).toArray();
+        List<String> names = r.collections();
+        if (names.isEmpty()) {
+            names = r.architecture().defaultCollections(all.stream().map(ObjectCollection::name).toList());
+        } else if (names.size() > 1 && r.architecture() != Architecture.DEEPJET) {
+            throw new IllegalArgumentException("the " + r.architecture().cliName() + " tagger reads one collection,"
+                + " got " + names);
         }
-        return all.isEmpty() ? new int[0] : new int[] {0};
+        return names.stream().mapToInt(name -> all.indexOf(r.layout().collection(name))).toArray();
     }
 
     private static TrainingInputs inMemory(Request r, int[] collections) throws IOException {
@@ -204,8 +205,8 @@ record TrainingInputs(TrainingData data, InputSpec inputs, LayoutInputs layoutIn
 
     /**
      * The tagger for these inputs: the architecture with their feature count, object shape and class count (the
-     * tutorial's 15, 10 x 21 and 6 give the tutorial tagger exactly) and, for a tagger of several collections, one
-     * DeepJet branch per collection read ({@link ObjectBranch#deepJet}).
+     * tutorial's 15, 10 x 21 and 6 give the tutorial tagger exactly) and, for a tagger built from branches, the
+     * architecture's default branch per collection read ({@link Architecture#defaultBranch}).
      *
      * @param architecture the tagger
      * @param dropout the dropout rate
@@ -218,9 +219,10 @@ record TrainingInputs(TrainingData data, InputSpec inputs, LayoutInputs layoutIn
             .optClasses(classes);
         if (architecture.usesBranches()) {
             List<ObjectBranch> branches = new ArrayList<>();
-            for (String name : layoutInputs.collections()) {
-                ObjectCollection c = layoutInputs.layout().collection(name);
-                branches.add(ObjectBranch.deepJet(name, objectCounts.get(layoutInputs.collections().indexOf(name)), c.variables().size()));
+            List<String> names = layoutInputs.collections();
+            for (int i = 0; i < names.size(); i++) {
+                ObjectCollection c = layoutInputs.layout().collection(names.get(i));
+                branches.add(architecture.defaultBranch(names.get(i), objectCounts.get(i), c.variables().size()));
             }
             b.optBranches(branches);
         }

@@ -180,7 +180,7 @@ public final class TrainingRun {
         };
         Architecture a = spec.architecture();
         TrainingInputs data = TrainingInputs.read(new TrainingInputs.Request(layout, trainFiles, validationFiles,
-            collections, a.usesTracks(), a.usesBranches(), batchSize, seed, validationSplit, standardise, weigher));
+            collections, a, batchSize, seed, validationSplit, standardise, weigher));
         log.accept(String.format(Locale.ROOT, "%s: %d training jets, %d validation jets%s", trainFiles.size() == 1
             ? firstFile : trainFiles.size() + " files", data.trainJets(), data.validationJets(),
             data.synthetic() ? " (" + SyntheticSample.BANNER + ")" : ""));

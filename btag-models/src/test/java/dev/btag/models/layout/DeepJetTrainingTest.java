@@ -104,4 +104,30 @@ class DeepJetTrainingTest {
             .optCollections(List.of("charged", "neutral")).optEpochs(1).build().run().close());
         assertTrue(e.getMessage().contains("one collection"), e.getMessage());
     }
+
+    @Test
+    void deepVertexTrainsOnTheShippedLayoutAndNeedsItsCollection() throws Exception {
+        Layout withSeeds = Layout.load(Path.of("..", "docs", "layouts", "tutorial-deepvertex.yaml"));
+        assertEquals(Layout.tutorial().collections(), withSeeds.collections().subList(0, 4),
+            "the shipped layout is the tutorial's plus arr_5");
+        assertEquals("arr_5", withSeeds.collection("seeds").array());
+        Path out = dir.resolve("deepvertex");
+        try (TrainedTagger trained = TrainingRun.builder().setArchitecture(Architecture.DEEPVERTEX)
+                .setTrainFile(files.train()).optLayout(withSeeds).optEpochs(1).optBatchSize(64).optOutputDir(out)
+                .build().run()) {
+            assertEquals(List.of("seeds"), trained.tagger().layoutInputs().orElseThrow().collections());
+            assertEquals(720, trained.tagger().spec().branches().get(0).objects());
+        }
+        try (Tagger tagger = TaggerFile.load(out.resolve(TrainingRun.MODEL_FILE));
+             TaggerPredictor predictor = new TaggerPredictor(tagger);
+             JetFile test = JetFile.open(files.test(), withSeeds)) {
+            float[] p = predictor.predict(test).probabilities();
+            assertEquals(300 * 6, p.length);
+            assertTrue(Float.isFinite(p[0]) && p[0] > 0 && p[0] < 1);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.builder()
+            .setArchitecture(Architecture.DEEPVERTEX).setTrainFile(files.train()).optEpochs(1).build().run().close());
+        assertTrue(e.getMessage().contains("seeds") && e.getMessage().contains("tutorial-deepvertex.yaml"),
+            e.getMessage());
+    }
 }
