@@ -2,7 +2,10 @@ package dev.btag.models;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -95,6 +98,35 @@ public record ObjectBranch(String collection, int objects, int variables, int[] 
      */
     public ObjectBranch withSortVariable(int variable) {
         return new ObjectBranch(collection, objects, variables, convFilters, recurrentUnits, variable);
+    }
+
+    /**
+     * Validates a tagger's branches and applies sort variables to them by collection name.
+     *
+     * @param tagger the architecture's name, for messages
+     * @param branches one or more branches with distinct collections
+     * @param sortBy sort variable per collection name (each must be a branch's collection)
+     * @return the branches with the sort variables applied
+     * @throws IllegalArgumentException when there is no branch, a collection repeats, or a sort names no branch
+     */
+    static List<ObjectBranch> checked(String tagger, List<ObjectBranch> branches, Map<String, Integer> sortBy) {
+        List<String> names = branches.stream().map(ObjectBranch::collection).toList();
+        if (branches.isEmpty()) {
+            throw new IllegalArgumentException("the " + tagger + " tagger needs at least one branch (optBranches)");
+        }
+        if (names.stream().distinct().count() != names.size()) {
+            throw new IllegalArgumentException("tagger branches read a collection twice: " + names);
+        }
+        List<ObjectBranch> out = new ArrayList<>(branches);
+        for (Map.Entry<String, Integer> e : sortBy.entrySet()) {
+            int i = names.indexOf(e.getKey());
+            if (i < 0) {
+                throw new IllegalArgumentException("tagger sortBy: no branch reads the collection '" + e.getKey()
+                    + "'; the branches read " + names);
+            }
+            out.set(i, out.get(i).withSortVariable(e.getValue()));
+        }
+        return List.copyOf(out);
     }
 
     /**

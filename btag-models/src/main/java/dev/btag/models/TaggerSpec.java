@@ -567,33 +567,10 @@ public final class TaggerSpec {
             if (!(dropout >= 0f && dropout < 1f)) {
                 throw new IllegalArgumentException("tagger dropout must be in [0, 1), got " + dropout);
             }
-            List<ObjectBranch> used = List.of();
-            if (definition.usesBranches()) {
-                used = branches != null ? branches : definition.defaultBranches();
-                if (used.isEmpty()) {
-                    throw new IllegalArgumentException("the " + architecture.cliName() + " tagger needs at least one"
-                        + " branch (optBranches)");
-                }
-                if (used.stream().map(ObjectBranch::collection).distinct().count() != used.size()) {
-                    throw new IllegalArgumentException("tagger branches read a collection twice: "
-                        + used.stream().map(ObjectBranch::collection).toList());
-                }
-                used = sorted(used);
-            }
+            List<ObjectBranch> used = !definition.usesBranches() ? List.of()
+                : ObjectBranch.checked(architecture.cliName(), branches != null ? branches
+                    : definition.defaultBranches(), sortBy);
             return new TaggerSpec(this, widths, init, used);
-        }
-
-        private List<ObjectBranch> sorted(List<ObjectBranch> branches) {
-            List<ObjectBranch> out = new ArrayList<>(branches);
-            for (var e : sortBy.entrySet()) {
-                int i = out.stream().map(ObjectBranch::collection).toList().indexOf(e.getKey());
-                if (i < 0) {
-                    throw new IllegalArgumentException("tagger sortBy: no branch reads the collection '" + e.getKey()
-                        + "'; the branches read " + out.stream().map(ObjectBranch::collection).toList());
-                }
-                out.set(i, out.get(i).withSortVariable(e.getValue()));
-            }
-            return out;
         }
 
         private static void positive(String name, int value) {

@@ -59,7 +59,7 @@ public final class JetDataset extends RandomAccessDataset {
     private final BufferPool buffers = new BufferPool();
 
     private JetDataset(Builder builder, JetColumns columns, int[] rows, Standardizer standardizer) {
-        this(builder, columns, rows, standardizer, noStandardizers(columns));
+        this(builder, columns, rows, standardizer, ObjectBatches.none(columns));
     }
 
     private JetDataset(Builder builder, JetColumns columns, int[] rows, Standardizer standardizer,
@@ -73,10 +73,6 @@ public final class JetDataset extends RandomAccessDataset {
         this.batchSize = builder.batchSize;
         this.standardizer = standardizer;
         this.collectionStandardizers = collectionStandardizers;
-    }
-
-    private static List<CollectionStandardizer> noStandardizers(JetColumns columns) {
-        return java.util.Collections.nCopies(columns.collectionCount(), null);
     }
 
     /**
@@ -196,19 +192,8 @@ public final class JetDataset extends RandomAccessDataset {
      * @throws IllegalArgumentException when the number of entries or a variable count differs from the columns'
      */
     public JetDataset withCollectionStandardizers(List<CollectionStandardizer> standardizers) {
-        if (standardizers.size() != columns.collectionCount()) {
-            throw new IllegalArgumentException(standardizers.size() + " collection standardisations for "
-                + columns.collectionCount() + " collections");
-        }
-        for (int i = 0; i < standardizers.size(); i++) {
-            CollectionStandardizer s = standardizers.get(i);
-            if (s != null && s.variables().size() != columns.variableCount(i)) {
-                throw new IllegalArgumentException("collection standardisation of '" + columns.collectionNames()
-                    .get(i) + "' has " + s.variables().size() + " variables, the collection "
-                    + columns.variableCount(i));
-            }
-        }
-        return new JetDataset(copyBuilder(), columns, rows, standardizer, new ArrayList<>(standardizers));
+        return new JetDataset(copyBuilder(), columns, rows, standardizer,
+            ObjectBatches.checked(columns, standardizers));
     }
 
     /**
@@ -228,7 +213,7 @@ public final class JetDataset extends RandomAccessDataset {
         if (!all.isEmpty()) {
             all.set(0, standardizer);
         }
-        return new JetDataset(copyBuilder(), columns, rows, this.standardizer, all);
+        return withCollectionStandardizers(all);
     }
 
     /**
@@ -439,7 +424,7 @@ public final class JetDataset extends RandomAccessDataset {
         for (int j = 0; j < c; j++) {
             int t = columns.objectCount(j) * columns.variableCount(j);
             ByteBuffer objectBytes = buffers.take(b * t);
-            objectBytes.asFloatBuffer().put(objectsOf(j, rowsOfBatch));
+            objectBytes.asFloatBuffer().put(ObjectBatches.gather(columns, j, rowsOfBatch, collectionStandardizers.get(j)));
             data.add(batchManager.create(objectBytes, new Shape(b, columns.objectCount(j), columns.variableCount(j)),
                 DataType.FLOAT32));
             used.add(objectBytes);
@@ -455,28 +440,6 @@ public final class JetDataset extends RandomAccessDataset {
             used.add(weightBytes);
         }
         return new PooledBatch(batchManager, data, label, b, progress, total, new PooledBatch.RowList(rowsOfBatch), buffers, used);
-    }
-
-    /** The objects of one collection for some rows, row after row, standardised when the dataset says so. */
-    private float[] objectsOf(int collection, int[] batchRows) {
-        int o = columns.objectCount(collection);
-        int ov = o * columns.variableCount(collection);
-        float[] out = new float[batchRows.length * ov];
-        for (int i = 0; i < batchRows.length; i++) {
-            System.arraycopy(columns.objectValues[collection], batchRows[i] * ov, out, i * ov, ov);
-        }
-        CollectionStandardizer standardiser = collectionStandardizers.get(collection);
-        if (standardiser != null) {
-            boolean[] flags = new boolean[o];
-            float[] values = new float[ov];
-            for (int i = 0; i < batchRows.length; i++) {
-                System.arraycopy(out, i * ov, values, 0, ov);
-                columns.realFlags(collection, batchRows[i], values, flags);
-                standardiser.applyInPlace(values, flags);
-                System.arraycopy(values, 0, out, i * ov, ov);
-            }
-        }
-        return out;
     }
 
     /**
@@ -498,8 +461,8 @@ public final class JetDataset extends RandomAccessDataset {
         }
         NDList data = new NDList(manager.create(features));
         for (int j = 0; withTracks && j < columns.collectionCount(); j++) {
-            data.add(manager.create(objectsOf(j, new int[] {row}),
-                new Shape(columns.objectCount(j), columns.variableCount(j))));
+            float[] objects = ObjectBatches.gather(columns, j, new int[] {row}, collectionStandardizers.get(j));
+            data.add(manager.create(objects, new Shape(columns.objectCount(j), columns.variableCount(j))));
         }
         float[] label = new float[columns.classCount()];
         System.arraycopy(columns.labels, row * label.length, label, 0, label.length);

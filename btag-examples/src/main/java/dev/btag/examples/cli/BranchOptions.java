@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-/** The DeepJet-style tagger's command-line options {@code --padding} and {@code --sort-by}, turned into spec settings. */
+/** The DeepJet-style tagger's options {@code --padding} and {@code --sort-by}, turned into spec settings. */
 final class BranchOptions {
 
     private BranchOptions() {

@@ -68,6 +68,9 @@ class TaggerFileTest {
     @Test
     void saveLoadPredictGivesIdenticalProbabilities(@TempDir Path dir) throws Exception {
         for (Architecture architecture : Architecture.values()) {
+            if (architecture == Architecture.DEEPVERTEX) {
+                continue; // reads neighbour blocks of 36, not these 10 x 21 tracks: DeepJetTrainingTest round-trips it
+            }
             Path file = dir.resolve(architecture.cliName() + ".btag");
             float[] before;
             try (Tagger tagger = trained(architecture); TaggerPredictor p = new TaggerPredictor(tagger)) {

@@ -112,17 +112,23 @@ class DeepJetTrainingTest {
             "the shipped layout is the tutorial's plus arr_5");
         assertEquals("arr_5", withSeeds.collection("seeds").array());
         Path out = dir.resolve("deepvertex");
+        float[] before;
         try (TrainedTagger trained = TrainingRun.builder().setArchitecture(Architecture.DEEPVERTEX)
                 .setTrainFile(files.train()).optLayout(withSeeds).optEpochs(1).optBatchSize(64).optOutputDir(out)
                 .build().run()) {
             assertEquals(List.of("seeds"), trained.tagger().layoutInputs().orElseThrow().collections());
             assertEquals(720, trained.tagger().spec().branches().get(0).objects());
+            try (TaggerPredictor predictor = new TaggerPredictor(trained.tagger());
+                 JetFile test = JetFile.open(files.test(), withSeeds)) {
+                before = predictor.predict(test).probabilities();
+            }
         }
         try (Tagger tagger = TaggerFile.load(out.resolve(TrainingRun.MODEL_FILE));
              TaggerPredictor predictor = new TaggerPredictor(tagger);
              JetFile test = JetFile.open(files.test(), withSeeds)) {
             float[] p = predictor.predict(test).probabilities();
             assertEquals(300 * 6, p.length);
+            assertArrayEquals(before, p, "saved and loaded");
             assertTrue(Float.isFinite(p[0]) && p[0] > 0 && p[0] < 1);
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.builder()
