@@ -19,7 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One of the tutorial's taggers as a DJL block; create it with {@link TaggerSpec#newBlock()}.
+ * One of btag's taggers as a DJL block; create it with {@link TaggerSpec#newBlock()}.
  *
  * <p>Inputs: an {@code NDList} of {@code features} (B, F) and, for the track taggers, {@code tracks} (B, T, V), or for
  * the DeepJet-style tagger one (B, O, V) array per branch ({@link TaggerSpec#collectionShapes()}), all float32,
@@ -37,6 +37,8 @@ import java.util.List;
  *   <li>DeepJet-style: per branch, 1x1 convolutions then an LSTM over the objects (padding masked or kept, objects
  *       optionally sorted; see {@link PaddingPolicy}); the branch summaries concatenated after the batch-normalised
  *       features, then the dense head.</li>
+ *   <li>DeepVertex-style: per seed, 1x1 convolutions over its neighbours and their mean, an LSTM over the seeds;
+ *       joined with the batch-normalised features, then the dense head.</li>
  * </ul>
  * What differs between the architectures (encoder, summary, head input layers, initialisers) comes from the
  * architecture's definition; this class holds the common skeleton.
