@@ -98,6 +98,15 @@ class DeepJetTrainingTest {
     }
 
     @Test
+    void severalCollectionsAreNotStreamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.builder()
+            .setArchitecture(Architecture.DEEPJET).setTrainFiles(List.of(files.train(), files.test())).optEpochs(1)
+            .build().run().close());
+        assertTrue(e.getMessage().contains("several collections") && e.getMessage().contains("2 training files"),
+            e.getMessage());
+    }
+
+    @Test
     void aTrackTaggerRefusesSeveralCollections() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.builder()
             .setArchitecture(Architecture.LSTM).setTrainFile(files.train())
