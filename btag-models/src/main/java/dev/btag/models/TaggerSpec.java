@@ -16,8 +16,8 @@ import java.util.Objects;
  *
  * <p>Inputs: {@code features} (B, {@link #featureCount()}) and one float32 array (B, O, V) per shape of
  * {@link #collectionShapes()}: for the 1x1-CNN, LSTM and GRU the {@code tracks} (B, {@link #trackCount()},
- * {@link #trackVariables()}); for the DeepJet-style tagger one per {@link #branches() branch}. Output: (B, {@link #classes()}) logits; the
- * softmax of a row gives the class probabilities in {@code TrainingClass} order (b, bb, leptonic b, c, uds, g).
+ * {@link #trackVariables()}); for the DeepJet- and DeepVertex-style taggers one per {@link #branches() branch}. Output:
+ * (B, {@link #classes()}) logits; the softmax of a row gives the class probabilities in {@code TrainingClass} order (b, bb, leptonic b, c, uds, g).
  */
 public final class TaggerSpec {
 
@@ -51,7 +51,7 @@ public final class TaggerSpec {
         dropout = b.dropout;
         this.weightInit = weightInit;
         this.branches = List.copyOf(branches);
-        padding = b.padding;
+        padding = branches.isEmpty() ? PaddingPolicy.KEEP : b.padding;
     }
 
     /**
@@ -168,7 +168,8 @@ public final class TaggerSpec {
     }
 
     /**
-     * Returns the branches of a DeepJet-style tagger, one per collection it reads, in input order.
+     * Returns the branches of a DeepJet-style (or DeepVertex-style) tagger, one per collection it reads, in input
+     * order.
      *
      * @return an unmodifiable list; empty for the four tutorial taggers, which read at most the tracks
      */
@@ -177,10 +178,11 @@ public final class TaggerSpec {
     }
 
     /**
-     * Returns what the recurrent branches do with padded objects (DeepJet-style tagger only; the LSTM and GRU
-     * taggers always run over every slot, {@link PaddingPolicy#KEEP}).
+     * Returns what the recurrent branches do with padded objects (DeepJet-style tagger; the DeepVertex-style tagger
+     * always masks its padded seeds; the LSTM and GRU taggers always run over every slot).
      *
-     * @return the policy ({@link PaddingPolicy#MASK} by default)
+     * @return the policy ({@link PaddingPolicy#MASK} by default for taggers with branches, {@link PaddingPolicy#KEEP}
+     *     for the others, whatever the builder says)
      */
     public PaddingPolicy padding() {
         return padding;
