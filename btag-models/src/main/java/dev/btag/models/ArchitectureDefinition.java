@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -58,14 +60,44 @@ abstract class ArchitectureDefinition {
      *
      * @param spec the tagger
      * @param batchSize the batch size B
-     * @return {@code (B, F)} and, when {@link #usesTracks()}, {@code (B, T, V)}
+     * @return {@code (B, F)}, then {@code (B, O, V)} per shape of {@link TaggerSpec#collectionShapes()}
      */
-    Shape[] inputShapes(TaggerSpec spec, long batchSize) {
-        Shape features = new Shape(batchSize, spec.featureCount());
-        if (!usesTracks()) {
-            return new Shape[] {features};
+    final Shape[] inputShapes(TaggerSpec spec, long batchSize) {
+        List<Shape> shapes = new ArrayList<>();
+        shapes.add(new Shape(batchSize, spec.featureCount()));
+        for (Shape s : spec.collectionShapes()) {
+            shapes.add(new Shape(batchSize, s.get(0), s.get(1)));
         }
-        return new Shape[] {features, new Shape(batchSize, spec.trackCount(), spec.trackVariables())};
+        return shapes.toArray(new Shape[0]);
+    }
+
+    /**
+     * Tells whether the tagger is built from {@link ObjectBranch}es, one per collection (the DeepJet-style tagger).
+     *
+     * @return {@code false} by default
+     */
+    boolean usesBranches() {
+        return false;
+    }
+
+    /**
+     * Returns the default branches when {@link #usesBranches()}.
+     *
+     * @return an empty list by default
+     */
+    List<ObjectBranch> defaultBranches() {
+        return List.of();
+    }
+
+    /**
+     * Builds the block that normalises the features before they join the summary, or returns {@code null} when
+     * they join as they are (the default; the DNN normalises them as the first layer of its head instead).
+     *
+     * @param spec the tagger
+     * @return a new block reading {@code (B, F)}, or {@code null}
+     */
+    Block newFeatureBlock(TaggerSpec spec) {
+        return null;
     }
 
     /**

@@ -32,8 +32,20 @@ final class Cnn1x1Definition extends ArchitectureDefinition {
 
     @Override
     Block newEncoder(TaggerSpec spec, Consumer<SequentialBlock> dropout) {
+        return convolutions(spec.convFilters(), spec.weightInit(), dropout);
+    }
+
+    /**
+     * Builds 1x1 convolutions: per object, Dense + ReLU (+ dropout except after the last) per filter count, with the
+     * given kernel initialiser. Shared with the DeepJet-style tagger's branches.
+     *
+     * @param filters the widths, first layer first
+     * @param init the kernel initialiser
+     * @param dropout adds a dropout layer to the block (or nothing when the rate is zero)
+     * @return a new block mapping {@code (B, O, V)} to {@code (B, O, last filters)}
+     */
+    static SequentialBlock convolutions(int[] filters, WeightInit init, Consumer<SequentialBlock> dropout) {
         SequentialBlock conv = new SequentialBlock();
-        int[] filters = spec.convFilters();
         for (int i = 0; i < filters.length; i++) {
             conv.add(Linear.builder().setUnits(filters[i]).build());
             conv.add(Activation.reluBlock());
@@ -41,7 +53,7 @@ final class Cnn1x1Definition extends ArchitectureDefinition {
                 dropout.accept(conv);
             }
         }
-        conv.setInitializer(spec.weightInit().initializer(), Parameter.Type.WEIGHT);
+        conv.setInitializer(init.initializer(), Parameter.Type.WEIGHT);
         return conv;
     }
 

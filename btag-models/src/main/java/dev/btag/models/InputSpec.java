@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * What a tagger reads: the names of its jet-level features in column order, the standardisation applied to them
- * before the block, and the shape of the per-jet track array. A saved tagger stores this so that prediction applies
+ * before the block, and the shape of the per-jet track array (for a tagger that reads several collections, the
+ * shape of the first; {@link TaggerSpec#collectionShapes()} has them all). A saved tagger stores this so that prediction applies
  * the same transformation and refuses inputs that do not match. This record copies its arrays in and out.
  *
  * <p>Standardisation: feature {@code j} enters the block as {@code (x - means[j]) / scales[j]} (see
@@ -197,18 +198,22 @@ public record InputSpec(List<String> featureNames, double[] means, double[] scal
      * Checks that a tagger specification reads inputs of this shape.
      *
      * @param spec the tagger
-     * @throws IllegalArgumentException if the feature count or track shape differs; the message gives both
+     * @throws IllegalArgumentException if the feature count or the shape of the (first) object array differs; the
+     *     message gives both
      */
     public void checkMatches(TaggerSpec spec) {
         if (spec.featureCount() != featureCount()) {
             throw new IllegalArgumentException("the " + spec.architecture().cliName() + " tagger reads "
                 + spec.featureCount() + " features but the inputs name " + featureCount() + ": " + featureNames);
         }
-        if (spec.architecture().usesTracks()
-                && (spec.trackCount() != trackCount || spec.trackVariables() != trackVariables)) {
-            throw new IllegalArgumentException("the " + spec.architecture().cliName() + " tagger reads tracks of "
-                + spec.trackCount() + " x " + spec.trackVariables() + " but the inputs have " + trackCount + " x "
-                + trackVariables);
+        if (spec.architecture().usesTracks()) {
+            ai.djl.ndarray.types.Shape first = spec.collectionShapes().get(0);
+            if (first.get(0) != trackCount || first.get(1) != trackVariables) {
+                throw new IllegalArgumentException("the " + spec.architecture().cliName() + " tagger reads "
+                    + (spec.branches().isEmpty() ? "tracks" : "'" + spec.branches().get(0).collection() + "'")
+                    + " of " + first.get(0) + " x " + first.get(1) + " but the inputs have " + trackCount + " x "
+                    + trackVariables);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.btag.models;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.btag.data.dataset.CollectionStandardizer;
@@ -8,6 +10,8 @@ import dev.btag.data.layout.ObjectCollection;
 import dev.btag.metrics.comparison.ClassGroups;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,44 +19,89 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a tagger reads files: the {@link Layout} it was trained with, the collection it reads as its second input
- * (the four taggers take one; {@code null} for a tagger that reads none) and that collection's standardisation. A
- * saved tagger stores it (entries {@value #LAYOUT_ENTRY} and {@value #INPUTS_ENTRY}), so that prediction reads a file
- * the same way and refuses one whose layout declares other inputs. This record is immutable.
+ * How a tagger reads files: the {@link Layout} it was trained with, the collections it reads after the features, in
+ * input order (the 1x1-CNN, LSTM and GRU read one, a DeepJet-style tagger one per branch, a DNN none), and each
+ * collection's standardisation. A saved tagger stores it (entries {@value #LAYOUT_ENTRY} and {@value #INPUTS_ENTRY}),
+ * so that prediction reads a file the same way and refuses one whose layout declares other inputs. This record is
+ * immutable.
+ *
+ * <p>{@value #INPUTS_ENTRY} holds {@code collection} and {@code collectionStandardisation} for a tagger that reads one
+ * collection (the form saved taggers have had since layouts came, kept byte for byte), and {@code collections} and
+ * {@code collectionStandardisations} (an array with {@code null} for a raw collection) for one that reads several.
  *
  * @param layout the training layout
- * @param collection the collection's name, or {@code null}
- * @param collectionStandardizer the collection's standardisation, or {@code null} when its objects enter raw
+ * @param collections the collections' names in input order (empty for none)
+ * @param collectionStandardizers one entry per collection, {@code null} where its objects enter raw
  */
-public record LayoutInputs(Layout layout, String collection, CollectionStandardizer collectionStandardizer) {
+public record LayoutInputs(Layout layout, List<String> collections,
+                           List<CollectionStandardizer> collectionStandardizers) {
 
     /** The saved tagger's entry holding the layout (YAML). */
     public static final String LAYOUT_ENTRY = "layout.yaml";
-    /** The saved tagger's entry holding the collection and its standardisation (JSON). */
+    /** The saved tagger's entry holding the collections and their standardisation (JSON). */
     public static final String INPUTS_ENTRY = "layout-inputs.json";
 
     /**
-     * Validates.
+     * Validates and copies.
+     *
+     * @param layout the layout
+     * @param collections the collections (no repeats)
+     * @param collectionStandardizers their standardisations, one entry per collection ({@code null} entries allowed)
+     * @throws dev.btag.data.layout.LayoutException when the layout has no such collection
+     * @throws IllegalArgumentException when a collection repeats or the two lists differ in length
+     */
+    public LayoutInputs {
+        Objects.requireNonNull(layout, "layout");
+        collections = List.copyOf(collections);
+        collectionStandardizers = Collections.unmodifiableList(new ArrayList<>(collectionStandardizers));
+        if (collections.size() != collectionStandardizers.size()) {
+            throw new IllegalArgumentException(collections.size() + " collections but " + collectionStandardizers
+                .size() + " standardisations");
+        }
+        if (collections.stream().distinct().count() != collections.size()) {
+            throw new IllegalArgumentException("a collection is read twice: " + collections);
+        }
+        collections.forEach(layout::collection);
+    }
+
+    /**
+     * A description with one collection or none.
      *
      * @param layout the layout
      * @param collection the collection or {@code null}
      * @param collectionStandardizer its standardisation or {@code null}
      * @throws dev.btag.data.layout.LayoutException when the layout has no such collection
      */
-    public LayoutInputs {
-        Objects.requireNonNull(layout, "layout");
-        if (collection != null) {
-            layout.collection(collection);
-        }
+    public LayoutInputs(Layout layout, String collection, CollectionStandardizer collectionStandardizer) {
+        this(layout, collection == null ? List.of() : List.of(collection),
+            collection == null ? List.of() : Collections.singletonList(collectionStandardizer));
     }
 
     /**
-     * The collection's declaration.
+     * The (first) collection read.
+     *
+     * @return its name, or {@code null} for a tagger that reads none
+     */
+    public String collection() {
+        return collections.isEmpty() ? null : collections.get(0);
+    }
+
+    /**
+     * The standardisation of the (first) collection.
+     *
+     * @return it, or {@code null} when there is none or its objects enter raw
+     */
+    public CollectionStandardizer collectionStandardizer() {
+        return collectionStandardizers.isEmpty() ? null : collectionStandardizers.get(0);
+    }
+
+    /**
+     * The (first) collection's declaration.
      *
      * @return it, or empty for a tagger that reads no collection
      */
     public Optional<ObjectCollection> collectionSpec() {
-        return collection == null ? Optional.empty() : Optional.of(layout.collection(collection));
+        return collections.isEmpty() ? Optional.empty() : Optional.of(layout.collection(collections.get(0)));
     }
 
     /**
@@ -100,28 +149,32 @@ public record LayoutInputs(Layout layout, String collection, CollectionStandardi
                 + " is '" + got.get(i) + "', the tagger reads '" + want.get(i) + "'" : "the layout lists "
                 + got.size() + " features, the tagger reads " + want.size()) + " (tagger features: " + want + ")");
         }
-        if (collection != null) {
-            ObjectCollection mine = layout.collection(collection);
-            ObjectCollection theirs = other.collections().stream().filter(c -> c.name().equals(collection))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException(source + ": input '" + collection
-                    + "': the layout declares no collection of that name (the tagger reads " + mine.variables()
-                    + ")"));
-            for (int i = 0; i < mine.variables().size(); i++) {
-                if (i >= theirs.variables().size() || !mine.variables().get(i).equals(theirs.variables().get(i))) {
-                    throw new IllegalArgumentException(source + ": input '" + collection + "': variable " + i + " is "
-                        + (i >= theirs.variables().size() ? "missing" : "'" + theirs.variables().get(i) + "'")
-                        + ", the tagger reads '" + mine.variables().get(i) + "'");
-                }
-            }
-            if (theirs.variables().size() != mine.variables().size()) {
-                throw new IllegalArgumentException(source + ": input '" + collection + "': the layout lists "
-                    + theirs.variables().size() + " variables, the tagger reads " + mine.variables().size());
-            }
+        for (String collection : collections) {
+            checkCollection(other, source, collection);
         }
         if (other.label().size() != layout.label().size()) {
             throw new IllegalArgumentException(source + ": label: the layout declares " + other.label().size()
                 + " classes " + other.label().names() + ", the tagger outputs " + layout.label().size() + " "
                 + layout.label().names());
+        }
+    }
+
+    private void checkCollection(Layout other, Path source, String collection) {
+        ObjectCollection mine = layout.collection(collection);
+        ObjectCollection theirs = other.collections().stream().filter(c -> c.name().equals(collection))
+            .findFirst().orElseThrow(() -> new IllegalArgumentException(source + ": input '" + collection
+                + "': the layout declares no collection of that name (the tagger reads " + mine.variables()
+                + ")"));
+        for (int i = 0; i < mine.variables().size(); i++) {
+            if (i >= theirs.variables().size() || !mine.variables().get(i).equals(theirs.variables().get(i))) {
+                throw new IllegalArgumentException(source + ": input '" + collection + "': variable " + i + " is "
+                    + (i >= theirs.variables().size() ? "missing" : "'" + theirs.variables().get(i) + "'")
+                    + ", the tagger reads '" + mine.variables().get(i) + "'");
+            }
+        }
+        if (theirs.variables().size() != mine.variables().size()) {
+            throw new IllegalArgumentException(source + ": input '" + collection + "': the layout lists "
+                + theirs.variables().size() + " variables, the tagger reads " + mine.variables().size());
         }
     }
 
@@ -132,11 +185,21 @@ public record LayoutInputs(Layout layout, String collection, CollectionStandardi
      */
     public Map<String, byte[]> toEntries() {
         JsonObject o = new JsonObject();
-        if (collection != null) {
-            o.addProperty("collection", collection);
-        }
-        if (collectionStandardizer != null) {
-            o.add("collectionStandardisation", JsonParser.parseString(collectionStandardizer.toJson()));
+        if (collections.size() == 1) {
+            o.addProperty("collection", collections.get(0));
+            if (collectionStandardizers.get(0) != null) {
+                o.add("collectionStandardisation", JsonParser.parseString(collectionStandardizers.get(0).toJson()));
+            }
+        } else if (collections.size() > 1) {
+            JsonArray names = new JsonArray();
+            JsonArray standardisations = new JsonArray();
+            for (int i = 0; i < collections.size(); i++) {
+                names.add(collections.get(i));
+                CollectionStandardizer cs = collectionStandardizers.get(i);
+                standardisations.add(cs == null ? JsonNull.INSTANCE : JsonParser.parseString(cs.toJson()));
+            }
+            o.add("collections", names);
+            o.add("collectionStandardisations", standardisations);
         }
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(LAYOUT_ENTRY, layout.toYaml().getBytes(StandardCharsets.UTF_8));
@@ -161,6 +224,18 @@ public record LayoutInputs(Layout layout, String collection, CollectionStandardi
         byte[] json = entries.get(INPUTS_ENTRY);
         JsonObject o = json == null ? new JsonObject()
             : JsonParser.parseString(new String(json, StandardCharsets.UTF_8)).getAsJsonObject();
+        if (o.has("collections")) {
+            List<String> names = new ArrayList<>();
+            List<CollectionStandardizer> standardisers = new ArrayList<>();
+            o.getAsJsonArray("collections").forEach(e -> names.add(e.getAsString()));
+            JsonArray cs = o.has("collectionStandardisations") ? o.getAsJsonArray("collectionStandardisations")
+                : new JsonArray();
+            for (int i = 0; i < names.size(); i++) {
+                standardisers.add(i >= cs.size() || cs.get(i).isJsonNull() ? null
+                    : CollectionStandardizer.fromJson(cs.get(i).toString()));
+            }
+            return Optional.of(new LayoutInputs(layout, names, standardisers));
+        }
         String collection = o.has("collection") ? o.get("collection").getAsString() : null;
         CollectionStandardizer cs = o.has("collectionStandardisation")
             ? CollectionStandardizer.fromJson(o.get("collectionStandardisation").toString()) : null;

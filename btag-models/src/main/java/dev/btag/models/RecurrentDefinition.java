@@ -62,11 +62,21 @@ final class RecurrentDefinition extends ArchitectureDefinition {
 
     @Override
     Block newEncoder(TaggerSpec spec, Consumer<SequentialBlock> dropout) {
+        return kerasCell(gates, spec.recurrentUnits());
+    }
+
+    /**
+     * Builds a one-layer, batch-first cell that returns no state, with Keras' initialisers (see the class comment).
+     * Shared with the DeepJet-style tagger's branches.
+     *
+     * @param gates 4 for an LSTM, 3 for a GRU
+     * @param units the state size
+     * @return the cell
+     */
+    static RecurrentBlock kerasCell(int gates, int units) {
         RecurrentBlock cell = gates == 4
-            ? LSTM.builder().setStateSize(spec.recurrentUnits()).setNumLayers(1).optBatchFirst(true)
-                .optReturnState(false).build()
-            : GRU.builder().setStateSize(spec.recurrentUnits()).setNumLayers(1).optBatchFirst(true)
-                .optReturnState(false).build();
+            ? LSTM.builder().setStateSize(units).setNumLayers(1).optBatchFirst(true).optReturnState(false).build()
+            : GRU.builder().setStateSize(units).setNumLayers(1).optBatchFirst(true).optReturnState(false).build();
         cell.setInitializer(WeightInit.GLOROT_UNIFORM.initializer(), "l_0_i2h_WEIGHT");
         cell.setInitializer(new OrthogonalInitializer(), "l_0_h2h_WEIGHT");
         cell.setInitializer(gates == 4 ? new RecurrentBiasInitializer(gates, 1) : Initializer.ZEROS, "l_0_i2h_BIAS");

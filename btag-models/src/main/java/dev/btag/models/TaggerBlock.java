@@ -19,10 +19,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One of the tutorial's taggers as a DJL block; create it with {@link TaggerSpec#newBlock()}.
+ * One of btag's taggers as a DJL block; create it with {@link TaggerSpec#newBlock()}.
  *
- * <p>Inputs: an {@code NDList} of {@code features} (B, F) and, for the track taggers, {@code tracks} (B, T, V), both
- * float32, exactly what {@code JetDataset} yields (further entries are ignored). Output: one (B, classes) array of
+ * <p>Inputs: an {@code NDList} of {@code features} (B, F) and, for the track taggers, {@code tracks} (B, T, V), or for
+ * the DeepJet-style tagger one (B, O, V) array per branch ({@link TaggerSpec#collectionShapes()}), all float32,
+ * exactly what {@code JetDataset} yields (further entries are ignored). Output: one (B, classes) array of
  * logits; apply a softmax over axis 1 for probabilities. Layer order (the notebooks' Keras code; see
  * docs/models.md):
  * <ul>
@@ -33,6 +34,11 @@ import java.util.List;
  *       concatenated after the features, then the dense head.</li>
  *   <li>LSTM / GRU: the cell over the T tracks (batch first, zero initial state), its output at the last track,
  *       concatenated after the features, then the dense head.</li>
+ *   <li>DeepJet-style: per branch, 1x1 convolutions then an LSTM over the objects (padding masked or kept, objects
+ *       optionally sorted; see {@link PaddingPolicy}); the branch summaries concatenated after the batch-normalised
+ *       features, then the dense head.</li>
+ *   <li>DeepVertex-style: per seed, 1x1 convolutions over its neighbours and their mean, an LSTM over the seeds;
+ *       joined with the batch-normalised features, then the dense head.</li>
  * </ul>
  * What differs between the architectures (encoder, summary, head input layers, initialisers) comes from the
  * architecture's definition; this class holds the common skeleton.
@@ -48,6 +54,7 @@ public final class TaggerBlock extends AbstractBlock {
     /** The number of inputs the block reads: the features and the arrays of the encoder. */
     private final int inputCount;
     private final Block trackEncoder;
+    private final Block featureBlock;
     private final SequentialBlock head;
     private final List<MaskDropout> dropouts = new ArrayList<>();
 
@@ -58,6 +65,8 @@ public final class TaggerBlock extends AbstractBlock {
         inputCount = definition.inputShapes(spec, 1).length;
         Block encoder = definition.newEncoder(spec, this::addDropout);
         trackEncoder = encoder == null ? null : addChildBlock("tracks", encoder);
+        Block normaliser = definition.newFeatureBlock(spec);
+        featureBlock = normaliser == null ? null : addChildBlock("features", normaliser);
         SequentialBlock h = new SequentialBlock();
         definition.addHeadInputLayers(h);
         for (int w : spec.headWidths()) {
@@ -107,9 +116,12 @@ public final class TaggerBlock extends AbstractBlock {
         Architecture a = spec.architecture();
         if (inputs.size() < inputCount) {
             throw new IllegalArgumentException("the " + a.cliName() + " tagger needs " + inputCount
-                + " inputs (features" + (a.usesTracks() ? ", tracks" : "") + "), got " + inputs.size());
+                + " inputs (" + inputNames() + "), got " + inputs.size());
         }
         NDArray features = inputs.get(0);
+        if (featureBlock != null) {
+            features = featureBlock.forward(parameterStore, new NDList(features), training, params).head();
+        }
         NDArray joined = features;
         if (trackEncoder != null) {
             NDArray encoded = trackEncoder.forward(parameterStore, inputs.subNDList(1, inputCount), training, params)
@@ -117,6 +129,17 @@ public final class TaggerBlock extends AbstractBlock {
             joined = NDArrays.concat(new NDList(features, a.definition().summarise(encoded)), 1);
         }
         return head.forward(parameterStore, new NDList(joined), training, params);
+    }
+
+    /** The names of the inputs, for messages: {@code features, tracks} or the branches' collections. */
+    private String inputNames() {
+        List<String> names = new ArrayList<>(List.of("features"));
+        if (!spec.branches().isEmpty()) {
+            spec.branches().forEach(b -> names.add(b.collection()));
+        } else if (spec.architecture().usesTracks()) {
+            names.add("tracks");
+        }
+        return String.join(", ", names);
     }
 
     @Override
@@ -130,9 +153,12 @@ public final class TaggerBlock extends AbstractBlock {
         if (trackEncoder != null) {
             if (inputShapes.length < inputCount) {
                 throw new IllegalArgumentException("the " + spec.architecture().cliName()
-                    + " tagger needs the shapes of features and tracks");
+                    + " tagger needs the shapes of " + inputNames());
             }
             trackEncoder.initialize(manager, dataType, Arrays.copyOfRange(inputShapes, 1, inputCount));
+        }
+        if (featureBlock != null) {
+            featureBlock.initialize(manager, dataType, features);
         }
         long width = features.get(1) + spec.architecture().definition().summaryWidth(spec);
         head.initialize(manager, dataType, new Shape(features.get(0), width));

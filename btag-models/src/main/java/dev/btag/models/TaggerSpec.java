@@ -4,7 +4,9 @@ import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,9 +14,10 @@ import java.util.Objects;
  * immutable; build it with {@link #builder()} ({@code setX} for what is required, {@code optX} for what is optional,
  * {@link Builder#build()} validates). The defaults are the tutorial's values for the chosen {@link Architecture}.
  *
- * <p>Inputs: {@code features} (B, {@link #featureCount()}) and, when {@link Architecture#usesTracks()}, {@code tracks}
- * (B, {@link #trackCount()}, {@link #trackVariables()}), both float32. Output: (B, {@link #classes()}) logits; the
- * softmax of a row gives the class probabilities in {@code TrainingClass} order (b, bb, leptonic b, c, uds, g).
+ * <p>Inputs: {@code features} (B, {@link #featureCount()}) and one float32 array (B, O, V) per shape of
+ * {@link #collectionShapes()}: for the 1x1-CNN, LSTM and GRU the {@code tracks} (B, {@link #trackCount()},
+ * {@link #trackVariables()}); for the DeepJet- and DeepVertex-style taggers one per {@link #branches() branch}. Output:
+ * (B, {@link #classes()}) logits; the softmax of a row gives the class probabilities in {@code TrainingClass} order (b, bb, leptonic b, c, uds, g).
  */
 public final class TaggerSpec {
 
@@ -33,18 +36,22 @@ public final class TaggerSpec {
     private final int classes;
     private final float dropout;
     private final WeightInit weightInit;
+    private final List<ObjectBranch> branches;
+    private final PaddingPolicy padding;
 
-    private TaggerSpec(Builder b, int[] headWidths, WeightInit weightInit) {
+    private TaggerSpec(Builder b, int[] headWidths, WeightInit weightInit, List<ObjectBranch> branches) {
         architecture = b.architecture;
         featureCount = b.featureCount;
-        trackCount = b.trackCount;
-        trackVariables = b.trackVariables;
+        trackCount = branches.isEmpty() ? b.trackCount : branches.get(0).objects();
+        trackVariables = branches.isEmpty() ? b.trackVariables : branches.get(0).variables();
         convFilters = b.convFilters.clone();
         recurrentUnits = b.recurrentUnits;
         this.headWidths = headWidths.clone();
         classes = b.classes;
         dropout = b.dropout;
         this.weightInit = weightInit;
+        this.branches = List.copyOf(branches);
+        padding = branches.isEmpty() ? PaddingPolicy.KEEP : b.padding;
     }
 
     /**
@@ -85,7 +92,8 @@ public final class TaggerSpec {
     }
 
     /**
-     * Returns the number of seeding tracks per jet (10 in the tutorial); unused by the DNN.
+     * Returns the number of seeding tracks per jet (10 in the tutorial); unused by the DNN; for the DeepJet-style
+     * tagger the object slots of its first branch.
      *
      * @return the track count T
      */
@@ -94,7 +102,8 @@ public final class TaggerSpec {
     }
 
     /**
-     * Returns the number of variables per track (21 in the tutorial); unused by the DNN.
+     * Returns the number of variables per track (21 in the tutorial); unused by the DNN; for the DeepJet-style tagger
+     * the variables of its first branch.
      *
      * @return the per-track variable count V
      */
@@ -156,6 +165,40 @@ public final class TaggerSpec {
      */
     public WeightInit weightInit() {
         return weightInit;
+    }
+
+    /**
+     * Returns the branches of a DeepJet-style (or DeepVertex-style) tagger, one per collection it reads, in input
+     * order.
+     *
+     * @return an unmodifiable list; empty for the four tutorial taggers, which read at most the tracks
+     */
+    public List<ObjectBranch> branches() {
+        return branches;
+    }
+
+    /**
+     * Returns what the recurrent branches do with padded objects (DeepJet-style tagger; the DeepVertex-style tagger
+     * always masks its padded seeds; the LSTM and GRU taggers always run over every slot).
+     *
+     * @return the policy ({@link PaddingPolicy#MASK} by default for taggers with branches, {@link PaddingPolicy#KEEP}
+     *     for the others, whatever the builder says)
+     */
+    public PaddingPolicy padding() {
+        return padding;
+    }
+
+    /**
+     * Returns the shapes of the per-jet object arrays the block reads after the features, in input order: one per
+     * branch for a DeepJet-style tagger, the tracks {@code (T, V)} for the 1x1-CNN, LSTM and GRU, none for the DNN.
+     *
+     * @return {@code (objects, variables)} shapes, an unmodifiable list
+     */
+    public List<Shape> collectionShapes() {
+        if (!branches.isEmpty()) {
+            return branches.stream().map(b -> new Shape(b.objects(), b.variables())).toList();
+        }
+        return architecture.usesTracks() ? List.of(new Shape(trackCount, trackVariables)) : List.of();
     }
 
     /**
@@ -233,6 +276,12 @@ public final class TaggerSpec {
         o.addProperty("classes", classes);
         o.addProperty("dropout", dropout);
         o.addProperty("weightInit", weightInit.name());
+        if (!branches.isEmpty()) {
+            JsonArray a = new JsonArray();
+            branches.forEach(b -> a.add(b.toJson()));
+            o.add("branches", a);
+            o.addProperty("padding", padding.name());
+        }
         return o;
     }
 
@@ -252,6 +301,17 @@ public final class TaggerSpec {
             .optHeadWidths(fromJsonArray(field(o, "headWidths").getAsJsonArray()))
             .optClasses(field(o, "classes").getAsInt())
             .optDropout(field(o, "dropout").getAsFloat());
+        if (o.has("branches")) {
+            List<ObjectBranch> list = new ArrayList<>();
+            field(o, "branches").getAsJsonArray().forEach(e -> list.add(ObjectBranch.fromJson(e.getAsJsonObject())));
+            b.optBranches(list);
+            try {
+                b.optPadding(PaddingPolicy.valueOf(field(o, "padding").getAsString()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("tagger field 'padding': unknown policy " + o.get("padding")
+                    + "; expected one of " + Arrays.toString(PaddingPolicy.values()), e);
+            }
+        }
         try {
             b.optWeightInit(WeightInit.valueOf(field(o, "weightInit").getAsString()));
         } catch (IllegalArgumentException e) {
@@ -297,13 +357,14 @@ public final class TaggerSpec {
         return architecture == s.architecture && featureCount == s.featureCount && trackCount == s.trackCount
             && trackVariables == s.trackVariables && Arrays.equals(convFilters, s.convFilters)
             && recurrentUnits == s.recurrentUnits && Arrays.equals(headWidths, s.headWidths) && classes == s.classes
-            && Float.compare(dropout, s.dropout) == 0 && weightInit == s.weightInit;
+            && Float.compare(dropout, s.dropout) == 0 && weightInit == s.weightInit && branches.equals(s.branches)
+            && padding == s.padding;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(architecture, featureCount, trackCount, trackVariables, Arrays.hashCode(convFilters),
-            recurrentUnits, Arrays.hashCode(headWidths), classes, dropout, weightInit);
+            recurrentUnits, Arrays.hashCode(headWidths), classes, dropout, weightInit, branches, padding);
     }
 
     @Override
@@ -326,8 +387,48 @@ public final class TaggerSpec {
         private int classes = 6;
         private float dropout = DEFAULT_DROPOUT;
         private WeightInit weightInit;
+        private List<ObjectBranch> branches;
+        private PaddingPolicy padding = PaddingPolicy.MASK;
+        private final java.util.Map<String, Integer> sortBy = new java.util.LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Sorts the objects of one branch of the DeepJet-style tagger by a variable, descending, before its LSTM
+         * (padded objects last); applied when building, to whatever branches the builder then has.
+         *
+         * @param collection the branch's collection name
+         * @param variable the variable's index in [0, V), or -1 to keep the stored order
+         * @return this builder
+         */
+        public Builder optSortBy(String collection, int variable) {
+            sortBy.put(Objects.requireNonNull(collection, "collection"), variable);
+            return this;
+        }
+
+        /**
+         * Sets the branches of a DeepJet-style tagger, one per collection, in input order (default: DeepJet's
+         * branches on the tutorial's charged 25 x 16, neutral 25 x 6 and vertex 4 x 12 collections). Ignored by the
+         * other architectures.
+         *
+         * @param branches one or more branches with distinct collection names
+         * @return this builder
+         */
+        public Builder optBranches(List<ObjectBranch> branches) {
+            this.branches = List.copyOf(branches);
+            return this;
+        }
+
+        /**
+         * Sets what the DeepJet-style tagger's branches do with padded objects (default {@link PaddingPolicy#MASK}).
+         *
+         * @param padding the policy
+         * @return this builder
+         */
+        public Builder optPadding(PaddingPolicy padding) {
+            this.padding = Objects.requireNonNull(padding, "padding");
+            return this;
         }
 
         /**
@@ -468,7 +569,10 @@ public final class TaggerSpec {
             if (!(dropout >= 0f && dropout < 1f)) {
                 throw new IllegalArgumentException("tagger dropout must be in [0, 1), got " + dropout);
             }
-            return new TaggerSpec(this, widths, init);
+            List<ObjectBranch> used = !definition.usesBranches() ? List.of()
+                : ObjectBranch.checked(architecture.cliName(), branches != null ? branches
+                    : definition.defaultBranches(), sortBy);
+            return new TaggerSpec(this, widths, init, used);
         }
 
         private static void positive(String name, int value) {

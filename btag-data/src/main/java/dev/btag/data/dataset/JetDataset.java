@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A DJL {@link RandomAccessDataset} of jets for the tutorial's taggers. A batch of B jets has the data
- * {@code NDList[features (B, F) float32, objects (B, O, V) float32]} (the loaded collection, only when requested:
- * the 10 × 21 seeding tracks in the tutorial) and the labels {@code NDList[oneHot (B, K) float32]} (the six
+ * {@code NDList[features (B, F) float32, objects (B, O, V) float32, ...]} (one objects array per loaded
+ * collection, in the columns' order, only when requested: the 10 × 21 seeding tracks in the tutorial) and the labels {@code NDList[oneHot (B, K) float32]} (the six
  * {@link TrainingClass}es in the tutorial); a jet of no class (the tutorial's undefined jets) has an all-zero label
  * row. Features may be standardised ({@link #withStandardizer}) and the collection's real objects too
  * ({@link #withCollectionStandardizer}; padding stays zero).
@@ -53,16 +53,17 @@ public final class JetDataset extends RandomAccessDataset {
     private final long seed;
     private final int batchSize;
     private final Standardizer standardizer;
-    private final CollectionStandardizer collectionStandardizer;
+    /** One entry per loaded collection, {@code null} where its objects enter raw. */
+    private final List<CollectionStandardizer> collectionStandardizers;
     private final AtomicInteger epoch = new AtomicInteger();
     private final BufferPool buffers = new BufferPool();
 
     private JetDataset(Builder builder, JetColumns columns, int[] rows, Standardizer standardizer) {
-        this(builder, columns, rows, standardizer, null);
+        this(builder, columns, rows, standardizer, ObjectBatches.none(columns));
     }
 
     private JetDataset(Builder builder, JetColumns columns, int[] rows, Standardizer standardizer,
-                       CollectionStandardizer collectionStandardizer) {
+                       List<CollectionStandardizer> collectionStandardizers) {
         super(builder);
         this.columns = columns;
         this.rows = rows;
@@ -71,7 +72,7 @@ public final class JetDataset extends RandomAccessDataset {
         this.seed = builder.seed;
         this.batchSize = builder.batchSize;
         this.standardizer = standardizer;
-        this.collectionStandardizer = collectionStandardizer;
+        this.collectionStandardizers = collectionStandardizers;
     }
 
     /**
@@ -159,16 +160,40 @@ public final class JetDataset extends RandomAccessDataset {
             throw new IllegalArgumentException("standardizer has " + standardizer.size() + " features, dataset "
                 + columns.featureCount());
         }
-        return new JetDataset(copyBuilder(), columns, rows, standardizer, collectionStandardizer);
+        return new JetDataset(copyBuilder(), columns, rows, standardizer, collectionStandardizers);
     }
 
     /**
-     * The standardisation applied to the real objects of the collection, if any.
+     * The standardisation applied to the real objects of the (first) collection, if any.
      *
      * @return the standardisation, or {@code null}
      */
     public CollectionStandardizer collectionStandardizer() {
-        return collectionStandardizer;
+        return collectionStandardizers.isEmpty() ? null : collectionStandardizers.get(0);
+    }
+
+    /**
+     * The standardisations applied to the real objects of each loaded collection.
+     *
+     * @return one entry per collection of {@link #columns()}, in input order, {@code null} where the objects enter
+     *     raw (an unmodifiable list)
+     */
+    public List<CollectionStandardizer> collectionStandardizers() {
+        return java.util.Collections.unmodifiableList(collectionStandardizers);
+    }
+
+    /**
+     * This dataset with a per-variable standardisation of each collection's real objects (padding stays zero); the
+     * columns are shared, not copied.
+     *
+     * @param standardizers one entry per loaded collection, in input order, each fitted on training rows
+     *     ({@link JetColumns#fitCollection(int, int[])}) or {@code null} for raw objects
+     * @return a new dataset over the same rows
+     * @throws IllegalArgumentException when the number of entries or a variable count differs from the columns'
+     */
+    public JetDataset withCollectionStandardizers(List<CollectionStandardizer> standardizers) {
+        return new JetDataset(copyBuilder(), columns, rows, standardizer,
+            ObjectBatches.checked(columns, standardizers));
     }
 
     /**
@@ -184,7 +209,11 @@ public final class JetDataset extends RandomAccessDataset {
             throw new IllegalArgumentException("collection standardisation has " + standardizer.variables().size()
                 + " variables, the collection " + columns.variableCount());
         }
-        return new JetDataset(copyBuilder(), columns, rows, this.standardizer, standardizer);
+        List<CollectionStandardizer> all = new ArrayList<>(collectionStandardizers);
+        if (!all.isEmpty()) {
+            all.set(0, standardizer);
+        }
+        return withCollectionStandardizers(all);
     }
 
     /**
@@ -229,7 +258,7 @@ public final class JetDataset extends RandomAccessDataset {
     }
 
     private JetDataset subset(int[] subsetRows) {
-        return new JetDataset(copyBuilder(), columns, subsetRows, standardizer, collectionStandardizer);
+        return new JetDataset(copyBuilder(), columns, subsetRows, standardizer, collectionStandardizers);
     }
 
     private Builder copyBuilder() {
@@ -369,44 +398,36 @@ public final class JetDataset extends RandomAccessDataset {
         int b = to - from;
         int f = columns.featureCount();
         int l = columns.classCount();
-        int t = columns.objectCount() * columns.variableCount();
+        int c = withTracks ? columns.collectionCount() : 0;
         ByteBuffer featureBytes = buffers.take(b * f);
         ByteBuffer labelBytes = buffers.take(b * l);
-        ByteBuffer trackBytes = withTracks ? buffers.take(b * t) : null;
         // gather on the heap with System.arraycopy (fast even before the JIT has compiled this method), then one
         // bulk copy per input into its direct buffer
         float[] features = new float[b * f];
         float[] labels = new float[b * l];
-        float[] tracks = trackBytes == null ? null : new float[b * t];
         int[] rowsOfBatch = java.util.Arrays.copyOfRange(order, from, to);
         for (int i = 0; i < b; i++) {
             int r = rowsOfBatch[i];
             System.arraycopy(columns.features, r * f, features, i * f, f);
             System.arraycopy(columns.labels, r * l, labels, i * l, l);
-            if (tracks != null) {
-                System.arraycopy(columns.tracks, r * t, tracks, i * t, t);
-            }
         }
         if (standardizer != null) {
             standardizer.applyInPlace(features);
         }
-        if (collectionStandardizer != null && tracks != null) {
-            standardiseObjects(rowsOfBatch, tracks);
-        }
         featureBytes.asFloatBuffer().put(features);
         labelBytes.asFloatBuffer().put(labels);
-        if (tracks != null) {
-            trackBytes.asFloatBuffer().put(tracks);
-        }
         NDManager batchManager = manager.newSubManager();
         NDList data = new NDList(batchManager.create(featureBytes, new Shape(b, f), DataType.FLOAT32));
-        List<ByteBuffer> used = new ArrayList<>(3);
+        List<ByteBuffer> used = new ArrayList<>(3 + c);
         used.add(featureBytes);
         used.add(labelBytes);
-        if (trackBytes != null) {
-            data.add(batchManager.create(trackBytes, new Shape(b, columns.objectCount(), columns.variableCount()),
+        for (int j = 0; j < c; j++) {
+            int t = columns.objectCount(j) * columns.variableCount(j);
+            ByteBuffer objectBytes = buffers.take(b * t);
+            objectBytes.asFloatBuffer().put(ObjectBatches.gather(columns, j, rowsOfBatch, collectionStandardizers.get(j)));
+            data.add(batchManager.create(objectBytes, new Shape(b, columns.objectCount(j), columns.variableCount(j)),
                 DataType.FLOAT32));
-            used.add(trackBytes);
+            used.add(objectBytes);
         }
         NDList label = new NDList(batchManager.create(labelBytes, new Shape(b, l), DataType.FLOAT32));
         if (columns.weights != null) {
@@ -419,20 +440,6 @@ public final class JetDataset extends RandomAccessDataset {
             used.add(weightBytes);
         }
         return new PooledBatch(batchManager, data, label, b, progress, total, new PooledBatch.RowList(rowsOfBatch), buffers, used);
-    }
-
-    /** Standardises the real objects of the batch's rows (their values in {@code tracks}, row after row). */
-    private void standardiseObjects(int[] batchRows, float[] tracks) {
-        int o = columns.objectCount();
-        int ov = o * columns.variableCount();
-        boolean[] flags = new boolean[o];
-        float[] values = new float[ov];
-        for (int i = 0; i < batchRows.length; i++) {
-            System.arraycopy(tracks, i * ov, values, 0, ov);
-            columns.realFlags(batchRows[i], values, flags);
-            collectionStandardizer.applyInPlace(values, flags);
-            System.arraycopy(values, 0, tracks, i * ov, ov);
-        }
     }
 
     /**
@@ -453,13 +460,9 @@ public final class JetDataset extends RandomAccessDataset {
             standardizer.applyInPlace(features);
         }
         NDList data = new NDList(manager.create(features));
-        if (withTracks) {
-            float[] track = new float[columns.objectCount() * columns.variableCount()];
-            System.arraycopy(columns.tracks, row * track.length, track, 0, track.length);
-            if (collectionStandardizer != null) {
-                standardiseObjects(new int[] {row}, track);
-            }
-            data.add(manager.create(track, new Shape(columns.objectCount(), columns.variableCount())));
+        for (int j = 0; withTracks && j < columns.collectionCount(); j++) {
+            float[] objects = ObjectBatches.gather(columns, j, new int[] {row}, collectionStandardizers.get(j));
+            data.add(manager.create(objects, new Shape(columns.objectCount(j), columns.variableCount(j))));
         }
         float[] label = new float[columns.classCount()];
         System.arraycopy(columns.labels, row * label.length, label, 0, label.length);
@@ -530,7 +533,8 @@ public final class JetDataset extends RandomAccessDataset {
         }
 
         /**
-         * Whether batches include the 10 × 21 tracks (default false); the columns must have them.
+         * Whether batches include the loaded collections, one input each (default false; the tutorial's 10 × 21
+         * tracks); the columns must have at least one.
          *
          * @param withTracks include tracks
          * @return this builder

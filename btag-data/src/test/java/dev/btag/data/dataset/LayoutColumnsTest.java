@@ -90,7 +90,7 @@ class LayoutColumnsTest {
             double[] sumSq = new double[16];
             long real = 0;
             for (int o = 0; o < 300 * 25; o++) {
-                boolean isReal = columns.real[o];
+                boolean isReal = columns.real[0][o];
                 for (int j = 0; j < 16; j++) {
                     float x = standardised[o * 16 + j];
                     if (!isReal) {

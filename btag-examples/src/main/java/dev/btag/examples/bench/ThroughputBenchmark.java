@@ -28,13 +28,14 @@ import java.util.Random;
 
 /**
  * Measures a tagger's training and inference throughput the way the peer script of this module,
- * {@code src/bench/python/torch_taggers.py}, does for PyTorch-Python: random normal features (N, F) and tracks
- * (N, 10, 21), random classes, Adam at 1e-3, one warm-up
+ * {@code src/bench/python/torch_taggers.py} (and {@code torch_deepjet.py} for the DeepJet-style tagger), does for
+ * PyTorch-Python: random normal features (N, F) and tracks (N, 10, 21), or one (N, O, V) array per branch of a
+ * DeepJet-style tagger, random classes, Adam at 1e-3, one warm-up
  * epoch, then timed epochs through {@link TaggerTrainer} fed by a {@link JetDataset} (exactly the path of
  * {@code btag train}: shuffled bulk batches, no validation); inference in the predictor's default batches through
  * {@link TaggerPredictor}, whole warm-up passes for at least one second (the JIT's warm-up; PyTorch-Python has none),
- * then three timed passes. The features stand in the first F columns of the jet schema; the tagger must have the
- * tutorial's track shape (10 x 21) if it uses tracks.
+ * then three timed passes. The features stand in the first F columns of the jet schema; a track tagger must have the
+ * tutorial's track shape (10 x 21).
  */
 public final class ThroughputBenchmark {
 
@@ -67,27 +68,33 @@ public final class ThroughputBenchmark {
         JetColumn[] schema = JetColumn.values();
         long[] trackShape = JetArray.SEEDING_TRACKS.rowShape();
         if (f > schema.length || spec.classes() != TrainingClass.COUNT || spec.architecture().usesTracks()
+                && spec.branches().isEmpty()
                 && (spec.trackCount() != trackShape[0] || spec.trackVariables() != trackShape[1])) {
             throw new IllegalArgumentException("the benchmark needs at most " + schema.length + " features, "
                 + TrainingClass.COUNT + " classes and tracks of shape " + Arrays.toString(trackShape) + ", got "
                 + spec);
         }
-        boolean withTracks = spec.architecture().usesTracks();
-        Random random = new Random(0);
-        float[] features = gaussian(random, jets * f);
-        float[] tracks = withTracks ? gaussian(random, jets * JetColumns.TRACK_VALUES) : null;
+        JetInputs random = randomInputs(spec, jets);
         float[] labels = new float[jets * TrainingClass.COUNT];
         int[] truth = new int[jets];
         TrainingClass[] classes = TrainingClass.values();
+        Random draw = new Random(1);
         for (int i = 0; i < jets; i++) {
-            TrainingClass c = classes[random.nextInt(TrainingClass.COUNT)];
+            TrainingClass c = classes[draw.nextInt(TrainingClass.COUNT)];
             labels[i * TrainingClass.COUNT + c.ordinal()] = 1f;
             truth[i] = c.flavour().truthCode();
         }
         FeatureSet featureSet = FeatureSet.of("benchmark", Arrays.copyOf(schema, f));
+        List<JetColumns.ObjectValues> collections = new ArrayList<>();
+        List<ai.djl.ndarray.types.Shape> shapes = spec.collectionShapes();
+        for (int i = 0; i < shapes.size(); i++) {
+            collections.add(new JetColumns.ObjectValues(spec.branches().isEmpty() ? "tracks"
+                : spec.branches().get(i).collection(), (int) shapes.get(i).get(0), (int) shapes.get(i).get(1),
+                random.collection(i)));
+        }
         JetDataset train = JetDataset.builder()
-            .setColumns(JetColumns.of(featureSet, features, tracks, labels, truth))
-            .optTracks(withTracks).setSampling(batchSize, true).optSeed(0).build();
+            .setColumns(JetColumns.of(featureSet, random.features(), collections, labels, truth))
+            .optTracks(!collections.isEmpty()).setSampling(batchSize, true).optSeed(0).build();
         InputSpec inputs = InputSpec.unstandardised(featureSet.columnNames(), spec.trackCount(),
             spec.trackVariables());
         List<EpochRecord> records = new ArrayList<>();
@@ -106,8 +113,7 @@ public final class ThroughputBenchmark {
             }
             double trainRate = (double) jets * epochs / seconds;
 
-            double predictRate = predictRate(tagger, new JetInputs(jets, features,
-                withTracks ? tracks : new float[0]), TaggerPredictor.DEFAULT_BATCH_SIZE);
+            double predictRate = predictRate(tagger, random, TaggerPredictor.DEFAULT_BATCH_SIZE);
             double macs = spec.forwardMacsPerJet();
             return new ThroughputResult(spec.architecture().cliName(), tagger.parameterCount().total(), jets,
                 batchSize, epochs, trainRate, predictRate, trainRate * 6 * macs / 1e9, predictRate * 2 * macs / 1e9,
@@ -188,16 +194,18 @@ public final class ThroughputBenchmark {
         } while (System.nanoTime() < end);
     }
 
-    /** Random normal features and (for track taggers) tracks of {@code jets} jets, seed 0. */
+    /** Random normal features and object arrays (the tracks, or one per branch) of {@code jets} jets, seed 0. */
     private static JetInputs randomInputs(TaggerSpec spec, int jets) {
         if (jets < 1) {
             throw new IllegalArgumentException("jets must be at least 1, got " + jets);
         }
         Random random = new Random(0);
         float[] features = gaussian(random, jets * spec.featureCount());
-        float[] tracks = spec.architecture().usesTracks()
-            ? gaussian(random, jets * spec.trackCount() * spec.trackVariables()) : new float[0];
-        return new JetInputs(jets, features, tracks);
+        List<float[]> collections = new ArrayList<>();
+        for (ai.djl.ndarray.types.Shape shape : spec.collectionShapes()) {
+            collections.add(gaussian(random, (int) (jets * shape.size())));
+        }
+        return new JetInputs(jets, features, collections);
     }
 
     /** A freshly initialised tagger on the CPU whose features are unnamed and unstandardised (x0, x1, ...). */

@@ -20,7 +20,7 @@ final class BenchPredictCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "dnn, cnn1x1, lstm or gru.")
+    @Option(names = "--model", required = true, description = "dnn, cnn1x1, lstm, gru or deepjet.")
     String model;
 
     @Option(names = "--jets", defaultValue = "20000", description = "Jets per pass (default: ${DEFAULT-VALUE}).")

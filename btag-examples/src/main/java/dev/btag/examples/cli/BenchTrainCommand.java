@@ -25,7 +25,7 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "dnn, cnn1x1, lstm or gru.")
+    @Option(names = "--model", required = true, description = "dnn, cnn1x1, lstm, gru or deepjet.")
     String model;
 
     @Option(names = "--jets", defaultValue = "20000", description = "Jets per epoch (default: ${DEFAULT-VALUE}).")

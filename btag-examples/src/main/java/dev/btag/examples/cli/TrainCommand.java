@@ -7,6 +7,7 @@ import dev.btag.data.weight.ClassWeights;
 import dev.btag.data.weight.WeightMode;
 import dev.btag.data.weight.Weighting;
 import dev.btag.models.Architecture;
+import dev.btag.models.TaggerSpec;
 import dev.btag.models.evaluate.EvaluationJson;
 import dev.btag.models.train.TrainedTagger;
 import dev.btag.models.train.TrainingResult;
@@ -15,6 +16,7 @@ import dev.btag.models.train.TrainingSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,7 +38,7 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "dnn, cnn1x1, lstm or gru.")
+    @Option(names = "--model", required = true, description = "dnn, cnn1x1, lstm, gru, deepjet or deepvertex.")
     String model;
 
     @Option(names = "--train", required = true, arity = "1..*", paramLabel = "FILE",
@@ -51,9 +53,18 @@ final class TrainCommand implements Callable<Integer> {
         description = "How to read the files: 'tutorial' (default) or a layout file (docs/data-format.md).")
     String layout;
 
-    @Option(names = "--collection", paramLabel = "NAME",
-        description = "The layout collection the track taggers read (default: its first).")
-    String collection;
+    @Option(names = {"--collection", "--collections"}, paramLabel = "NAME", split = ",",
+        description = "The layout collections the tagger reads, in input order: one for cnn1x1, lstm and gru"
+            + " (default: the layout's first), one or more for deepjet (default: all of them).")
+    List<String> collections;
+
+    @Option(names = "--padding", defaultValue = "mask", paramLabel = "mask|keep",
+        description = "deepjet: mask padded objects (default) or let the LSTMs run over them (docs/models.md).")
+    String padding;
+
+    @Option(names = "--sort-by", paramLabel = "COLLECTION:VARIABLE", split = ",",
+        description = "deepjet: sort a collection's objects by one of its variables, descending, before its LSTM.")
+    List<String> sortBy;
 
     @Option(names = "--out", required = true,
         description = "Output directory (model.btag, history, loss.png, checkpoints).")
@@ -122,8 +133,15 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         // the options are valid: now read the layout and find the files
-        TrainingRun run = builder.setTrainFiles(FileSet.expand(train).files()).optLayout(Layout.resolve(layout))
-            .optCollection(collection)
+        Layout resolved = Layout.resolve(layout);
+        Consumer<TaggerSpec.Builder> branches;
+        try {
+            branches = BranchOptions.customiser(padding, sortBy, resolved);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        TrainingRun run = builder.setTrainFiles(FileSet.expand(train).files()).optLayout(resolved)
+            .optCollections(collections == null ? List.of() : collections).optSpecCustomiser(branches)
             .optValidationFiles(validation == null ? List.of() : FileSet.expand(validation).files()).build();
         try (TrainedTagger trained = run.run()) {
             if (json) {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code btag tutorial}: the whole hands-on end to end, with an HTML report ({@link Tutorial}). */
 @Command(name = "tutorial", mixinStandardHelpOptions = true,
     description = "The whole hands-on end to end: generate (or read) the sample, plot the inputs, train and evaluate"
-        + " the DNN, 1x1-CNN, LSTM and GRU, and write DIR/report.html and DIR/summary.json.")
+        + " the DNN, 1x1-CNN, LSTM, GRU and DeepJet-style taggers, and write DIR/report.html and DIR/summary.json.")
 final class TutorialCommand implements Callable<Integer> {
 
     @Spec
@@ -47,9 +47,13 @@ final class TutorialCommand implements Callable<Integer> {
         + " --train and --test: 'tutorial' (default) or a layout file whose groups declare b, c and light classes.")
     String layout;
 
-    @Option(names = "--models", split = ",", defaultValue = "dnn,cnn1x1,lstm,gru",
+    @Option(names = "--models", split = ",", defaultValue = "dnn,cnn1x1,lstm,gru,deepjet",
         description = "Taggers to train, comma-separated (default: ${DEFAULT-VALUE}).")
     List<String> models;
+
+    @Option(names = "--no-deepjet",
+        description = "Leave the DeepJet-style tagger out (the slowest to train: about half of the run).")
+    boolean noDeepJet;
 
     @Mixin
     TrainingOptionsMixin training;
@@ -66,7 +70,10 @@ final class TutorialCommand implements Callable<Integer> {
         try {
             List<Architecture> architectures = new ArrayList<>();
             for (String name : models) {
-                architectures.add(Architecture.fromCliName(name.strip()));
+                Architecture a = Architecture.fromCliName(name.strip());
+                if (!(noDeepJet && a == Architecture.DEEPJET)) {
+                    architectures.add(a);
+                }
             }
             config = new Tutorial.Config(out, jets, training.epochs, expand(train), expand(test),
                 Layout.resolve(layout), architectures, training.seed,

@@ -48,6 +48,13 @@ import java.util.function.Consumer;
  */
 public final class Tutorial {
 
+    /**
+     * The taggers of a default run: the four of the notebooks and the lecture, and the DeepJet-style tagger (the
+     * DeepVertex-style tagger needs a layout that declares {@code arr_5} and is not part of the tutorial).
+     */
+    public static final List<Architecture> DEFAULT_MODELS = List.of(Architecture.DNN, Architecture.CNN1X1,
+        Architecture.LSTM, Architecture.GRU, Architecture.DEEPJET);
+
     private Tutorial() {
     }
 
@@ -122,14 +129,16 @@ public final class Tutorial {
 
         /**
          * The defaults: 20,000 jets per synthetic file (the tutorial's file size), at most 50 epochs (as
-         * {@code btag train}), all four taggers, seed 42, batch 512, automatic device, no progress bars, no log.
+         * {@code btag train}), the taggers of {@link #DEFAULT_MODELS}, seed 42, batch 512, automatic device, no
+         * progress bars, no log.
          *
          * @param outDir the output directory
          * @return the configuration
          */
         public static Config defaults(Path outDir) {
             return new Config(outDir, SyntheticSample.DEFAULT_JETS_PER_FILE, TrainingSettings.EPOCHS, List.of(),
-                List.of(), Layout.tutorial(), List.of(Architecture.values()), TrainingSettings.SEED, TrainingSettings.BATCH_SIZE, DeviceChoice.AUTO,
+                List.of(), Layout.tutorial(), DEFAULT_MODELS, TrainingSettings.SEED, TrainingSettings.BATCH_SIZE,
+                DeviceChoice.AUTO,
                 null, line -> { });
         }
     }

@@ -11,6 +11,14 @@ import org.junit.jupiter.api.Test;
 class ThroughputBenchmarkTest {
 
     @Test
+    void measuresTheDeepJetStyleTaggerWithOneArrayPerBranch() throws Exception {
+        ThroughputResult r = ThroughputBenchmark.run(TaggerSpec.tutorial(Architecture.DEEPJET), 100, 50, 1, 0);
+        assertEquals("deepjet", r.model());
+        assertEquals(263_306, r.parameters());
+        assertTrue(r.trainJetsPerSecond() > 0 && Double.isFinite(r.trainJetsPerSecond()), r.toString());
+    }
+
+    @Test
     void measuresTrainingAndInferenceThroughTheRealTrainingPath() throws Exception {
         ThroughputResult r = ThroughputBenchmark.run(TaggerSpec.tutorial(Architecture.CNN1X1), 300, 64, 1, 0);
         assertEquals("cnn1x1", r.model());

@@ -42,6 +42,23 @@ class TrainEvaluateCommandTest {
     }
 
     @Test
+    void deepJetTrainsOnChosenCollectionsAndEvaluates() throws Exception {
+        Path out = dir.resolve("deepjet");
+        JsonObject trained = json(BtagCommandTest.run("train", "--model", "deepjet", "--train",
+            sample.train().toString(), "--out", out.toString(), "--epochs", "1", "--batch-size", "128",
+            "--collections", "charged,neutral,vertices", "--sort-by", "charged:Cpfcan_BtagPf_trackSip2dSig", "--json"));
+        assertEquals(262_306, trained.get("kerasParameters").getAsLong(), "DeepJet's three branches, counted by hand");
+        BtagCommandTest.Run evaluated = BtagCommandTest.run("evaluate", "--model", out.toString(), "--test",
+            sample.test().toString(), "--out", dir.resolve("deepjet-eval").toString());
+        assertEquals(0, evaluated.exitCode(), evaluated.err());
+        assertTrue(Files.isRegularFile(dir.resolve("deepjet-eval").resolve("metrics.json")));
+        BtagCommandTest.Run bad = BtagCommandTest.run("train", "--model", "deepjet", "--train",
+            sample.train().toString(), "--out", dir.resolve("bad").toString(), "--padding", "sometimes");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--padding") && bad.err().contains("sometimes"), bad.err());
+    }
+
+    @Test
     void trainThenEvaluateWritesModelHistoryMetricsAndPredictions() throws Exception {
         Path out = dir.resolve("cnn");
         BtagCommandTest.Run run = BtagCommandTest.run("train", "--model", "cnn1x1", "--train",

@@ -27,14 +27,14 @@ class TutorialTest {
     @Test
     void wholeTutorialWithTinySettingsWritesAConsistentReport() throws Exception {
         Tutorial.Config config = new Tutorial.Config(dir.resolve("out"), 400, 1, List.of(), List.of(),
-            Layout.tutorial(), List.of(Architecture.values()), 7L, 128, DeviceChoice.CPU, null, line -> { });
+            Layout.tutorial(), Tutorial.DEFAULT_MODELS, 7L, 128, DeviceChoice.CPU, null, line -> { });
         TutorialResult result = Tutorial.run(config);
 
         assertTrue(result.synthetic());
-        assertEquals(4, result.models().size());
+        assertEquals(5, result.models().size());
         String html = Files.readString(result.report());
         assertTrue(html.contains("Synthetic sample \u2014 not CMS data"), "banner");
-        for (Architecture a : Architecture.values()) {
+        for (Architecture a : Tutorial.DEFAULT_MODELS) {
             assertTrue(html.contains("<td>" + a.cliName() + "</td>"), a.cliName() + " in the tables");
         }
         // Every image the report references exists.

@@ -76,6 +76,11 @@ final class TaggerGraph {
     static OnnxMl.ModelProto build(Tagger tagger, Map<String, String> metadata) {
         TaggerSpec spec = tagger.spec();
         Architecture architecture = spec.architecture();
+        if (architecture.usesBranches()) {
+            throw new UnsupportedOperationException("ONNX export of the " + architecture.cliName() + " tagger is not"
+                + " supported: its masked, reordered branches (one input per collection) have no translation yet;"
+                + " export the dnn, cnn1x1, lstm or gru tagger, or score with btag predict --model DIR");
+        }
         OnnxGraph g = new OnnxGraph("btag_" + architecture.cliName());
         String features = standardise(g, g.input(OnnxNames.FEATURES, OnnxNames.BATCH, (long) spec.featureCount()),
             tagger.inputs());
@@ -83,6 +88,7 @@ final class TaggerGraph {
             case DNN -> null;
             case CNN1X1 -> g.node("Flatten", Map.of("axis", 1L), dense(g, tracks(g, spec), child(tagger, "tracks"), true));
             case LSTM, GRU -> recurrent(g, tracks(g, spec), child(tagger, "tracks"));
+            case DEEPJET, DEEPVERTEX -> throw new AssertionError("refused above");
         };
         String joined = summary == null ? features : g.node("Concat", Map.of("axis", 1L), features, summary);
         String logits = dense(g, joined, child(tagger, "head"), false);

@@ -10,6 +10,7 @@ import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.TranslatorContext;
 import dev.btag.data.dataset.CollectionStandardizer;
+import dev.btag.data.layout.Layout;
 import dev.btag.data.ntuple.JetFile;
 import dev.btag.data.schema.FeatureSet;
 import dev.btag.data.schema.TutorialFile;
@@ -19,7 +20,11 @@ import dev.btag.models.LayoutInputs;
 import dev.btag.models.Tagger;
 import dev.btag.models.TaggerSpec;
 import java.nio.ByteBuffer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -125,7 +130,8 @@ public final class TaggerPredictor implements JetScorer {
     /**
      * Predicts class probabilities.
      *
-     * @param inputs raw features (N x F) and, for track taggers, tracks (N x T x V)
+     * @param inputs raw features (N x F) and, for track taggers, tracks (N x T x V), or for a DeepJet-style tagger
+     *     one (N x O x V) array per branch
      * @return N x classes probabilities, row-major; each row sums to 1 (to float rounding)
      * @throws IllegalArgumentException if the array lengths do not fit N and the tagger's input shape; the message
      *     gives the expected and actual lengths
@@ -146,15 +152,19 @@ public final class TaggerPredictor implements JetScorer {
         }
         TaggerSpec spec = tagger.spec();
         int f = spec.featureCount();
-        int tv = spec.architecture().usesTracks() ? spec.trackCount() * spec.trackVariables() : 0;
         if (inputs.features().length != (long) inputs.jets() * f) {
             throw new IllegalArgumentException("features hold " + inputs.features().length + " values; "
                 + inputs.jets() + " jets x " + f + " features of the " + spec.architecture().cliName()
                 + " tagger need " + (long) inputs.jets() * f);
         }
-        if (tv > 0 && inputs.tracks().length != (long) inputs.jets() * tv) {
-            throw new IllegalArgumentException("tracks hold " + inputs.tracks().length + " values; " + inputs.jets()
-                + " jets x " + spec.trackCount() + " x " + spec.trackVariables() + " need " + (long) inputs.jets() * tv);
+        List<Shape> shapes = spec.collectionShapes();
+        for (int i = 0; i < shapes.size(); i++) {
+            long values = shapes.get(i).size();
+            if (inputs.collection(i).length != inputs.jets() * values) {
+                throw new IllegalArgumentException(collectionName(i) + " hold " + inputs.collection(i).length
+                    + " values; " + inputs.jets() + " jets x " + shapes.get(i).get(0) + " x " + shapes.get(i).get(1)
+                    + " need " + inputs.jets() * values);
+            }
         }
         Predictor<Batch, Integer> predictor = perThread.get().predictor();
         InferenceMode inference = InferenceMode.enter();
@@ -166,6 +176,12 @@ public final class TaggerPredictor implements JetScorer {
         } finally {
             inference.close();
         }
+    }
+
+    /** The name of input collection i for messages: {@code tracks}, or the branch's collection. */
+    private String collectionName(int i) {
+        List<dev.btag.models.ObjectBranch> branches = tagger.spec().branches();
+        return branches.isEmpty() ? "tracks" : "collection '" + branches.get(i).collection() + "' values";
     }
 
     /**
@@ -181,16 +197,26 @@ public final class TaggerPredictor implements JetScorer {
 
     /**
      * Predicts every jet of a tutorial-layout file, reading it in chunks of {@value #FILE_CHUNK} jets (features by
-     * the tagger's feature names, tracks from {@code arr_1}).
+     * the tagger's feature names, tracks from {@code arr_1}). A DeepJet-style tagger reads the file through its
+     * training layout instead ({@link #predict(JetFile)}), as it needs the collections of that layout.
      *
      * @param file an open file
      * @return the predictions, one row per jet in file order
      * @throws IllegalArgumentException if a feature of the tagger is not a column of the file's schema (the message
      *     names the file)
      * @throws TranslateException if the engine fails
+     * @throws java.io.UncheckedIOException if a DeepJet-style tagger cannot read the file through its layout
      */
     @Override
     public Predictions predict(TutorialFile file) throws TranslateException {
+        if (!tagger.spec().branches().isEmpty()) {
+            Layout layout = tagger.layoutInputs().map(LayoutInputs::layout).orElse(Layout.tutorial());
+            try (JetFile jets = JetFile.open(file.path(), layout)) {
+                return predict(jets);
+            } catch (IOException e) {
+                throw new UncheckedIOException(file.path() + ": " + e.getMessage(), e);
+            }
+        }
         FeatureSet features;
         try {
             features = tagger.inputs().featureSet();
@@ -211,8 +237,8 @@ public final class TaggerPredictor implements JetScorer {
 
     /**
      * Predicts every jet of a file read through a layout, in chunks of {@value #FILE_CHUNK} jets: the layout's
-     * features and, for a track tagger, the objects of the collection the tagger reads (its name from the tagger's
-     * {@link LayoutInputs}, else the layout's first collection), standardised as in training.
+     * features and the objects of each collection the tagger reads (their names from the tagger's
+     * {@link LayoutInputs}, else the layout's first collection for a track tagger), standardised as in training.
      *
      * @param file an open file
      * @return the predictions, one row per jet in file order
@@ -228,33 +254,43 @@ public final class TaggerPredictor implements JetScorer {
             throw new IllegalArgumentException(file.path() + ": input 'features': the layout lists "
                 + file.layout().jets().features() + ", the tagger reads " + tagger.inputs().featureNames());
         }
-        boolean tracks = tagger.spec().architecture().usesTracks();
-        int collection = -1;
-        CollectionStandardizer standardizer = null;
-        if (tracks) {
-            String name = reading != null && reading.collection() != null ? reading.collection()
-                : file.layout().collections().isEmpty() ? null : file.layout().collections().get(0).name();
-            if (name == null) {
-                throw new IllegalArgumentException(file.path() + ": the " + tagger.spec().architecture().cliName()
-                    + " tagger reads a collection but the layout declares none");
-            }
-            collection = file.collectionIndex(name);
-            standardizer = reading == null ? null : reading.collectionStandardizer();
-        }
+        List<String> names = collectionsRead(file, reading);
+        int[] collections = names.stream().mapToInt(file::collectionIndex).toArray();
         int n = file.jetCountAsInt();
         float[] out = new float[n * classes()];
         for (int from = 0; from < n; from += fileChunk) {
             int to = Math.min(n, from + fileChunk);
-            float[] objects = new float[0];
-            if (collection >= 0) {
-                objects = file.collection(collection, from, to);
+            List<float[]> objects = new ArrayList<>();
+            for (int i = 0; i < collections.length; i++) {
+                float[] values = file.collection(collections[i], from, to);
+                CollectionStandardizer standardizer = reading == null
+                    || i >= reading.collectionStandardizers().size() ? null : reading.collectionStandardizers().get(i);
                 if (standardizer != null) {
-                    standardizer.applyInPlace(objects, file.realObjects(collection, from, to, objects));
+                    standardizer.applyInPlace(values, file.realObjects(collections[i], from, to, values));
                 }
+                objects.add(values);
             }
             predictInto(new JetInputs(to - from, file.features(from, to), objects), out, from);
         }
         return new Predictions(n, classes(), out);
+    }
+
+    /**
+     * The collections the tagger reads from a file, in input order: those its layout inputs name, else (a tagger
+     * saved before layouts) the layout's first for a track tagger, none for the DNN.
+     */
+    private List<String> collectionsRead(JetFile file, LayoutInputs reading) {
+        if (!tagger.spec().architecture().usesTracks()) {
+            return List.of();
+        }
+        if (reading != null && !reading.collections().isEmpty()) {
+            return reading.collections();
+        }
+        if (file.layout().collections().isEmpty()) {
+            throw new IllegalArgumentException(file.path() + ": the " + tagger.spec().architecture().cliName()
+                + " tagger reads a collection but the layout declares none");
+        }
+        return List.of(file.layout().collections().get(0).name());
     }
 
     /**
@@ -292,15 +328,15 @@ public final class TaggerPredictor implements JetScorer {
         private static final String BATCH = "btag.batch";
         private final TaggerSpec spec;
         private final InputSpec inputSpec;
-        private final int trackValues;
+        private final List<Shape> shapes;
         private float[] scratch;
         private ByteBuffer featureBytes;
-        private ByteBuffer trackBytes;
+        private ByteBuffer[] objectBytes;
 
         Translator(TaggerSpec spec, InputSpec inputSpec) {
             this.spec = spec;
             this.inputSpec = inputSpec;
-            this.trackValues = spec.architecture().usesTracks() ? spec.trackCount() * spec.trackVariables() : 0;
+            this.shapes = spec.collectionShapes();
             release();
         }
 
@@ -317,9 +353,11 @@ public final class TaggerPredictor implements JetScorer {
             inputSpec.standardiseInPlace(scratch, b);
             featureBytes = fill(featureBytes, scratch, 0, b * f);
             NDList list = new NDList(manager.create(featureBytes, new Shape(b, f), DataType.FLOAT32));
-            if (trackValues > 0) {
-                trackBytes = fill(trackBytes, batch.inputs().tracks(), batch.from() * trackValues, b * trackValues);
-                list.add(manager.create(trackBytes, new Shape(b, spec.trackCount(), spec.trackVariables()),
+            for (int i = 0; i < shapes.size(); i++) {
+                int values = (int) shapes.get(i).size();
+                objectBytes[i] = fill(objectBytes[i], batch.inputs().collection(i), batch.from() * values,
+                    b * values);
+                list.add(manager.create(objectBytes[i], new Shape(b, shapes.get(i).get(0), shapes.get(i).get(1)),
                     DataType.FLOAT32));
             }
             return list;
@@ -339,7 +377,8 @@ public final class TaggerPredictor implements JetScorer {
         void release() {
             scratch = new float[0];
             featureBytes = ByteBuffer.allocateDirect(0).order(ByteOrder.nativeOrder());
-            trackBytes = featureBytes;
+            objectBytes = new ByteBuffer[shapes.size()];
+            java.util.Arrays.fill(objectBytes, featureBytes);
         }
 
         /** Copies {@code count} floats from {@code values[offset]} into {@code buffer}, growing it if needed. */

@@ -8,14 +8,18 @@ import dev.btag.data.dataset.StreamingJetDataset;
 import dev.btag.data.layout.Layout;
 import dev.btag.data.layout.ObjectCollection;
 import dev.btag.data.ntuple.JetFile;
+import dev.btag.data.schema.TutorialFile;
 import dev.btag.models.Architecture;
 import dev.btag.models.InputSpec;
 import dev.btag.models.LayoutInputs;
+import dev.btag.models.ObjectBranch;
 import dev.btag.models.TaggerSpec;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * The data side of a {@link TrainingRun}: the training and validation datasets read through a layout, with their
@@ -25,19 +29,26 @@ import java.util.function.Consumer;
  *
  * @param data the datasets
  * @param inputs the tagger's input description (feature names and standardisation, object shape)
- * @param layoutInputs the layout, collection and collection standardisation to save with the tagger
+ * @param layoutInputs the layout, collections and their standardisation to save with the tagger
+ * @param objectCounts the object slots per jet of each collection of {@code layoutInputs}, in the same order
  * @param classes the number of classes K
  * @param synthetic whether the (first) training file is btag's synthetic sample
  * @param trainJets jets that train
  * @param validationJets jets that validate
  */
-record TrainingInputs(TrainingData data, InputSpec inputs, LayoutInputs layoutInputs, int classes, boolean synthetic,
-                      long trainJets, long validationJets) {
+record TrainingInputs(TrainingData data, InputSpec inputs, LayoutInputs layoutInputs, List<Integer> objectCounts,
+                      int classes, boolean synthetic, long trainJets, long validationJets) {
 
-    /** What to read and how. */
-    record Request(Layout layout, List<Path> trainFiles, List<Path> validationFiles, String collection,
-                   boolean usesCollection, int batchSize, long seed, double validationSplit, boolean standardise,
+    /**
+     * What to read and how: {@code collections} names the collections to read (empty: the architecture's default,
+     * {@link Architecture#defaultCollections}).
+     */
+    record Request(Layout layout, List<Path> trainFiles, List<Path> validationFiles, List<String> collections,
+                   Architecture architecture, int batchSize, long seed, double validationSplit, boolean standardise,
                    Weigher weigher) {
+        boolean usesCollection() {
+            return architecture.usesTracks();
+        }
     }
 
     /** Weights the loaded columns of the one training file (per-jet weights are read in memory only). */
@@ -47,46 +58,64 @@ record TrainingInputs(TrainingData data, InputSpec inputs, LayoutInputs layoutIn
     }
 
     static TrainingInputs read(Request r) throws IOException {
+        if (r.layout().equals(Layout.tutorial())) {
+            for (Path file : r.trainFiles()) {
+                try (TutorialFile tutorial = TutorialFile.open(file)) {
+                    tutorial.report().requireConsistentTruth();
+                }
+            }
+        }
         if (r.weigher() != null && !r.layout().isTutorial()) {
             throw new IllegalArgumentException(r.layout().source() + ": per-jet weighting reads the tutorial layout's"
                 + " pT, eta and classes; it is not available for other layouts yet");
         }
-        int collection = collectionIndex(r);
+        int[] collections = collectionIndices(r);
         if (r.trainFiles().size() == 1 && r.validationFiles().isEmpty()) {
-            return inMemory(r, collection);
+            return inMemory(r, collections);
+        }
+        if (collections.length > 1) {
+            throw new IllegalArgumentException("a tagger that reads several collections trains from one file held in"
+                + " memory; got " + r.trainFiles().size() + " training files" + (r.validationFiles().isEmpty() ? ""
+                : " and " + r.validationFiles().size() + " validation files") + " (streaming reads one collection)");
         }
         if (r.weigher() != null) {
             throw new IllegalArgumentException("per-jet weighting trains from one file held in memory; got "
                 + r.trainFiles().size() + " training files" + (r.validationFiles().isEmpty() ? ""
                 : " and " + r.validationFiles().size() + " validation files"));
         }
-        return streamed(r, collection);
+        return streamed(r, collections.length == 0 ? -1 : collections[0]);
     }
 
     /**
-     * The collection the tagger reads (or, for a DNN, whose shape it records): the named one, else the layout's
-     * first; -1 when the layout declares none and the tagger reads none.
+     * The collections the tagger reads (or, for a DNN, whose first one's shape it records): the named ones, else
+     * every collection of the layout for a tagger that reads several, else the layout's first; none when the layout
+     * declares none and the tagger reads none.
      */
-    private static int collectionIndex(Request r) {
+    private static int[] collectionIndices(Request r) {
         List<ObjectCollection> all = r.layout().collections();
-        if (r.collection() != null) {
-            return all.indexOf(r.layout().collection(r.collection()));
-        }
         if (all.isEmpty() && r.usesCollection()) {
             throw new IllegalArgumentException(r.layout().source() + ": collections: the layout declares none, but"
                 + " the tagger reads one");
         }
-        return all.isEmpty() ? -1 : 0;
+        List<String> names = r.collections();
+        if (names.isEmpty()) {
+            names = r.architecture().defaultCollections(all.stream().map(ObjectCollection::name).toList());
+        } else if (names.size() > 1 && r.architecture() != Architecture.DEEPJET) {
+            throw new IllegalArgumentException("the " + r.architecture().cliName() + " tagger reads one collection,"
+                + " got " + names);
+        }
+        return names.stream().mapToInt(name -> all.indexOf(r.layout().collection(name))).toArray();
     }
 
-    private static TrainingInputs inMemory(Request r, int collection) throws IOException {
+    private static TrainingInputs inMemory(Request r, int[] collections) throws IOException {
+        int collection = collections.length == 0 ? -1 : collections[0];
         Path file = r.trainFiles().get(0);
         JetColumns columns;
         boolean synthetic;
         int[] shape;
         try (JetFile jets = JetFile.open(file, r.layout())) {
             synthetic = jets.isSynthetic();
-            columns = JetColumns.load(jets, r.usesCollection() ? collection : -1);
+            columns = JetColumns.load(jets, r.usesCollection() ? collections : new int[0]);
             shape = objectShape(jets, collection);
         }
         if (r.weigher() != null) {
@@ -104,13 +133,19 @@ record TrainingInputs(TrainingData data, InputSpec inputs, LayoutInputs layoutIn
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
-        CollectionStandardizer objects = standardiseObjects(r, collection)
-            ? columns.fitCollection(split.train().rowIndices()) : null;
-        JetDataset train = split.train().withStandardizer(standardizer).withCollectionStandardizer(objects);
+        List<CollectionStandardizer> objects = new java.util.ArrayList<>();
+        for (int i = 0; i < columns.collectionCount(); i++) {
+            objects.add(standardiseObjects(r, collections[i]) ? columns.fitCollection(i, split.train().rowIndices())
+                : null);
+        }
+        JetDataset train = split.train().withStandardizer(standardizer).withCollectionStandardizers(objects);
         JetDataset validation = split.validation().size() == 0 ? null
-            : split.validation().withStandardizer(standardizer).withCollectionStandardizer(objects);
+            : split.validation().withStandardizer(standardizer).withCollectionStandardizers(objects);
+        List<String> names = columns.collectionNames();
         return new TrainingInputs(new TrainingData(train, validation), inputSpec(r, standardizer, shape),
-            layoutInputs(r, collection, objects), columns.classCount(), synthetic, train.size(),
+            new LayoutInputs(r.layout(), names, objects),
+            IntStream.range(0, names.size()).mapToObj(columns::objectCount).toList(), columns.classCount(), synthetic,
+            train.size(),
             validation == null ? 0 : validation.size());
     }
 
@@ -140,9 +175,10 @@ record TrainingInputs(TrainingData data, InputSpec inputs, LayoutInputs layoutIn
             shape = objectShape(first, collection);
             synthetic = first.isSynthetic();
         }
-        return new TrainingInputs(new TrainingData(train, validation), inputSpec(r, standardizer, shape),
-            layoutInputs(r, collection, objects), r.layout().label().size(), synthetic, train.size(),
-            validation == null ? 0 : validation.size());
+        LayoutInputs reading = layoutInputs(r, collection, objects);
+        return new TrainingInputs(new TrainingData(train, validation), inputSpec(r, standardizer, shape), reading,
+            reading.collections().isEmpty() ? List.of() : List.of(shape[0]), r.layout().label().size(), synthetic,
+            train.size(), validation == null ? 0 : validation.size());
     }
 
     private static StreamingJetDataset.Builder builder(Request r, List<Path> files, int collection, boolean shuffle) {
@@ -169,17 +205,27 @@ record TrainingInputs(TrainingData data, InputSpec inputs, LayoutInputs layoutIn
 
     /**
      * The tagger for these inputs: the architecture with their feature count, object shape and class count (the
-     * tutorial's 15, 10 x 21 and 6 give the tutorial tagger exactly), then the customiser's changes.
+     * tutorial's 15, 10 x 21 and 6 give the tutorial tagger exactly) and, for a tagger built from branches, the
+     * architecture's default branch per collection read ({@link Architecture#defaultBranch}).
      *
      * @param architecture the tagger
      * @param dropout the dropout rate
-     * @param customiser changes to the built specification (head widths), or {@code null}
+     * @param customiser changes to the built specification (padding, widths), or {@code null}
      * @return the specification
      */
     TaggerSpec specFor(Architecture architecture, float dropout, Consumer<TaggerSpec.Builder> customiser) {
         TaggerSpec.Builder b = TaggerSpec.builder().setArchitecture(architecture).optDropout(dropout)
             .optFeatureCount(inputs.featureCount()).optTrackShape(inputs.trackCount(), inputs.trackVariables())
             .optClasses(classes);
+        if (architecture.usesBranches()) {
+            List<ObjectBranch> branches = new ArrayList<>();
+            List<String> names = layoutInputs.collections();
+            for (int i = 0; i < names.size(); i++) {
+                ObjectCollection c = layoutInputs.layout().collection(names.get(i));
+                branches.add(architecture.defaultBranch(names.get(i), objectCounts.get(i), c.variables().size()));
+            }
+            b.optBranches(branches);
+        }
         if (customiser != null) {
             customiser.accept(b);
         }

@@ -36,8 +36,8 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
- * <p>Steps: read the layout's features (the tutorial's 15), for the track taggers one collection (default the
- * first: the tutorial's 10 x 21 seeding tracks), and the one-hot labels of its classes (six for the tutorial); one
+ * <p>Steps: read the layout's features (the tutorial's 15), the collections the tagger reads (the track taggers one,
+ * default the first: the tutorial's 10 x 21 seeding tracks; the DeepJet-style tagger one per branch), and the one-hot labels of its classes (six for the tutorial); one
  * file is loaded into memory, several are streamed; split like Keras' {@code validation_split} (the last fraction
  * of the rows validates) unless held-out validation files are given; fit the feature standardisation (unless
  * switched off) and the collection's (when the layout asks for it: not the tutorial's) on the training rows only;
@@ -72,7 +72,7 @@ public final class TrainingRun {
     private final List<Path> trainFiles;
     private final List<Path> validationFiles;
     private final Layout layout;
-    private final String collection;
+    private final List<String> collections;
     private final Consumer<TaggerSpec.Builder> customiser;
     private final Path outDir;
     private final int epochs;
@@ -100,7 +100,7 @@ public final class TrainingRun {
         trainFiles = List.copyOf(b.trainFiles);
         validationFiles = List.copyOf(b.validationFiles);
         layout = b.layout;
-        collection = b.collection;
+        collections = b.collections;
         customiser = b.customiser;
         outDir = b.outDir;
         epochs = b.epochs;
@@ -169,15 +169,7 @@ public final class TrainingRun {
         if (outDir != null) {
             FileChecks.createDirectories(outDir);
         }
-        boolean tracks = spec.architecture().usesTracks();
         Path firstFile = trainFiles.get(0);
-        if (layout.equals(Layout.tutorial())) {
-            for (Path file : trainFiles) {
-                try (TutorialFile tutorial = TutorialFile.open(file)) {
-                    tutorial.report().requireConsistentTruth();
-                }
-            }
-        }
         TrainingWeights.Outcome[] weighted = new TrainingWeights.Outcome[1];
         TrainingInputs.Weigher weigher = weighting.isNone() ? null : (file, columns) -> {
             try (TutorialFile tutorial = TutorialFile.open(file)) {
@@ -186,8 +178,9 @@ public final class TrainingRun {
                 return weighted[0].columns();
             }
         };
+        Architecture a = spec.architecture();
         TrainingInputs data = TrainingInputs.read(new TrainingInputs.Request(layout, trainFiles, validationFiles,
-            collection, tracks, batchSize, seed, validationSplit, standardise, weigher));
+            collections, a, batchSize, seed, validationSplit, standardise, weigher));
         log.accept(String.format(Locale.ROOT, "%s: %d training jets, %d validation jets%s", trainFiles.size() == 1
             ? firstFile : trainFiles.size() + " files", data.trainJets(), data.validationJets(),
             data.synthetic() ? " (" + SyntheticSample.BANNER + ")" : ""));
@@ -246,7 +239,7 @@ public final class TrainingRun {
         private List<Path> trainFiles = List.of();
         private List<Path> validationFiles = List.of();
         private Layout layout = Layout.tutorial();
-        private String collection;
+        private List<String> collections = List.of();
         private Consumer<TaggerSpec.Builder> customiser;
         private Path outDir;
         private int epochs = TrainingSettings.EPOCHS;
@@ -386,19 +379,29 @@ public final class TrainingRun {
         }
 
         /**
-         * Sets the collection the track taggers read (default: the layout's first).
-         *
+         * Sets the one collection a track tagger reads (default: the layout's first).
          * @param name the collection's name in the layout
          * @return this builder
          */
         public Builder optCollection(String name) {
-            this.collection = name;
+            return optCollections(List.of(name));
+        }
+
+        /**
+         * Sets the collections the tagger reads, in input order: one for the track taggers, one or more for the
+         * DeepJet-style tagger (default: the layout's first, or for the DeepJet-style tagger all of them).
+         *
+         * @param names the collections' names in the layout
+         * @return this builder
+         */
+        public Builder optCollections(List<String> names) {
+            this.collections = List.copyOf(names);
             return this;
         }
 
         /**
-         * Adjusts the specification built from the data ({@code b -> b.optHeadWidths(64, 64)}, as {@code ModelScan}
-         * does); ignored when a whole specification is set.
+         * Adjusts the specification built from the data (for example {@code b -> b.optPadding(PaddingPolicy.KEEP)});
+         * ignored when a whole specification is set.
          *
          * @param customiser called on the builder before it builds, or {@code null} for none
          * @return this builder
@@ -582,9 +585,7 @@ public final class TrainingRun {
             if (trainFiles.isEmpty()) {
                 throw new IllegalStateException("setTrainFile or setTrainFiles is required");
             }
-            if (collection != null) {
-                layout.collection(collection);
-            }
+            collections.forEach(layout::collection);
             if (resume && outDir == null) {
                 throw new IllegalStateException("resuming needs an output directory (optOutputDir)");
             }

@@ -47,8 +47,12 @@ class TaggerFileTest {
     }
 
     private static Tagger trained(Architecture architecture) throws Exception {
-        TaggerSpec spec = TaggerSpec.builder().setArchitecture(architecture).optHeadWidths(16, 8)
-            .optRecurrentUnits(8).build();
+        TaggerSpec.Builder builder = TaggerSpec.builder().setArchitecture(architecture).optHeadWidths(16, 8)
+            .optRecurrentUnits(8);
+        if (architecture.usesBranches()) {
+            builder.optBranches(List.of(new dev.btag.models.ObjectBranch("tracks", 10, 21, new int[] {8}, 8, -1)));
+        }
+        TaggerSpec spec = builder.build();
         Tagger tagger = Tagger.create(spec, standardisedInputs(), Device.cpu());
         try (NDManager manager = NDManager.newBaseManager()) {
             new TaggerTrainer(TrainingOptions.builder().optEpochs(1).optDevice(DeviceChoice.CPU).build())
@@ -64,6 +68,9 @@ class TaggerFileTest {
     @Test
     void saveLoadPredictGivesIdenticalProbabilities(@TempDir Path dir) throws Exception {
         for (Architecture architecture : Architecture.values()) {
+            if (architecture == Architecture.DEEPVERTEX) {
+                continue; // reads neighbour blocks of 36, not these 10 x 21 tracks: DeepJetTrainingTest round-trips it
+            }
             Path file = dir.resolve(architecture.cliName() + ".btag");
             float[] before;
             try (Tagger tagger = trained(architecture); TaggerPredictor p = new TaggerPredictor(tagger)) {

@@ -121,7 +121,7 @@ class OnnxTaggerTest {
             features[i] = (i % 15 == 0 ? i / 15 : 0) * 0.1f;
         }
         try (OnnxTagger model = OnnxTagger.open(fixed)) {
-            float[] p = model.predict(new JetInputs(n, features, null));
+            float[] p = model.predict(new JetInputs(n, features, (float[]) null));
             for (int jet = 0; jet < n; jet++) {
                 float[] row = new float[6];
                 for (int c = 0; c < 6; c++) {
