@@ -180,17 +180,23 @@ public final class TaggerPredictor implements JetScorer {
     }
 
     /**
-     * Predicts every jet of a tutorial-layout file, reading it in chunks of {@value #FILE_CHUNK} jets (features by
-     * the tagger's feature names, tracks from {@code arr_1}).
+     * Predicts the jets {@code [from, to)} of a tutorial-layout file, reading them in chunks of {@value #FILE_CHUNK}
+     * jets (features by the tagger's feature names, tracks from {@code arr_1}); {@link #predict(TutorialFile)} is
+     * the whole file. When {@code from} is a multiple of {@link #batchSize()} (and the file chunk a multiple of the
+     * batch size, as by default) the forward passes hold the same jets as the whole file's, so the probabilities
+     * are bit for bit the same.
      *
      * @param file an open file
+     * @param from the first row
+     * @param to one past the last row
      * @return the predictions, one row per jet in file order
-     * @throws IllegalArgumentException if a feature of the tagger is not a column of the file's schema (the message
-     *     names the file)
+     * @throws IllegalArgumentException if the range is outside the file, or a feature of the tagger is not a column
+     *     of the file's schema (the message names the file)
      * @throws TranslateException if the engine fails
      */
     @Override
-    public Predictions predict(TutorialFile file) throws TranslateException {
+    public Predictions predict(TutorialFile file, int from, int to) throws TranslateException {
+        JetScorer.checkRange(file, from, to);
         FeatureSet features;
         try {
             features = tagger.inputs().featureSet();
@@ -198,13 +204,13 @@ public final class TaggerPredictor implements JetScorer {
             throw new IllegalArgumentException(file.path() + ": the tagger reads features that are not columns of the"
                 + " tutorial layout: " + e.getMessage(), e);
         }
-        int n = file.jetCountAsInt();
+        int n = to - from;
         boolean tracks = tagger.spec().architecture().usesTracks();
         float[] out = new float[n * classes()];
-        for (int from = 0; from < n; from += fileChunk) {
-            int to = Math.min(n, from + fileChunk);
-            predictInto(new JetInputs(to - from, file.features(features, from, to),
-                tracks ? file.tracks(from, to) : new float[0]), out, from);
+        for (int start = 0; start < n; start += fileChunk) {
+            int end = Math.min(n, start + fileChunk);
+            predictInto(new JetInputs(end - start, file.features(features, from + start, from + end),
+                tracks ? file.tracks(from + start, from + end) : new float[0]), out, start);
         }
         return new Predictions(n, classes(), out);
     }
