@@ -227,6 +227,27 @@ public final class TaggerPredictor implements JetScorer {
      * @throws TranslateException if the engine fails
      */
     public Predictions predict(JetFile file) throws TranslateException {
+        return predict(file, 0, file.jetCountAsInt());
+    }
+
+    /**
+     * Predicts the jets {@code [from, to)} of a file read through a layout, as {@link #predict(JetFile)} does for the
+     * whole file; starting on a multiple of {@link #batchSize()}, the forward passes hold the same jets as the whole
+     * file's, so the probabilities are bit for bit the same.
+     *
+     * @param file an open file
+     * @param from the first row, in [0, jets]
+     * @param to one past the last row, in [from, jets]
+     * @return the predictions, one row per jet in file order
+     * @throws IllegalArgumentException when the range is outside the file or the file's layout declares other inputs
+     *     than the tagger reads (the message names the file, the input and the field)
+     * @throws TranslateException if the engine fails
+     */
+    public Predictions predict(JetFile file, int from, int to) throws TranslateException {
+        if (from < 0 || to < from || to > file.jetCount()) {
+            throw new IllegalArgumentException(file.path() + ": rows [" + from + ", " + to + ") are outside the "
+                + file.jetCount() + " jets of the file");
+        }
         LayoutInputs reading = tagger.layoutInputs().orElse(null);
         if (reading != null) {
             reading.checkReads(file.layout(), file.path());
@@ -247,18 +268,18 @@ public final class TaggerPredictor implements JetScorer {
             collection = file.collectionIndex(name);
             standardizer = reading == null ? null : reading.collectionStandardizer();
         }
-        int n = file.jetCountAsInt();
+        int n = to - from;
         float[] out = new float[n * classes()];
-        for (int from = 0; from < n; from += fileChunk) {
-            int to = Math.min(n, from + fileChunk);
+        for (int start = from; start < to; start += fileChunk) {
+            int end = Math.min(to, start + fileChunk);
             float[] objects = new float[0];
             if (collection >= 0) {
-                objects = file.collection(collection, from, to);
+                objects = file.collection(collection, start, end);
                 if (standardizer != null) {
-                    standardizer.applyInPlace(objects, file.realObjects(collection, from, to, objects));
+                    standardizer.applyInPlace(objects, file.realObjects(collection, start, end, objects));
                 }
             }
-            predictInto(new JetInputs(to - from, file.features(from, to), objects), out, from);
+            predictInto(new JetInputs(end - start, file.features(start, end), objects), out, start - from);
         }
         return new Predictions(n, classes(), out);
     }

@@ -1,0 +1,262 @@
+package dev.btag.spark.evaluate;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import dev.btag.data.layout.Layout;
+import dev.btag.metrics.binning.Binning;
+import dev.btag.metrics.binning.Overflow;
+import dev.btag.metrics.comparison.ClassGroups;
+import dev.btag.metrics.comparison.FlavourComparison;
+import dev.btag.metrics.confusion.ConfusionMatrix;
+import dev.btag.metrics.discriminant.Discriminant;
+import dev.btag.metrics.discriminant.Discriminants;
+import dev.btag.metrics.efficiency.BinnedEfficiency;
+import dev.btag.metrics.efficiency.ClopperPearson;
+import dev.btag.metrics.roc.RocCurve;
+import dev.btag.metrics.roc.ScoreRuns;
+import dev.btag.metrics.workingpoint.WorkingPoint;
+import dev.btag.metrics.workingpoint.WorkingPointTarget;
+import dev.btag.metrics.workingpoint.WorkingPoints;
+import dev.btag.models.LayoutInputs;
+import dev.btag.models.evaluate.ComparisonResult;
+import dev.btag.models.evaluate.TaggerEvaluation;
+import dev.btag.spark.score.ScoredJets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Evaluates a scored-jets DataFrame ({@link ScoredJets}) exactly, as {@code btag evaluate} evaluates the same files
+ * through a layout ({@link TaggerEvaluation#evaluate(dev.btag.models.Tagger, List, Layout)}): the probabilities are
+ * summed into the layout's b, c and light groups ({@link ClassGroups#collapse}), each comparison's discriminant is
+ * computed from those sums, and the jets keep the group truth codes (5, 4, 1, 0).
+ *
+ * <p>Per comparison: the ROC curve and AUC (with DeLong's error) from a distributed sort: the kept jets are grouped by
+ * distinct score with their signal and background counts, sorted descending across the cluster, and streamed to the
+ * driver partition by partition in order, into {@link ScoreRuns}, the accumulation {@code btag evaluate} runs after
+ * its own sort; so the curve is exact (one point per distinct score, no binning) and equal to the single-machine one,
+ * AUC included, and only one row per distinct score crosses the network. The working points come from the curve
+ * ({@link WorkingPoints}); the efficiency and mistag rate in jet-pT bins at the reference working point, and the
+ * confusion matrix, from counts summed over partitions. Unweighted, as {@code btag evaluate} is on several files.
+ *
+ * <p>Not computed here (they need every jet's scores on one machine in {@code btag evaluate}): the per-bin ROC
+ * curves of the binned performance ({@code binnedPerformance} is empty), the calibration and the efficiency maps.
+ * This class is immutable and thread-safe.
+ */
+public final class SparkEvaluation {
+
+    private static final String CODE = "code";
+    private static final String PT_BIN = "ptBin";
+    private static final String PREDICTED = "predicted";
+
+    private final List<FlavourComparison> comparisons;
+    private final List<WorkingPointTarget> mistagTargets;
+    private final List<WorkingPointTarget> efficiencyTargets;
+    private final WorkingPointTarget reference;
+    private final Binning ptBins;
+
+    private SparkEvaluation(List<FlavourComparison> comparisons, List<WorkingPointTarget> mistagTargets,
+            List<WorkingPointTarget> efficiencyTargets, WorkingPointTarget reference, Binning ptBins) {
+        this.comparisons = comparisons;
+        this.mistagTargets = mistagTargets;
+        this.efficiencyTargets = efficiencyTargets;
+        this.reference = reference;
+        this.ptBins = ptBins;
+    }
+
+    /**
+     * The evaluation with {@link TaggerEvaluation}'s defaults: every comparison, loose/medium/tight and 60/70/77/85%
+     * working points, medium as the reference, {@link TaggerEvaluation#DEFAULT_PT_BINS}.
+     *
+     * @return the standard evaluation
+     */
+    public static SparkEvaluation standard() {
+        return new SparkEvaluation(FlavourComparison.ALL, WorkingPointTarget.FIXED_MISTAGS,
+            WorkingPointTarget.FIXED_EFFICIENCIES, WorkingPointTarget.MEDIUM, TaggerEvaluation.DEFAULT_PT_BINS);
+    }
+
+    /**
+     * The result: per comparison what {@code btag evaluate} reports (without binned performance), and the confusion
+     * matrix of the layout's classes.
+     *
+     * @param tagger the tagger's name
+     * @param jets the number of jets evaluated
+     * @param comparisons one result per comparison the layout's groups allow, in the standard order
+     * @param confusion true class (rows) against the most probable class, jets of no class left out
+     */
+    public record Result(String tagger, long jets, List<ComparisonResult> comparisons, ConfusionMatrix confusion) {
+
+        /**
+         * Copies the list.
+         *
+         * @param tagger the name
+         * @param jets the jet count
+         * @param comparisons the results
+         * @param confusion the matrix
+         */
+        public Result {
+            Objects.requireNonNull(tagger, "tagger");
+            comparisons = List.copyOf(comparisons);
+            Objects.requireNonNull(confusion, "confusion");
+        }
+    }
+
+    /**
+     * Evaluates scored jets. The frame is persisted for the duration (each comparison reads it) and released after.
+     *
+     * @param tagger the name to give the tagger
+     * @param scored a DataFrame with the {@link ScoredJets} columns (at least file-less {@code truth},
+     *     {@code class}, {@code probabilities}, {@code pt})
+     * @param layout the layout the jets were read with (its classes and groups)
+     * @return the result
+     * @throws IllegalArgumentException if a comparison lacks signal or background jets, or a discriminant is not
+     *     finite (the message names the comparison)
+     */
+    public Result evaluate(String tagger, Dataset<Row> scored, Layout layout) {
+        ClassGroups groups = LayoutInputs.groups(layout);
+        Dataset<Row> jets = grouped(scored, groups, ptBins).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            long n = jets.count();
+            List<ComparisonResult> results = new ArrayList<>();
+            for (FlavourComparison c : comparisons) {
+                if (TaggerEvaluation.groupsPresent(c, groups)) {
+                    results.add(compare(c, jets));
+                }
+            }
+            return new Result(tagger, n, results, confusion(jets, layout.label().names()));
+        } finally {
+            jets.unpersist();
+        }
+    }
+
+    /** Per jet: the group truth code, the pT bin (-1 outside), the most probable class and every discriminant. */
+    private static Dataset<Row> grouped(Dataset<Row> scored, ClassGroups groups, Binning ptBins) {
+        int k = groups.size();
+        int[] codeOfClass = groups.truthCodes(java.util.stream.IntStream.range(0, k).toArray());
+        Discriminant[] kinds = Discriminant.values();
+        List<StructField> fields = new ArrayList<>(List.of(
+            DataTypes.createStructField(CODE, DataTypes.IntegerType, false),
+            DataTypes.createStructField(ScoredJets.CLASS, DataTypes.IntegerType, false),
+            DataTypes.createStructField(PREDICTED, DataTypes.IntegerType, false),
+            DataTypes.createStructField(PT_BIN, DataTypes.IntegerType, false)));
+        for (Discriminant d : kinds) {
+            fields.add(DataTypes.createStructField(d.cmsName(), DataTypes.DoubleType, false));
+        }
+        StructType schema = DataTypes.createStructType(fields);
+        JavaRDD<Row> rows = scored.select(ScoredJets.CLASS, ScoredJets.PROBABILITIES, ScoredJets.PT).javaRDD()
+            .mapPartitions((Iterator<Row> in) -> new Iterator<Row>() {
+                @Override
+                public boolean hasNext() {
+                    return in.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    Row r = in.next();
+                    int cls = r.getInt(0);
+                    List<Float> p = r.getList(1);
+                    float[] probabilities = new float[p.size()];
+                    for (int j = 0; j < probabilities.length; j++) {
+                        probabilities[j] = p.get(j);
+                    }
+                    float[] six = groups.collapse(probabilities);
+                    Object[] v = new Object[4 + kinds.length];
+                    v[0] = cls < 0 ? codeOfClass.length == 0 ? 0 : groups.truthCodes(new int[] {-1})[0]
+                        : codeOfClass[cls];
+                    v[1] = cls;
+                    v[2] = ConfusionMatrix.argmax(probabilities, probabilities.length)[0];
+                    v[3] = ptBins.bin(r.getDouble(2), Overflow.LEFT_OUT);
+                    for (int d = 0; d < kinds.length; d++) {
+                        v[4 + d] = Discriminants.compute(kinds[d], six)[0];
+                    }
+                    return RowFactory.create(v);
+                }
+            });
+        return scored.sparkSession().createDataFrame(rows, schema);
+    }
+
+    private ComparisonResult compare(FlavourComparison c, Dataset<Row> jets) {
+        String score = c.discriminant().cmsName();
+        Column signal = isIn(c.selection().signal());
+        Column kept = keptBy(c);
+        Dataset<Row> runs = jets.filter(kept)
+            .groupBy(col(score))
+            .agg(sum(when(signal, lit(1L)).otherwise(lit(0L))).as("s"),
+                sum(when(signal, lit(0L)).otherwise(lit(1L))).as("b"))
+            .orderBy(col(score).desc());
+        ScoreRuns accumulated = new ScoreRuns(false);
+        try {
+            Iterator<Row> sorted = runs.toLocalIterator();
+            while (sorted.hasNext()) {
+                Row r = sorted.next();
+                long s = r.getLong(1);
+                long b = r.getLong(2);
+                accumulated.add(r.getDouble(0), s, s, s, b, b, b);
+            }
+            RocCurve roc = accumulated.roc();
+            WorkingPoint ref = WorkingPoints.at(roc, reference);
+            BinnedEfficiency[] rates = ratesVsPt(jets, kept, signal, score, ref.threshold());
+            return new ComparisonResult(c, roc, accumulated.auc(), WorkingPoints.at(roc, mistagTargets),
+                WorkingPoints.at(roc, efficiencyTargets), ref, rates[0], rates[1]);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(c.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The signal efficiency and background mistag rate per pT bin at a cut, from per-partition counts. */
+    private BinnedEfficiency[] ratesVsPt(Dataset<Row> jets, Column kept, Column signal, String score, double cut) {
+        int bins = ptBins.bins();
+        double[][] passed = new double[2][bins];
+        double[][] total = new double[2][bins];
+        List<Row> counts = jets.filter(kept.and(col(PT_BIN).geq(0)))
+            .groupBy(col(PT_BIN), signal.as("signal"))
+            .agg(sum(lit(1L)).as("total"), sum(when(col(score).geq(cut), lit(1L)).otherwise(lit(0L))).as("passed"))
+            .collectAsList();
+        for (Row r : counts) {
+            int cls = r.getBoolean(1) ? 0 : 1;
+            total[cls][r.getInt(0)] = r.getLong(2);
+            passed[cls][r.getInt(0)] = r.getLong(3);
+        }
+        return new BinnedEfficiency[] {
+            BinnedEfficiency.fromSums(ptBins, passed[0], total[0], null, ClopperPearson.ONE_SIGMA),
+            BinnedEfficiency.fromSums(ptBins, passed[1], total[1], null, ClopperPearson.ONE_SIGMA)};
+    }
+
+    /** Counts true class against predicted class over the partitions. */
+    private static ConfusionMatrix confusion(Dataset<Row> jets, List<String> names) {
+        long[][] counts = new long[names.size()][names.size()];
+        for (Row r : jets.filter(col(ScoredJets.CLASS).geq(0)).groupBy(ScoredJets.CLASS, PREDICTED).count()
+                .collectAsList()) {
+            counts[r.getInt(0)][r.getInt(1)] = r.getLong(2);
+        }
+        return new ConfusionMatrix(names, counts);
+    }
+
+    /** Jets whose code the comparison keeps (signal or background). */
+    private static Column keptBy(FlavourComparison c) {
+        List<Integer> codes = new ArrayList<>();
+        for (int code : new int[] {5, 4, 1, 21, 0}) {
+            if (c.selection().signal().contains(code) || c.selection().keeps(code)) {
+                codes.add(code);
+            }
+        }
+        return isIn(codes);
+    }
+
+    private static Column isIn(java.util.Collection<Integer> codes) {
+        return col(CODE).isin(codes.toArray());
+    }
+}
