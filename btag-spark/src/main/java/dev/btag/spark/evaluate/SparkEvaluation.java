@@ -16,6 +16,7 @@ import dev.btag.metrics.discriminant.Discriminants;
 import dev.btag.metrics.efficiency.BinnedEfficiency;
 import dev.btag.metrics.efficiency.ClopperPearson;
 import dev.btag.metrics.roc.RocCurve;
+import dev.btag.metrics.selection.FlavourSelection;
 import dev.btag.metrics.roc.ScoreRuns;
 import dev.btag.metrics.workingpoint.WorkingPoint;
 import dev.btag.metrics.workingpoint.WorkingPointTarget;
@@ -28,6 +29,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -35,7 +38,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -144,20 +146,46 @@ public final class SparkEvaluation {
 
     /** Per jet: the group truth code, the pT bin (-1 outside), the most probable class and every discriminant. */
     private static Dataset<Row> grouped(Dataset<Row> scored, ClassGroups groups, Binning ptBins) {
-        int k = groups.size();
-        int[] codeOfClass = groups.truthCodes(java.util.stream.IntStream.range(0, k).toArray());
-        Discriminant[] kinds = Discriminant.values();
         List<StructField> fields = new ArrayList<>(List.of(
             DataTypes.createStructField(CODE, DataTypes.IntegerType, false),
             DataTypes.createStructField(ScoredJets.CLASS, DataTypes.IntegerType, false),
             DataTypes.createStructField(PREDICTED, DataTypes.IntegerType, false),
             DataTypes.createStructField(PT_BIN, DataTypes.IntegerType, false)));
-        for (Discriminant d : kinds) {
+        for (Discriminant d : Discriminant.values()) {
             fields.add(DataTypes.createStructField(d.cmsName(), DataTypes.DoubleType, false));
         }
-        StructType schema = DataTypes.createStructType(fields);
         JavaRDD<Row> rows = scored.select(ScoredJets.CLASS, ScoredJets.PROBABILITIES, ScoredJets.PT).javaRDD()
-            .mapPartitions((Iterator<Row> in) -> new Iterator<Row>() {
+            .mapPartitions(new JetGrouping(groups, ptBins));
+        return scored.sparkSession().createDataFrame(rows, DataTypes.createStructType(fields));
+    }
+
+    /**
+     * What {@link #grouped} runs on the executors: holds the groups and bin edges as plain serializable values and
+     * rebuilds the library objects there.
+     */
+    private static final class JetGrouping implements FlatMapFunction<Iterator<Row>, Row> {
+        private static final long serialVersionUID = 1L;
+        private final ArrayList<String> classes;
+        private final int[] b;
+        private final int[] c;
+        private final int[] light;
+        private final double[] edges;
+
+        JetGrouping(ClassGroups groups, Binning ptBins) {
+            classes = new ArrayList<>(groups.classes());
+            b = groups.b();
+            c = groups.c();
+            light = groups.light();
+            edges = ptBins.edges();
+        }
+
+        @Override
+        public Iterator<Row> call(Iterator<Row> in) {
+            ClassGroups groups = new ClassGroups(classes, b, c, light);
+            Binning ptBins = Binning.of(edges);
+            int[] codeOfClass = groups.truthCodes(IntStream.range(0, classes.size()).toArray());
+            Discriminant[] kinds = Discriminant.values();
+            return new Iterator<>() {
                 @Override
                 public boolean hasNext() {
                     return in.hasNext();
@@ -174,8 +202,7 @@ public final class SparkEvaluation {
                     }
                     float[] six = groups.collapse(probabilities);
                     Object[] v = new Object[4 + kinds.length];
-                    v[0] = cls < 0 ? codeOfClass.length == 0 ? 0 : groups.truthCodes(new int[] {-1})[0]
-                        : codeOfClass[cls];
+                    v[0] = cls < 0 ? FlavourSelection.UNDEFINED : codeOfClass[cls];
                     v[1] = cls;
                     v[2] = ConfusionMatrix.argmax(probabilities, probabilities.length)[0];
                     v[3] = ptBins.bin(r.getDouble(2), Overflow.LEFT_OUT);
@@ -184,8 +211,8 @@ public final class SparkEvaluation {
                     }
                     return RowFactory.create(v);
                 }
-            });
-        return scored.sparkSession().createDataFrame(rows, schema);
+            };
+        }
     }
 
     private ComparisonResult compare(FlavourComparison c, Dataset<Row> jets) {
@@ -248,7 +275,8 @@ public final class SparkEvaluation {
     /** Jets whose code the comparison keeps (signal or background). */
     private static Column keptBy(FlavourComparison c) {
         List<Integer> codes = new ArrayList<>();
-        for (int code : new int[] {5, 4, 1, 21, 0}) {
+        for (int code : new int[] {FlavourSelection.B, FlavourSelection.C, FlavourSelection.LIGHT,
+            FlavourSelection.GLUON, FlavourSelection.UNDEFINED}) {
             if (c.selection().signal().contains(code) || c.selection().keeps(code)) {
                 codes.add(code);
             }

@@ -3,7 +3,7 @@ package dev.btag.spark.score;
 import ai.djl.translate.TranslateException;
 import dev.btag.data.layout.Layout;
 import dev.btag.data.ntuple.JetFile;
-import dev.btag.data.schema.FeatureSet;
+import dev.btag.data.schema.JetArray;
 import dev.btag.data.schema.Flavour;
 import dev.btag.data.schema.JetColumn;
 import dev.btag.data.schema.TutorialFile;
@@ -165,7 +165,7 @@ public final class SparkScoring {
                     Predictions p = loaded.scorer().predict(tutorial, from, to);
                     probabilities = p.probabilities();
                     k = p.classes();
-                    truth = truthCodes(tutorial.features(FeatureSet.of("truth", JetColumn.TRUTH), from, to));
+                    truth = truthCodes(tutorial.rows(JetArray.JETS, from, to));
                 }
             } else {
                 if (loaded.tagger() == null) {
@@ -213,11 +213,11 @@ public final class SparkScoring {
         return out.iterator();
     }
 
-    /** The integer truth codes of column-50 values, as {@link TutorialFile#truthCodes()} gives them. */
-    private static int[] truthCodes(float[] values) {
-        int[] codes = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            Flavour flavour = Flavour.fromTruthValue(values[i]);
+    /** The integer truth codes of jet-table rows (column 50), as {@link TutorialFile#truthCodes()} gives them. */
+    private static int[] truthCodes(float[] jetRows) {
+        int[] codes = new int[jetRows.length / JetColumn.COUNT];
+        for (int i = 0; i < codes.length; i++) {
+            Flavour flavour = Flavour.fromTruthValue(jetRows[i * JetColumn.COUNT + JetColumn.TRUTH.index()]);
             codes[i] = flavour == null ? -1 : flavour.truthCode();
         }
         return codes;
