@@ -28,6 +28,12 @@ import dev.btag.models.predict.JetScorer;
 import dev.btag.models.predict.Predictions;
 import dev.btag.models.predict.PredictionsFile;
 import dev.btag.metrics.workingpoint.WorkingPoint;
+import dev.btag.data.schema.JetColumn;
+import dev.btag.metrics.binning.BinnedVariable;
+import dev.btag.metrics.comparison.FlavourComparison;
+import dev.btag.metrics.efficiency.ClopperPearson;
+import dev.btag.metrics.efficiency.EfficiencyMaps;
+import dev.btag.metrics.selection.FlavourGroup;
 import dev.btag.spark.cli.SparkCommand;
 import dev.btag.spark.evaluate.SparkEvaluation;
 import dev.btag.spark.score.ScoredJets;
@@ -196,6 +202,26 @@ class SparkScoringTest {
         }
         assertEquals(single.confusion().classNames(), spread.confusion().classNames());
         assertArrayEquals(single.confusion().counts(), spread.confusion().counts());
+        // the maps btag evaluate draws for one file, on all four: the library's count over every jet's arrays
+        double[] absEta = new double[single.jets()];
+        int at = 0;
+        for (Path file : files) {
+            try (TutorialFile t = TutorialFile.open(file)) {
+                for (float eta : t.column(JetColumn.JET_ETA)) {
+                    absEta[at++] = Math.abs(eta);
+                }
+            }
+        }
+        ComparisonResult bvsl = spread.comparisons().stream()
+            .filter(r -> r.comparison().equals(FlavourComparison.B_VS_LIGHT_GLUON)).findFirst().orElseThrow();
+        EfficiencyMaps expected = EfficiencyMaps.of("BvsL",
+            BinnedVariable.of("pt", TaggerEvaluation.DEFAULT_PT_BINS, single.sample().pt()),
+            BinnedVariable.of("absEta", TaggerEvaluation.DEFAULT_ABS_ETA_BINS, absEta),
+            single.sample().truthCodes(), Discriminants.compute(Discriminant.B_VS_L, single.probabilities()), null,
+            bvsl.allWorkingPoints().stream().map(wp -> new EfficiencyMaps.Cut(wp.name(), wp.threshold())).toList(),
+            FlavourGroup.STANDARD, ClopperPearson.ONE_SIGMA);
+        assertEquals(expected, spread.efficiencyMaps());
+        assertTrue(expected.cuts().get(0).flavours().get(FlavourGroup.B).total()[2][1] > 0, "maps with jets");
     }
 
     @Test

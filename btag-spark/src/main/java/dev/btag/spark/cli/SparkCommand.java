@@ -59,10 +59,10 @@ public final class SparkCommand implements Runnable {
      * @return a fresh command line
      */
     public static CommandLine newCommandLine() {
-        CommandLine commandLine = new CommandLine(new SparkCommand());
+        CommandLine commandLine = new CommandLine(new SparkCommand()).setCommandName("btag spark");
         commandLine.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println(prefix(e.getCommandLine()) + e.getMessage() + " (see 'btag "
+            err.println(prefix(e.getCommandLine()) + e.getMessage() + " (see '"
                 + e.getCommandLine().getCommandSpec().qualifiedName(" ") + " --help')");
             printTrace(e.getCommandLine(), e, err);
             return EXIT_USAGE;
@@ -77,7 +77,7 @@ public final class SparkCommand implements Runnable {
     }
 
     private static String prefix(CommandLine cmd) {
-        return "btag " + cmd.getCommandSpec().qualifiedName(" ") + ": ";
+        return cmd.getCommandSpec().qualifiedName(" ") + ": ";
     }
 
     private static void printTrace(CommandLine cmd, Exception e, PrintWriter err) {

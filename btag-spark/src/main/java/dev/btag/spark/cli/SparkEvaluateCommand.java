@@ -6,6 +6,7 @@ import dev.btag.data.layout.Layout;
 import dev.btag.data.synthetic.SyntheticSample;
 import dev.btag.io.AtomicOutput;
 import dev.btag.models.evaluate.ComparisonResult;
+import dev.btag.models.evaluate.EfficiencyMapJson;
 import dev.btag.models.evaluate.EvaluationJson;
 import dev.btag.models.evaluate.EvaluationOutputs;
 import dev.btag.spark.evaluate.SparkEvaluation;
@@ -99,6 +100,9 @@ final class SparkEvaluateCommand implements Callable<Integer> {
             o.add("confusionCoarse", EvaluationJson.confusion(r.confusion().coarse()));
         }
         o.addProperty("weighted", false);
+        if (r.efficiencyMaps() != null) {
+            o.add("efficiencyMap", EfficiencyMapJson.toJson(r.efficiencyMaps(), synthetic));
+        }
         o.addProperty("spark", master);
         return o;
     }

@@ -15,7 +15,9 @@ import dev.btag.metrics.discriminant.Discriminant;
 import dev.btag.metrics.discriminant.Discriminants;
 import dev.btag.metrics.efficiency.BinnedEfficiency;
 import dev.btag.metrics.efficiency.ClopperPearson;
+import dev.btag.metrics.efficiency.EfficiencyMaps;
 import dev.btag.metrics.roc.RocCurve;
+import dev.btag.metrics.selection.FlavourGroup;
 import dev.btag.metrics.selection.FlavourSelection;
 import dev.btag.metrics.roc.ScoreRuns;
 import dev.btag.metrics.workingpoint.WorkingPoint;
@@ -52,10 +54,11 @@ import org.apache.spark.storage.StorageLevel;
  * its own sort; so the curve is exact (one point per distinct score, no binning) and equal to the single-machine one,
  * AUC included, and only one row per distinct score crosses the network. The working points come from the curve
  * ({@link WorkingPoints}); the efficiency and mistag rate in jet-pT bins at the reference working point, and the
- * confusion matrix, from counts summed over partitions. Unweighted, as {@code btag evaluate} is on several files.
+ * confusion matrix and the efficiency maps ({@link EfficiencyMaps}, BvsL at the b-vs-light working points), from
+ * counts summed over partitions. Unweighted, as {@code btag evaluate} is on several files.
  *
- * <p>Not computed here (they need every jet's scores on one machine in {@code btag evaluate}): the per-bin ROC
- * curves of the binned performance ({@code binnedPerformance} is empty), the calibration and the efficiency maps.
+ * <p>Not computed here: the per-bin ROC curves of the binned performance ({@code binnedPerformance} is empty) and
+ * the calibration.
  * This class is immutable and thread-safe.
  */
 public final class SparkEvaluation {
@@ -69,25 +72,30 @@ public final class SparkEvaluation {
     private final List<WorkingPointTarget> efficiencyTargets;
     private final WorkingPointTarget reference;
     private final Binning ptBins;
+    private final Binning absEtaBins;
 
     private SparkEvaluation(List<FlavourComparison> comparisons, List<WorkingPointTarget> mistagTargets,
-            List<WorkingPointTarget> efficiencyTargets, WorkingPointTarget reference, Binning ptBins) {
+            List<WorkingPointTarget> efficiencyTargets, WorkingPointTarget reference, Binning ptBins,
+            Binning absEtaBins) {
         this.comparisons = comparisons;
         this.mistagTargets = mistagTargets;
         this.efficiencyTargets = efficiencyTargets;
         this.reference = reference;
         this.ptBins = ptBins;
+        this.absEtaBins = absEtaBins;
     }
 
     /**
      * The evaluation with {@link TaggerEvaluation}'s defaults: every comparison, loose/medium/tight and 60/70/77/85%
-     * working points, medium as the reference, {@link TaggerEvaluation#DEFAULT_PT_BINS}.
+     * working points, medium as the reference, {@link TaggerEvaluation#DEFAULT_PT_BINS} and
+     * {@link TaggerEvaluation#DEFAULT_ABS_ETA_BINS}.
      *
      * @return the standard evaluation
      */
     public static SparkEvaluation standard() {
         return new SparkEvaluation(FlavourComparison.ALL, WorkingPointTarget.FIXED_MISTAGS,
-            WorkingPointTarget.FIXED_EFFICIENCIES, WorkingPointTarget.MEDIUM, TaggerEvaluation.DEFAULT_PT_BINS);
+            WorkingPointTarget.FIXED_EFFICIENCIES, WorkingPointTarget.MEDIUM, TaggerEvaluation.DEFAULT_PT_BINS,
+            TaggerEvaluation.DEFAULT_ABS_ETA_BINS);
     }
 
     /**
@@ -98,8 +106,12 @@ public final class SparkEvaluation {
      * @param jets the number of jets evaluated
      * @param comparisons one result per comparison the layout's groups allow, in the standard order
      * @param confusion true class (rows) against the most probable class, jets of no class left out
+     * @param efficiencyMaps the b, c and light efficiencies of BvsL at each working point of the b vs light+gluon
+     *     comparison over the pT x |&eta;| bins, as {@link EfficiencyMaps#of} counts them; {@code null} when that
+     *     comparison is not evaluated. Jets whose layout declares no &eta; fall in no cell.
      */
-    public record Result(String tagger, long jets, List<ComparisonResult> comparisons, ConfusionMatrix confusion) {
+    public record Result(String tagger, long jets, List<ComparisonResult> comparisons, ConfusionMatrix confusion,
+            EfficiencyMaps efficiencyMaps) {
 
         /**
          * Copies the list.
@@ -108,6 +120,7 @@ public final class SparkEvaluation {
          * @param jets the jet count
          * @param comparisons the results
          * @param confusion the matrix
+         * @param efficiencyMaps the maps, or {@code null}
          */
         public Result {
             Objects.requireNonNull(tagger, "tagger");
@@ -129,7 +142,7 @@ public final class SparkEvaluation {
      */
     public Result evaluate(String tagger, Dataset<Row> scored, Layout layout) {
         ClassGroups groups = LayoutInputs.groups(layout);
-        Dataset<Row> jets = grouped(scored, groups, ptBins).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> jets = grouped(scored, groups, ptBins, absEtaBins).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long n = jets.count();
             List<ComparisonResult> results = new ArrayList<>();
@@ -138,14 +151,24 @@ public final class SparkEvaluation {
                     results.add(compare(c, jets));
                 }
             }
-            return new Result(tagger, n, results, confusion(jets, layout.label().names()));
+            EfficiencyMaps maps = null;
+            for (ComparisonResult r : results) {
+                if (r.comparison().equals(FlavourComparison.B_VS_LIGHT_GLUON)) {
+                    List<EfficiencyMaps.Cut> cuts = r.allWorkingPoints().stream()
+                        .map(wp -> new EfficiencyMaps.Cut(wp.name(), wp.threshold())).toList();
+                    maps = SparkEfficiencyMaps.count(jets, r.comparison().discriminant().cmsName(), ptBins, absEtaBins,
+                        cuts);
+                }
+            }
+            return new Result(tagger, n, results, confusion(jets, layout.label().names()), maps);
         } finally {
             jets.unpersist();
         }
     }
 
     /** Per jet: the group truth code, the pT bin (-1 outside), the most probable class and every discriminant. */
-    private static Dataset<Row> grouped(Dataset<Row> scored, ClassGroups groups, Binning ptBins) {
+    private static Dataset<Row> grouped(Dataset<Row> scored, ClassGroups groups, Binning ptBins,
+            Binning absEtaBins) {
         List<StructField> fields = new ArrayList<>(List.of(
             DataTypes.createStructField(CODE, DataTypes.IntegerType, false),
             DataTypes.createStructField(ScoredJets.CLASS, DataTypes.IntegerType, false),
@@ -154,8 +177,12 @@ public final class SparkEvaluation {
         for (Discriminant d : Discriminant.values()) {
             fields.add(DataTypes.createStructField(d.cmsName(), DataTypes.DoubleType, false));
         }
-        JavaRDD<Row> rows = scored.select(ScoredJets.CLASS, ScoredJets.PROBABILITIES, ScoredJets.PT).javaRDD()
-            .mapPartitions(new JetGrouping(groups, ptBins));
+        for (String cell : List.of(SparkEfficiencyMaps.GROUP, SparkEfficiencyMaps.PT_CELL,
+                SparkEfficiencyMaps.ETA_CELL)) {
+            fields.add(DataTypes.createStructField(cell, DataTypes.IntegerType, false));
+        }
+        JavaRDD<Row> rows = scored.select(ScoredJets.CLASS, ScoredJets.PROBABILITIES, ScoredJets.PT, ScoredJets.ETA)
+            .javaRDD().mapPartitions(new JetGrouping(groups, ptBins, absEtaBins));
         return scored.sparkSession().createDataFrame(rows, DataTypes.createStructType(fields));
     }
 
@@ -170,20 +197,27 @@ public final class SparkEvaluation {
         private final int[] c;
         private final int[] light;
         private final double[] edges;
+        private final double[] etaEdges;
 
-        JetGrouping(ClassGroups groups, Binning ptBins) {
+        JetGrouping(ClassGroups groups, Binning ptBins, Binning absEtaBins) {
             classes = new ArrayList<>(groups.classes());
             b = groups.b();
             c = groups.c();
             light = groups.light();
             edges = ptBins.edges();
+            etaEdges = absEtaBins.edges();
         }
 
         @Override
         public Iterator<Row> call(Iterator<Row> in) {
             ClassGroups groups = new ClassGroups(classes, b, c, light);
             Binning ptBins = Binning.of(edges);
+            Binning etaBins = Binning.of(etaEdges);
             int[] codeOfClass = groups.truthCodes(IntStream.range(0, classes.size()).toArray());
+            int[] flavourGroupOfCode = new int[64];
+            for (int code = 0; code < flavourGroupOfCode.length; code++) {
+                flavourGroupOfCode[code] = FlavourGroup.indexOf(FlavourGroup.STANDARD, new int[] {code})[0];
+            }
             Discriminant[] kinds = Discriminant.values();
             return new Iterator<>() {
                 @Override
@@ -201,14 +235,18 @@ public final class SparkEvaluation {
                         probabilities[j] = p.get(j);
                     }
                     float[] six = groups.collapse(probabilities);
-                    Object[] v = new Object[4 + kinds.length];
-                    v[0] = cls < 0 ? FlavourSelection.UNDEFINED : codeOfClass[cls];
+                    Object[] v = new Object[7 + kinds.length];
+                    int code = cls < 0 ? FlavourSelection.UNDEFINED : codeOfClass[cls];
+                    v[0] = code;
                     v[1] = cls;
                     v[2] = ConfusionMatrix.argmax(probabilities, probabilities.length)[0];
                     v[3] = ptBins.bin(r.getDouble(2), Overflow.LEFT_OUT);
                     for (int d = 0; d < kinds.length; d++) {
                         v[4 + d] = Discriminants.compute(kinds[d], six)[0];
                     }
+                    v[4 + kinds.length] = flavourGroupOfCode[code];
+                    v[5 + kinds.length] = ptBins.bin(r.getDouble(2), Overflow.LAST_BIN);
+                    v[6 + kinds.length] = etaBins.bin(Math.abs(r.getDouble(3)), Overflow.LAST_BIN);
                     return RowFactory.create(v);
                 }
             };

@@ -6,6 +6,7 @@ import java.io.Serializable;
  * The rows {@code [from, to)} of one input file: the unit of work of one Spark partition. This record is immutable
  * and serializable (Spark ships it to the executor that scores it).
  *
+ * @serial exclude (a unit of work between driver and executors of one job, not a stored form)
  * @param file the file's path as given to the job (executors read it at the same path)
  * @param fileIndex the file's position in the job's file list, from 0
  * @param from the first row, at least 0

@@ -27,6 +27,7 @@ import org.apache.spark.SparkFiles;
  * long as the executor's JVM. The layout travels with the model as YAML ({@code null} for the tutorial layout).
  * This record is immutable and serializable.
  *
+ * @serial exclude (a unit of work between driver and executors of one job, not a stored form)
  * @param fileName the model file's name, as Spark's file server knows it
  * @param logits whether an ONNX model outputs logits (a softmax is then applied)
  * @param layoutYaml the layout to read the inputs with, as YAML, or {@code null} for the tutorial layout
