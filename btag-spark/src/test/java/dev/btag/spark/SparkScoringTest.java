@@ -170,6 +170,57 @@ class SparkScoringTest {
     }
 
     @Test
+    void scoresADataFrameWhoseColumnsTheLayoutNames() throws Exception {
+        Path path = files.get(1);
+        Layout layout = Layout.tutorial();
+        List<String> features = layout.jets().features();
+        List<Row> input = new ArrayList<>();
+        Predictions expected;
+        try (TutorialFile file = TutorialFile.open(path); JetScorer scorer = ModelFiles.open(model,
+                OutputKind.PROBABILITIES)) {
+            int n = file.jetCountAsInt();
+            float[] x = file.features(FeatureSet.TUTORIAL, 0, n);
+            float[] pt = file.column(JetColumn.JET_PT);
+            for (int i = 0; i < n; i++) {
+                Object[] v = new Object[features.size() + 2];
+                for (int j = 0; j < features.size(); j++) {
+                    v[j] = x[i * features.size() + j];
+                }
+                v[features.size()] = (long) i;
+                v[features.size() + 1] = (double) pt[i];
+                input.add(org.apache.spark.sql.RowFactory.create(v));
+            }
+            expected = scorer.predict(file);
+        }
+        List<org.apache.spark.sql.types.StructField> fields = new ArrayList<>();
+        for (String f : features) {
+            fields.add(org.apache.spark.sql.types.DataTypes.createStructField(f,
+                org.apache.spark.sql.types.DataTypes.FloatType, false));
+        }
+        fields.add(org.apache.spark.sql.types.DataTypes.createStructField(ScoredJets.ROW,
+            org.apache.spark.sql.types.DataTypes.LongType, false));
+        fields.add(org.apache.spark.sql.types.DataTypes.createStructField(ScoredJets.PT,
+            org.apache.spark.sql.types.DataTypes.DoubleType, false));
+        Dataset<Row> frame = spark.createDataFrame(input,
+            org.apache.spark.sql.types.DataTypes.createStructType(fields)).coalesce(1);
+        List<Row> rows = scoring().score(frame).orderBy(ScoredJets.ROW).collectAsList();
+        float[] probabilities = new float[rows.size() * 6];
+        for (int i = 0; i < rows.size(); i++) {
+            List<Float> p = rows.get(i).getList(rows.get(i).fieldIndex(ScoredJets.PROBABILITIES));
+            for (int j = 0; j < 6; j++) {
+                probabilities[i * 6 + j] = p.get(j);
+            }
+            assertEquals(input.get(i).getDouble(features.size() + 1), rows.get(i).getDouble(rows.get(i)
+                .fieldIndex(ScoredJets.PT)), "pt carried over");
+        }
+        assertArrayEquals(expected.probabilities(), probabilities, "bit for bit as the file's prediction");
+
+        IllegalArgumentException missing = org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> scoring().score(frame.drop("nsv")));
+        assertTrue(missing.getMessage().startsWith("DataFrame: no column 'nsv'"), missing.getMessage());
+    }
+
+    @Test
     void evaluatesExactlyAsBtagEvaluate() throws Exception {
         Evaluation single;
         try (Tagger tagger = TaggerFile.load(model)) {

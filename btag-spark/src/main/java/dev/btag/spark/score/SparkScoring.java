@@ -135,6 +135,21 @@ public final class SparkScoring {
     }
 
     /**
+     * Scores a DataFrame whose columns the layout maps to the tagger's inputs ({@link FrameScoring} says which
+     * columns and the defaults of the optional ones), for example one read from Parquet. The model is shipped as for
+     * files; the rows are predicted partition by partition, in blocks of 16,384.
+     *
+     * @param input the jets, one row each
+     * @return one row per input row, with the {@link ScoredJets#schema()} columns, in the input's partitions
+     * @throws IOException if the model cannot be read (the message names it)
+     * @throws IllegalArgumentException if a feature column is missing (the message names it and lists the columns),
+     *     or the tagger standardises a collection
+     */
+    public Dataset<Row> score(Dataset<Row> input) throws IOException {
+        return FrameScoring.score(input, modelFile, logits, layout);
+    }
+
+    /**
      * Scores one range on this JVM with the shipped model (what each Spark task runs).
      *
      * @param model the shipped model (loaded on first use)
@@ -184,33 +199,50 @@ public final class SparkScoring {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        ClassGroups groups = LayoutInputs.groups(layout);
         if (truth == null) {
-            truth = groups.truthCodes(classes);
+            truth = LayoutInputs.groups(layout).truthCodes(classes);
         }
-        float[] sixSlots = layout.isTutorial() ? probabilities : groups.collapse(probabilities);
-        Discriminant[] kinds = Discriminant.values();
-        double[][] discriminants = new double[kinds.length][];
-        for (int d = 0; d < kinds.length; d++) {
-            discriminants[d] = Discriminants.compute(kinds[d], sixSlots);
-        }
+        double[][] discriminants = discriminants(probabilities, layout);
         List<Row> out = new ArrayList<>(to - from);
         for (int i = 0; i < to - from; i++) {
-            Object[] values = new Object[8 + kinds.length];
-            values[0] = range.file();
-            values[1] = (long) (from + i);
-            values[2] = truth[i];
-            values[3] = classes[i];
-            values[4] = Arrays.copyOfRange(probabilities, i * k, (i + 1) * k);
-            for (int d = 0; d < kinds.length; d++) {
-                values[5 + d] = discriminants[d][i];
-            }
-            values[5 + kinds.length] = pt[i];
-            values[6 + kinds.length] = eta[i];
-            values[7 + kinds.length] = weight[i];
-            out.add(RowFactory.create(values));
+            out.add(row(range.file(), from + i, truth[i], classes[i], probabilities, i, k, discriminants, pt[i],
+                eta[i], weight[i]));
         }
         return out.iterator();
+    }
+
+    /**
+     * The discriminants of every jet, one array per {@link Discriminant} in declaration order: from the six
+     * probabilities for the tutorial layout (as {@code btag predict} writes them), else from the sums over the
+     * layout's b, c and light groups ({@link ClassGroups#collapse}).
+     */
+    static double[][] discriminants(float[] probabilities, Layout layout) {
+        float[] sixSlots = layout.isTutorial() ? probabilities : LayoutInputs.groups(layout).collapse(probabilities);
+        Discriminant[] kinds = Discriminant.values();
+        double[][] out = new double[kinds.length][];
+        for (int d = 0; d < kinds.length; d++) {
+            out[d] = Discriminants.compute(kinds[d], sixSlots);
+        }
+        return out;
+    }
+
+    /** One {@link ScoredJets} row: jet {@code i} of a block of {@code k}-class probabilities and discriminants. */
+    static Row row(String file, long row, int truth, int cls, float[] probabilities, int i, int k,
+            double[][] discriminants, double pt, double eta, double weight) {
+        int d = discriminants.length;
+        Object[] values = new Object[8 + d];
+        values[0] = file;
+        values[1] = row;
+        values[2] = truth;
+        values[3] = cls;
+        values[4] = Arrays.copyOfRange(probabilities, i * k, (i + 1) * k);
+        for (int j = 0; j < d; j++) {
+            values[5 + j] = discriminants[j][i];
+        }
+        values[5 + d] = pt;
+        values[6 + d] = eta;
+        values[7 + d] = weight;
+        return RowFactory.create(values);
     }
 
     /** The integer truth codes of jet-table rows (column 50), as {@link TutorialFile#truthCodes()} gives them. */
