@@ -323,5 +323,7 @@ class SparkScoringTest {
         String message = err.toString().strip();
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.startsWith("btag spark predict: ") && message.contains(missing.toString()), message);
+        assertEquals(SparkCommand.EXIT_USAGE, bad.execute("predict", "--model", model.toString(), "--test",
+            missing.toString(), "--out", out.toString(), "--rows-per-partition", "0"), "a usage error, before reading");
     }
 }

@@ -1,7 +1,6 @@
 package dev.btag.spark.cli;
 
 import java.io.PrintWriter;
-import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -98,9 +97,9 @@ public final class SparkCommand implements Runnable {
                 || t.getClass().getName().startsWith("org.apache.spark"))) {
             t = t.getCause();
         }
-        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        String message = t.getMessage() == null ? "" : t.getMessage().strip();
         int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).strip().toLowerCase(Locale.ROOT).isEmpty()
-            ? t.getClass().getSimpleName() : (newline < 0 ? message : message.substring(0, newline)).strip();
+        String first = newline < 0 ? message : message.substring(0, newline).strip();
+        return first.isEmpty() ? t.getClass().getSimpleName() : first;
     }
 }

@@ -42,6 +42,7 @@ final class SparkEvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        options.check(spec);
         Path modelFile = options.modelFile();
         List<Path> files = options.files();
         Layout layout = options.resolveLayout(modelFile);

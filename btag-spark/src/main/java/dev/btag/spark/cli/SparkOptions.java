@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** The options {@code btag spark predict} and {@code evaluate} share, and what they resolve to. */
 final class SparkOptions {
@@ -71,6 +73,14 @@ final class SparkOptions {
         }
         try (Tagger tagger = TaggerFile.load(modelFile)) {
             return tagger.layoutInputs().map(LayoutInputs::layout).orElse(Layout.tutorial());
+        }
+    }
+
+    /** Refuses option values that cannot work, before any file is read (picocli reports them with exit code 2). */
+    void check(CommandSpec spec) {
+        if (rowsPerPartition < 1) {
+            throw new ParameterException(spec.commandLine(), "--rows-per-partition must be at least 1, got "
+                + rowsPerPartition);
         }
     }
 

@@ -40,6 +40,7 @@ final class SparkPredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        options.check(spec);
         Path modelFile = options.modelFile();
         List<Path> files = options.files();
         Layout layout = options.resolveLayout(modelFile);

@@ -3,7 +3,6 @@ package dev.btag.spark.score;
 import ai.djl.translate.TranslateException;
 import dev.btag.data.layout.Layout;
 import dev.btag.data.ntuple.JetFile;
-import dev.btag.data.schema.JetArray;
 import dev.btag.data.schema.Flavour;
 import dev.btag.data.schema.JetColumn;
 import dev.btag.data.schema.TutorialFile;
@@ -175,23 +174,23 @@ public final class SparkScoring {
         double[] weight;
         int[] truth;
         try (JetFile file = JetFile.open(path, layout)) {
-            if (layout.isTutorial()) {
+            Predictions p;
+            if (loaded.tagger() != null) {
+                // a btag tagger reads through the layout: only the range's rows, nothing of the rest of the file
+                p = loaded.tagger().predict(file, from, to);
+            } else if (layout.isTutorial()) {
+                // an ONNX model reads the tutorial columns by name (opening a TutorialFile checks its jet table)
                 try (TutorialFile tutorial = TutorialFile.open(path)) {
-                    Predictions p = loaded.scorer().predict(tutorial, from, to);
-                    probabilities = p.probabilities();
-                    k = p.classes();
-                    truth = truthCodes(tutorial.rows(JetArray.JETS, from, to));
+                    p = loaded.scorer().predict(tutorial, from, to);
                 }
             } else {
-                if (loaded.tagger() == null) {
-                    throw new IllegalArgumentException(path + ": an ONNX model reads tutorial-layout files only; got"
-                        + " a layout");
-                }
-                Predictions p = loaded.tagger().predict(file, from, to);
-                probabilities = p.probabilities();
-                k = p.classes();
-                truth = null;
+                throw new IllegalArgumentException(path + ": an ONNX model reads tutorial-layout files only; got a"
+                    + " layout");
             }
+            probabilities = p.probabilities();
+            k = p.classes();
+            truth = layout.isTutorial() ? truthCodes(file.arrays().array(layout.jets().array())
+                .readFloats(from, to, new int[] {JetColumn.TRUTH.index()})) : null;
             classes = file.classes(from, to);
             pt = file.hasPt() ? file.pt(from, to) : filled(to - from, Double.NaN);
             eta = file.hasEta() ? file.eta(from, to) : filled(to - from, Double.NaN);
@@ -245,11 +244,11 @@ public final class SparkScoring {
         return RowFactory.create(values);
     }
 
-    /** The integer truth codes of jet-table rows (column 50), as {@link TutorialFile#truthCodes()} gives them. */
-    private static int[] truthCodes(float[] jetRows) {
-        int[] codes = new int[jetRows.length / JetColumn.COUNT];
+    /** The integer truth codes of column-50 values, as {@link TutorialFile#truthCodes()} gives them. */
+    private static int[] truthCodes(float[] values) {
+        int[] codes = new int[values.length];
         for (int i = 0; i < codes.length; i++) {
-            Flavour flavour = Flavour.fromTruthValue(jetRows[i * JetColumn.COUNT + JetColumn.TRUTH.index()]);
+            Flavour flavour = Flavour.fromTruthValue(values[i]);
             codes[i] = flavour == null ? -1 : flavour.truthCode();
         }
         return codes;
