@@ -24,7 +24,9 @@ import org.apache.spark.SparkFiles;
  *
  * <p>A btag tagger ({@code .btag}) is predicted with {@link TaggerPredictor}, an ONNX model ({@code .onnx}) with
  * ONNX Runtime; both are thread-safe, so the concurrent tasks of an executor share one. The loaded models live as
- * long as the executor's JVM. The layout travels with the model as YAML ({@code null} for the tutorial layout).
+ * long as the executor's JVM, keyed by this record: ship each model file under its own name within one application
+ * (Spark refuses to add a second file of the same name from another path). The layout travels with the model as
+ * YAML ({@code null} for the tutorial layout).
  * This record is immutable and serializable.
  *
  * @serial exclude (a unit of work between driver and executors of one job, not a stored form)
