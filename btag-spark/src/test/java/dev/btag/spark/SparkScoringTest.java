@@ -34,6 +34,12 @@ import dev.btag.metrics.comparison.FlavourComparison;
 import dev.btag.metrics.efficiency.ClopperPearson;
 import dev.btag.metrics.efficiency.EfficiencyMaps;
 import dev.btag.metrics.selection.FlavourGroup;
+import dev.btag.metrics.binning.Overflow;
+import dev.btag.metrics.roc.BinnedRoc;
+import dev.btag.metrics.roc.RocBin;
+import dev.btag.metrics.roc.RocScan;
+import dev.btag.models.evaluate.BinnedPerformance;
+import dev.btag.models.evaluate.WorkingPointRates;
 import dev.btag.spark.cli.SparkCommand;
 import dev.btag.spark.evaluate.SparkEvaluation;
 import dev.btag.spark.score.ScoredJets;
@@ -250,6 +256,7 @@ class SparkScoringTest {
             assertArrayEquals(a.mistagVsPt().total(), b.mistagVsPt().total(), name);
             assertArrayEquals(a.mistagVsPt().passed(), b.mistagVsPt().passed(), name);
             assertArrayEquals(a.mistagVsPt().upper(), b.mistagVsPt().upper(), name);
+            assertSameBins(a.binned(TaggerEvaluation.PT), b.binned(TaggerEvaluation.PT), name + " per pT bin");
         }
         assertEquals(single.confusion().classNames(), spread.confusion().classNames());
         assertArrayEquals(single.confusion().counts(), spread.confusion().counts());
@@ -272,7 +279,56 @@ class SparkScoringTest {
             bvsl.allWorkingPoints().stream().map(wp -> new EfficiencyMaps.Cut(wp.name(), wp.threshold())).toList(),
             FlavourGroup.STANDARD, ClopperPearson.ONE_SIGMA);
         assertEquals(expected, spread.efficiencyMaps());
+        // |eta| bins (btag evaluate's layout path carries no |eta|): the library's scan of the same jets
+        double[] bvslScores = Discriminants.compute(Discriminant.B_VS_L, single.probabilities());
+        RocScan scan = RocScan.of(bvslScores, single.sample().truthCodes(),
+            FlavourComparison.B_VS_LIGHT_GLUON.selection(), null, List.of(
+                BinnedVariable.of("pt", TaggerEvaluation.DEFAULT_PT_BINS, single.sample().pt()),
+                BinnedVariable.of("absEta", TaggerEvaluation.DEFAULT_ABS_ETA_BINS, absEta)));
+        BinnedRoc etaBins = scan.binned(1, Overflow.LAST_BIN, TaggerEvaluation.BIN_CURVE_POINTS);
+        BinnedPerformance sparkEta = bvsl.binned(TaggerEvaluation.ABS_ETA);
+        for (int b = 0; b < etaBins.bins().size(); b++) {
+            RocBin want = etaBins.bins().get(b);
+            RocBin got = sparkEta.roc().bins().get(b);
+            assertEquals(want.signal(), got.signal(), "|eta| bin " + b);
+            assertEquals(want.background(), got.background(), "|eta| bin " + b);
+            assertEquals(want.auc().auc(), got.auc().auc(), 1e-12, "|eta| bin " + b);
+        }
+        WorkingPoint medium = bvsl.workingPoint("medium");
+        WorkingPointRates mediumRates = sparkEta.workingPoints().stream()
+            .filter(r -> r.workingPoint().name().equals("medium")).findFirst().orElseThrow();
+        assertArrayEquals(scan.signalPassing(1, medium.threshold(), Overflow.LAST_BIN, ClopperPearson.ONE_SIGMA)
+            .passed(), mediumRates.efficiency().passed());
+        assertTrue(etaBins.bins().get(0).signal().count() > 0, "|eta| bins with jets");
         assertTrue(expected.cuts().get(0).flavours().get(FlavourGroup.B).total()[2][1] > 0, "maps with jets");
+    }
+
+    /** Two binned performances agree: counts, AUCs, curves and every working point's rates, bin by bin. */
+    private static void assertSameBins(BinnedPerformance a, BinnedPerformance b, String name) {
+        assertEquals(a.roc().bins().size(), b.roc().bins().size(), name);
+        for (int i = 0; i < a.roc().bins().size(); i++) {
+            RocBin x = a.roc().bins().get(i);
+            RocBin y = b.roc().bins().get(i);
+            assertEquals(x.signal(), y.signal(), name + " " + i);
+            assertEquals(x.background(), y.background(), name + " " + i);
+            assertEquals(x.upper(), y.upper(), name + " " + i);
+            if (Double.isNaN(x.auc().auc())) {
+                assertTrue(Double.isNaN(y.auc().auc()), name + " " + i);
+            } else {
+                assertEquals(x.auc().auc(), y.auc().auc(), 1e-12, name + " " + i);
+                assertEquals(x.auc().standardError(), y.auc().standardError(), 1e-12, name + " " + i);
+                assertArrayEquals(x.curve().thresholds(), y.curve().thresholds(), name + " " + i);
+                assertArrayEquals(x.curve().tpr(), y.curve().tpr(), name + " " + i);
+            }
+        }
+        assertEquals(a.workingPoints().size(), b.workingPoints().size(), name);
+        for (int w = 0; w < a.workingPoints().size(); w++) {
+            assertEquals(a.workingPoints().get(w).workingPoint(), b.workingPoints().get(w).workingPoint(), name);
+            assertArrayEquals(a.workingPoints().get(w).efficiency().passed(),
+                b.workingPoints().get(w).efficiency().passed(), name);
+            assertArrayEquals(a.workingPoints().get(w).mistag().total(), b.workingPoints().get(w).mistag().total(),
+                name);
+        }
     }
 
     @Test

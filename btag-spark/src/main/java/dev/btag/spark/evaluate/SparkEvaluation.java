@@ -24,6 +24,7 @@ import dev.btag.metrics.workingpoint.WorkingPoint;
 import dev.btag.metrics.workingpoint.WorkingPointTarget;
 import dev.btag.metrics.workingpoint.WorkingPoints;
 import dev.btag.models.LayoutInputs;
+import dev.btag.models.evaluate.BinnedPerformance;
 import dev.btag.models.evaluate.ComparisonResult;
 import dev.btag.models.evaluate.TaggerEvaluation;
 import dev.btag.spark.score.ScoredJets;
@@ -57,8 +58,10 @@ import org.apache.spark.storage.StorageLevel;
  * confusion matrix and the efficiency maps ({@link EfficiencyMaps}, BvsL at the b-vs-light working points), from
  * counts summed over partitions. Unweighted, as {@code btag evaluate} is on several files.
  *
- * <p>Not computed here: the per-bin ROC curves of the binned performance ({@code binnedPerformance} is empty) and
- * the calibration.
+ * <p>The binned performance ({@link BinnedPerformance}: per bin of jet pT and |&eta;|, the last bin taking the
+ * overflow, the bin's exact ROC curve and AUC from a sort per bin, and every working point's rates from counts) is
+ * that of {@code btag evaluate}; |&eta;| is read from the layout's {@code kinematics.eta}. Not computed here: the
+ * calibration.
  * This class is immutable and thread-safe.
  */
 public final class SparkEvaluation {
@@ -104,7 +107,8 @@ public final class SparkEvaluation {
      *
      * @param tagger the tagger's name
      * @param jets the number of jets evaluated
-     * @param comparisons one result per comparison the layout's groups allow, in the standard order
+     * @param comparisons one result per comparison the layout's groups allow, in the standard order, each with its
+     *     binned performance in jet pT and |&eta;|
      * @param confusion true class (rows) against the most probable class, jets of no class left out
      * @param efficiencyMaps the b, c and light efficiencies of BvsL at each working point of the b vs light+gluon
      *     comparison over the pT x |&eta;| bins, as {@link EfficiencyMaps#of} counts them; {@code null} when that
@@ -274,8 +278,16 @@ public final class SparkEvaluation {
             RocCurve roc = accumulated.roc();
             WorkingPoint ref = WorkingPoints.at(roc, reference);
             BinnedEfficiency[] rates = ratesVsPt(jets, kept, signal, score, ref.threshold());
-            return new ComparisonResult(c, roc, accumulated.auc(), WorkingPoints.at(roc, mistagTargets),
-                WorkingPoints.at(roc, efficiencyTargets), ref, rates[0], rates[1]);
+            List<WorkingPoint> mistagPoints = WorkingPoints.at(roc, mistagTargets);
+            List<WorkingPoint> efficiencyPoints = WorkingPoints.at(roc, efficiencyTargets);
+            List<WorkingPoint> all = new ArrayList<>(mistagPoints);
+            all.addAll(efficiencyPoints);
+            List<BinnedPerformance> binned = SparkBinnedPerformance.of(jets, kept, signal, score, all, List.of(
+                new SparkBinnedPerformance.Variable(TaggerEvaluation.PT, SparkEfficiencyMaps.PT_CELL, ptBins),
+                new SparkBinnedPerformance.Variable(TaggerEvaluation.ABS_ETA, SparkEfficiencyMaps.ETA_CELL,
+                    absEtaBins)));
+            return new ComparisonResult(c, roc, accumulated.auc(), mistagPoints, efficiencyPoints, ref, rates[0],
+                rates[1], binned);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(c.name() + ": " + e.getMessage(), e);
         }
