@@ -102,7 +102,7 @@ public final class SparkEvaluation {
     }
 
     /**
-     * The result: per comparison what {@code btag evaluate} reports (without binned performance), and the confusion
+     * The result: per comparison what {@code btag evaluate} reports (binned performance included), and the confusion
      * matrix of the layout's classes.
      *
      * @param tagger the tagger's name
