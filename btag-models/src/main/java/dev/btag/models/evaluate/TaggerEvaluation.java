@@ -234,15 +234,8 @@ public final class TaggerEvaluation {
             grouped.calibration(), grouped.efficiencyMaps());
     }
 
-    /**
-     * Whether the groups a comparison selects are declared, so that a layout's evaluation runs it: without c classes
-     * no c comparison, and so on.
-     *
-     * @param comparison the comparison
-     * @param groups a layout's class groups
-     * @return {@code true} when every flavour the comparison selects has a group
-     */
-    public static boolean groupsPresent(FlavourComparison comparison, ClassGroups groups) {
+    /** Whether the groups a comparison selects are declared: without c classes no c comparison, and so on. */
+    private static boolean groupsPresent(FlavourComparison comparison, ClassGroups groups) {
         Set<Integer> codes = new java.util.HashSet<>(comparison.selection().signal());
         if (!comparison.selection().backgroundIsRest()) {
             codes.addAll(comparison.selection().background());

@@ -44,10 +44,12 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Evaluates a scored-jets DataFrame ({@link ScoredJets}) exactly, as {@code btag evaluate} evaluates the same files
- * through a layout ({@link TaggerEvaluation#evaluate(dev.btag.models.Tagger, List, Layout)}): the probabilities are
- * summed into the layout's b, c and light groups ({@link ClassGroups#collapse}), each comparison's discriminant is
- * computed from those sums, and the jets keep the group truth codes (5, 4, 1, 0).
+ * Evaluates a scored-jets DataFrame ({@link ScoredJets}) exactly, as {@code btag evaluate} evaluates the same files.
+ * Tutorial-layout files (six classes) are evaluated as {@code btag evaluate} evaluates a tutorial file: discriminants
+ * from the six probabilities, the file's integer truth (column 50: 5, 4, 1, 21, 0). Files of any other layout are
+ * evaluated as {@code btag evaluate} evaluates a layout's files: the probabilities are summed into the layout's b, c
+ * and light groups ({@link ClassGroups#collapse}), the discriminants computed from those sums, the jets given the
+ * group truth codes (5, 4, 1, 0), and only the comparisons whose groups the layout declares are run.
  *
  * <p>Per comparison: the ROC curve and AUC (with DeLong's error) from a distributed sort: the kept jets are grouped by
  * distinct score with their signal and background counts, sorted descending across the cluster, and streamed to the
@@ -56,7 +58,7 @@ import org.apache.spark.storage.StorageLevel;
  * AUC included, and only one row per distinct score crosses the network. The working points come from the curve
  * ({@link WorkingPoints}); the efficiency and mistag rate in jet-pT bins at the reference working point, and the
  * confusion matrix and the efficiency maps ({@link EfficiencyMaps}, BvsL at the b-vs-light working points), from
- * counts summed over partitions. Unweighted, as {@code btag evaluate} is on several files.
+ * counts summed over partitions. Unweighted: a layout's weight field is not used.
  *
  * <p>The binned performance ({@link BinnedPerformance}: per bin of jet pT and |&eta;|, the last bin taking the
  * overflow, the bin's exact ROC curve and AUC from a sort per bin, and every working point's rates from counts) is
@@ -146,12 +148,14 @@ public final class SparkEvaluation {
      */
     public Result evaluate(String tagger, Dataset<Row> scored, Layout layout) {
         ClassGroups groups = LayoutInputs.groups(layout);
-        Dataset<Row> jets = grouped(scored, groups, ptBins, absEtaBins).persist(StorageLevel.MEMORY_AND_DISK());
+        boolean sixClasses = sixClassTutorial(layout, groups);
+        Dataset<Row> jets = grouped(scored, groups, sixClasses, ptBins, absEtaBins)
+            .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long n = jets.count();
             List<ComparisonResult> results = new ArrayList<>();
             for (FlavourComparison c : comparisons) {
-                if (TaggerEvaluation.groupsPresent(c, groups)) {
+                if (sixClasses || groupsPresent(c, groups)) {
                     results.add(compare(c, jets));
                 }
             }
@@ -164,14 +168,37 @@ public final class SparkEvaluation {
                         cuts);
                 }
             }
-            return new Result(tagger, n, results, confusion(jets, layout.label().names()), maps);
+            List<String> names = sixClasses ? ConfusionMatrix.SIX_CLASSES : layout.label().names();
+            return new Result(tagger, n, results, confusion(jets, names), maps);
         } finally {
             jets.unpersist();
         }
     }
 
-    /** Per jet: the group truth code, the pT bin (-1 outside), the most probable class and every discriminant. */
-    private static Dataset<Row> grouped(Dataset<Row> scored, ClassGroups groups, Binning ptBins,
+    /** Whether the jets are the tutorial's six classes, evaluated as {@code btag evaluate} does a tutorial file. */
+    private static boolean sixClassTutorial(Layout layout, ClassGroups groups) {
+        return layout.isTutorial() && groups.size() == Discriminants.CLASSES;
+    }
+
+    /**
+     * Whether a layout declares the groups a comparison selects (without c classes no c comparison, and so on), the
+     * rule of {@code btag evaluate} for a layout's files.
+     */
+    private static boolean groupsPresent(FlavourComparison comparison, ClassGroups groups) {
+        java.util.Set<Integer> codes = new java.util.HashSet<>(comparison.selection().signal());
+        if (!comparison.selection().backgroundIsRest()) {
+            codes.addAll(comparison.selection().background());
+        }
+        return (!codes.contains(FlavourSelection.C) || groups.c().length > 0)
+            && (!codes.contains(FlavourSelection.LIGHT) || groups.light().length > 0);
+    }
+
+    /**
+     * Per jet: the truth code (the file's, 5/4/1/21/0, for the tutorial's six classes; else the layout group's,
+     * 5/4/1/0), the class, the most probable class, the pT bin (-1 outside), every discriminant (from the six
+     * probabilities, else from the group sums), the flavour group and the pT and |eta| cells of the maps.
+     */
+    private static Dataset<Row> grouped(Dataset<Row> scored, ClassGroups groups, boolean sixClasses, Binning ptBins,
             Binning absEtaBins) {
         List<StructField> fields = new ArrayList<>(List.of(
             DataTypes.createStructField(CODE, DataTypes.IntegerType, false),
@@ -185,8 +212,8 @@ public final class SparkEvaluation {
                 SparkEfficiencyMaps.ETA_CELL)) {
             fields.add(DataTypes.createStructField(cell, DataTypes.IntegerType, false));
         }
-        JavaRDD<Row> rows = scored.select(ScoredJets.CLASS, ScoredJets.PROBABILITIES, ScoredJets.PT, ScoredJets.ETA)
-            .javaRDD().mapPartitions(new JetGrouping(groups, ptBins, absEtaBins));
+        JavaRDD<Row> rows = scored.select(ScoredJets.CLASS, ScoredJets.PROBABILITIES, ScoredJets.PT, ScoredJets.ETA,
+            ScoredJets.TRUTH).javaRDD().mapPartitions(new JetGrouping(groups, sixClasses, ptBins, absEtaBins));
         return scored.sparkSession().createDataFrame(rows, DataTypes.createStructType(fields));
     }
 
@@ -202,8 +229,10 @@ public final class SparkEvaluation {
         private final int[] light;
         private final double[] edges;
         private final double[] etaEdges;
+        private final boolean sixClasses;
 
-        JetGrouping(ClassGroups groups, Binning ptBins, Binning absEtaBins) {
+        JetGrouping(ClassGroups groups, boolean sixClasses, Binning ptBins, Binning absEtaBins) {
+            this.sixClasses = sixClasses;
             classes = new ArrayList<>(groups.classes());
             b = groups.b();
             c = groups.c();
@@ -238,9 +267,9 @@ public final class SparkEvaluation {
                     for (int j = 0; j < probabilities.length; j++) {
                         probabilities[j] = p.get(j);
                     }
-                    float[] six = groups.collapse(probabilities);
+                    float[] six = sixClasses ? probabilities : groups.collapse(probabilities);
                     Object[] v = new Object[7 + kinds.length];
-                    int code = cls < 0 ? FlavourSelection.UNDEFINED : codeOfClass[cls];
+                    int code = sixClasses ? r.getInt(4) : cls < 0 ? FlavourSelection.UNDEFINED : codeOfClass[cls];
                     v[0] = code;
                     v[1] = cls;
                     v[2] = ConfusionMatrix.argmax(probabilities, probabilities.length)[0];
@@ -248,7 +277,7 @@ public final class SparkEvaluation {
                     for (int d = 0; d < kinds.length; d++) {
                         v[4 + d] = Discriminants.compute(kinds[d], six)[0];
                     }
-                    v[4 + kinds.length] = flavourGroupOfCode[code];
+                    v[4 + kinds.length] = code >= 0 && code < flavourGroupOfCode.length ? flavourGroupOfCode[code] : -1;
                     v[5 + kinds.length] = ptBins.bin(r.getDouble(2), Overflow.LAST_BIN);
                     v[6 + kinds.length] = etaBins.bin(Math.abs(r.getDouble(3)), Overflow.LAST_BIN);
                     return RowFactory.create(v);
