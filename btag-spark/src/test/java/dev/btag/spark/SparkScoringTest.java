@@ -292,6 +292,16 @@ class SparkScoringTest {
         assertEquals(single.confusion().classNames(), spread.confusion().classNames());
         assertArrayEquals(single.confusion().counts(), spread.confusion().counts());
         assertEquals(single.efficiencyMaps(), spread.efficiencyMaps());
+        assertEquals(single.calibration().size(), spread.calibration().size());
+        for (int c = 0; c < single.calibration().size(); c++) {
+            var a = single.calibration().get(c);
+            var b = spread.calibration().get(c);
+            assertEquals(a.name(), b.name());
+            assertArrayEquals(a.count(), b.count(), a.name());
+            assertArrayEquals(a.observed(), b.observed(), a.name());
+            assertArrayEquals(a.meanPredicted(), b.meanPredicted(), 1e-12, a.name());
+            assertEquals(a.expectedCalibrationError(), b.expectedCalibrationError(), 1e-12, a.name());
+        }
         assertTrue(spread.efficiencyMaps().cuts().get(0).flavours().get(FlavourGroup.B).total()[2][1] > 0,
             "maps with jets");
     }

@@ -87,7 +87,13 @@ public final class EvaluationJson {
         return o;
     }
 
-    private static JsonObject calibration(List<ReliabilityDiagram> diagrams) {
+    /**
+     * The document of the reliability diagrams, as {@code calibration} holds it.
+     *
+     * @param diagrams one diagram per class, at least one
+     * @return {@code bins}, and per class its name, ECE, MCE, mean prediction, observed fraction, interval and jets
+     */
+    public static JsonObject calibration(List<ReliabilityDiagram> diagrams) {
         JsonObject o = new JsonObject();
         o.addProperty("bins", diagrams.get(0).binning().bins());
         JsonArray classes = new JsonArray();

@@ -101,6 +101,9 @@ final class SparkEvaluateCommand implements Callable<Integer> {
             o.add("confusionCoarse", EvaluationJson.confusion(r.confusion().coarse()));
         }
         o.addProperty("weighted", false);
+        if (!r.calibration().isEmpty()) {
+            o.add("calibration", EvaluationJson.calibration(r.calibration()));
+        }
         if (r.efficiencyMaps() != null) {
             o.add("efficiencyMap", EfficiencyMapJson.toJson(r.efficiencyMaps(), synthetic));
         }

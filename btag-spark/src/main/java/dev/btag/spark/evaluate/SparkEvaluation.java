@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.btag.data.layout.Layout;
 import dev.btag.metrics.binning.Binning;
+import dev.btag.metrics.calibration.ReliabilityDiagram;
 import dev.btag.metrics.binning.Overflow;
 import dev.btag.metrics.comparison.ClassGroups;
 import dev.btag.metrics.comparison.FlavourComparison;
@@ -62,8 +63,8 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <p>The binned performance ({@link BinnedPerformance}: per bin of jet pT and |&eta;|, the last bin taking the
  * overflow, the bin's exact ROC curve and AUC from a sort per bin, and every working point's rates from counts) is
- * that of {@code btag evaluate}; |&eta;| is read from the layout's {@code kinematics.eta}. Not computed here: the
- * calibration.
+ * that of {@code btag evaluate}; |&eta;| is read from the layout's {@code kinematics.eta}. The calibration
+ * ({@link ReliabilityDiagram} per class) is summed over the partitions ({@code SparkCalibration}).
  * This class is immutable and thread-safe.
  */
 public final class SparkEvaluation {
@@ -115,9 +116,11 @@ public final class SparkEvaluation {
      * @param efficiencyMaps the b, c and light efficiencies of BvsL at each working point of the b vs light+gluon
      *     comparison over the pT x |&eta;| bins, as {@link EfficiencyMaps#of} counts them; {@code null} when that
      *     comparison is not evaluated. Jets whose layout declares no &eta; fall in no cell.
+     * @param calibration the reliability diagram of each class (10 bins of predicted probability, jets of no class
+     *     left out), empty when the outputs are not probabilities in [0, 1]
      */
     public record Result(String tagger, long jets, List<ComparisonResult> comparisons, ConfusionMatrix confusion,
-            EfficiencyMaps efficiencyMaps) {
+            EfficiencyMaps efficiencyMaps, List<ReliabilityDiagram> calibration) {
 
         /**
          * Copies the list.
@@ -127,11 +130,13 @@ public final class SparkEvaluation {
          * @param comparisons the results
          * @param confusion the matrix
          * @param efficiencyMaps the maps, or {@code null}
+         * @param calibration the diagrams
          */
         public Result {
             Objects.requireNonNull(tagger, "tagger");
             comparisons = List.copyOf(comparisons);
             Objects.requireNonNull(confusion, "confusion");
+            calibration = List.copyOf(calibration);
         }
     }
 
@@ -169,7 +174,8 @@ public final class SparkEvaluation {
                 }
             }
             List<String> names = sixClasses ? ConfusionMatrix.SIX_CLASSES : layout.label().names();
-            return new Result(tagger, n, results, confusion(jets, names), maps);
+            return new Result(tagger, n, results, confusion(jets, names), maps,
+                SparkCalibration.of(scored, names, ReliabilityDiagram.DEFAULT_BINS));
         } finally {
             jets.unpersist();
         }
