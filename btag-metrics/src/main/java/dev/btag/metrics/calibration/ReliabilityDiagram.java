@@ -166,6 +166,50 @@ public record ReliabilityDiagram(String name, Binning binning, double[] count, d
     }
 
     /** Per-class, per-bin sums. */
+    /**
+     * The diagram of one class from per-bin sums counted elsewhere (for example summed over the partitions of a
+     * distributed job); the bins are {@code count.length} equal-width bins over [0, 1], a jet of predicted
+     * probability p falling in bin {@code min(bins - 1, floor(p * bins))}.
+     *
+     * @param name the class's name
+     * @param count the number of jets per bin
+     * @param weight the summed weight per bin ({@code count} when unweighted)
+     * @param weightSquares the summed squared weight per bin, or {@code null} when unweighted
+     * @param weightedPredicted the summed weight x predicted probability per bin
+     * @param weightedPositive the summed weight of the jets of the class per bin
+     * @return the diagram; empty bins have NaN mean and fraction
+     * @throws IllegalArgumentException if the arrays differ in length or are empty
+     */
+    public static ReliabilityDiagram fromSums(String name, double[] count, double[] weight, double[] weightSquares,
+            double[] weightedPredicted, double[] weightedPositive) {
+        int bins = count.length;
+        if (bins < 1 || weight.length != bins || weightedPredicted.length != bins || weightedPositive.length != bins
+            || (weightSquares != null && weightSquares.length != bins)) {
+            throw new IllegalArgumentException("reliability sums need one entry per bin (at least 1), got "
+                + count.length + ", " + weight.length + ", " + weightedPredicted.length + ", "
+                + weightedPositive.length);
+        }
+        Binning binning = Binning.uniform(bins, 0, 1);
+        BinnedEfficiency fraction = BinnedEfficiency.fromSums(binning, weightedPositive, weight, weightSquares,
+            ClopperPearson.ONE_SIGMA);
+        double[] mean = new double[bins];
+        double[] observed = fraction.efficiency();
+        double total = 0;
+        double ece = 0;
+        double mce = 0;
+        for (int b = 0; b < bins; b++) {
+            mean[b] = weight[b] > 0 ? weightedPredicted[b] / weight[b] : Double.NaN;
+            if (weight[b] > 0) {
+                double gap = Math.abs(observed[b] - mean[b]);
+                total += weight[b];
+                ece += weight[b] * gap;
+                mce = Math.max(mce, gap);
+            }
+        }
+        return new ReliabilityDiagram(name, binning, count, weight, mean, observed, fraction.lower(),
+            fraction.upper(), total > 0 ? ece / total : Double.NaN, total > 0 ? mce : Double.NaN);
+    }
+
     private static final class Sums {
         private final int bins;
         private final double[] count;
@@ -200,29 +244,11 @@ public record ReliabilityDiagram(String name, Binning binning, double[] count, d
         }
 
         ReliabilityDiagram diagram(int c, String name) {
-            Binning binning = Binning.uniform(bins, 0, 1);
             int from = c * bins;
             int to = from + bins;
-            double[] w = Arrays.copyOfRange(weight, from, to);
-            double[] pos = Arrays.copyOfRange(positive, from, to);
-            BinnedEfficiency fraction = BinnedEfficiency.fromSums(binning, pos, w,
-                squares == null ? null : Arrays.copyOfRange(squares, from, to), ClopperPearson.ONE_SIGMA);
-            double[] mean = new double[bins];
-            double[] observed = fraction.efficiency();
-            double total = 0;
-            double ece = 0;
-            double mce = 0;
-            for (int b = 0; b < bins; b++) {
-                mean[b] = w[b] > 0 ? predicted[from + b] / w[b] : Double.NaN;
-                if (w[b] > 0) {
-                    double gap = Math.abs(observed[b] - mean[b]);
-                    total += w[b];
-                    ece += w[b] * gap;
-                    mce = Math.max(mce, gap);
-                }
-            }
-            return new ReliabilityDiagram(name, binning, Arrays.copyOfRange(count, from, to), w, mean, observed,
-                fraction.lower(), fraction.upper(), total > 0 ? ece / total : Double.NaN, total > 0 ? mce : Double.NaN);
+            return fromSums(name, Arrays.copyOfRange(count, from, to), Arrays.copyOfRange(weight, from, to),
+                squares == null ? null : Arrays.copyOfRange(squares, from, to),
+                Arrays.copyOfRange(predicted, from, to), Arrays.copyOfRange(positive, from, to));
         }
     }
 

@@ -91,7 +91,13 @@ public final class EvaluationJson {
         return o;
     }
 
-    private static JsonObject calibration(List<ReliabilityDiagram> diagrams) {
+    /**
+     * The document of the reliability diagrams, as {@code calibration} holds it.
+     *
+     * @param diagrams one diagram per class, at least one
+     * @return {@code bins}, and per class its name, ECE, MCE, mean prediction, observed fraction, interval and jets
+     */
+    public static JsonObject calibration(List<ReliabilityDiagram> diagrams) {
         JsonObject o = new JsonObject();
         o.addProperty("bins", diagrams.get(0).binning().bins());
         JsonArray classes = new JsonArray();
@@ -143,7 +149,15 @@ public final class EvaluationJson {
         return a;
     }
 
-    private static JsonObject comparison(ComparisonResult c) {
+    /**
+     * The document of one comparison, as it appears in {@code rocs} (also written by the Spark evaluation).
+     *
+     * @param c the comparison's result
+     * @return {@code key}, {@code name}, {@code discriminant}, {@code auc}, {@code aucError}, {@code signal},
+     *     {@code background}, {@code workingPoints}, {@code efficiencyWorkingPoints}, {@code binned},
+     *     {@code binnedPerformance}
+     */
+    public static JsonObject comparison(ComparisonResult c) {
         JsonObject roc = new JsonObject();
         roc.addProperty("key", c.comparison().key());
         roc.addProperty("name", c.comparison().name());
@@ -190,7 +204,13 @@ public final class EvaluationJson {
         return o;
     }
 
-    private static JsonObject confusion(ConfusionMatrix m) {
+    /**
+     * The document of a confusion matrix, as {@code confusion} holds it.
+     *
+     * @param m the matrix
+     * @return its class names, counts and normalised rows
+     */
+    public static JsonObject confusion(ConfusionMatrix m) {
         JsonObject o = new JsonObject();
         JsonArray names = new JsonArray();
         m.classNames().forEach(names::add);

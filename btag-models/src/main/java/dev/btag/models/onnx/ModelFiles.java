@@ -77,8 +77,8 @@ public final class ModelFiles {
         }
 
         @Override
-        public Predictions predict(TutorialFile file) throws TranslateException {
-            return predictor.predict(file);
+        public Predictions predict(TutorialFile file, int from, int to) throws TranslateException {
+            return predictor.predict(file, from, to);
         }
 
         @Override

@@ -237,16 +237,21 @@ public final class OnnxTagger implements JetScorer {
     }
 
     /**
-     * Predicts every jet of a tutorial-layout file, in chunks of {@value #DEFAULT_BATCH_SIZE} jets or the model's
-     * batch size.
+     * Predicts the jets {@code [from, to)} of a tutorial-layout file, in chunks of {@value #DEFAULT_BATCH_SIZE} jets
+     * or the model's batch size ({@link #predict(TutorialFile)} is the whole file). When {@code from} is a multiple
+     * of the batch size the forward passes hold the same jets as the whole file's.
      *
      * @param file an open file
+     * @param from the first row
+     * @param to one past the last row
      * @return one row per jet
-     * @throws IllegalArgumentException if a feature the model reads is not a column of the tutorial layout
+     * @throws IllegalArgumentException if the range is outside the file, or a feature the model reads is not a
+     *     column of the tutorial layout
      * @throws TranslateException if ONNX Runtime fails
      */
     @Override
-    public Predictions predict(TutorialFile file) throws TranslateException {
+    public Predictions predict(TutorialFile file, int from, int to) throws TranslateException {
+        JetScorer.checkRange(file, from, to);
         FeatureSet features;
         try {
             features = FeatureSet.ofNames("onnx", featureNames.toArray(new String[0]));
@@ -254,14 +259,14 @@ public final class OnnxTagger implements JetScorer {
             throw new IllegalArgumentException(file.path() + ": the model " + name + " reads features that are not"
                 + " columns of the tutorial layout: " + e.getMessage(), e);
         }
-        int n = file.jetCountAsInt();
+        int n = to - from;
         float[] out = new float[n * classes];
         int chunk = Math.max(batchSize, DEFAULT_BATCH_SIZE / batchSize * batchSize);
-        for (int from = 0; from < n; from += chunk) {
-            int to = Math.min(n, from + chunk);
-            float[] p = predict(new JetInputs(to - from, file.features(features, from, to),
-                tracks ? file.tracks(from, to) : new float[0]));
-            System.arraycopy(p, 0, out, from * classes, p.length);
+        for (int start = 0; start < n; start += chunk) {
+            int end = Math.min(n, start + chunk);
+            float[] p = predict(new JetInputs(end - start, file.features(features, from + start, from + end),
+                tracks ? file.tracks(from + start, from + end) : new float[0]));
+            System.arraycopy(p, 0, out, start * classes, p.length);
         }
         return new Predictions(n, classes, out);
     }

@@ -44,7 +44,41 @@ public interface JetScorer extends AutoCloseable {
      * @throws IllegalArgumentException if the scorer reads features the file does not have (the message names it)
      * @throws TranslateException if the engine fails
      */
-    Predictions predict(TutorialFile file) throws TranslateException;
+    default Predictions predict(TutorialFile file) throws TranslateException {
+        return predict(file, 0, file.jetCountAsInt());
+    }
+
+    /**
+     * Predicts the jets {@code [from, to)} of a tutorial-layout file, reading only those rows. The rows are
+     * predicted in the same forward passes as by {@link #predict(TutorialFile)} when {@code from} is a multiple of
+     * the scorer's batch size, so their probabilities are then bit for bit those of the whole file's prediction
+     * (this is how a distributed job splits a file into row ranges).
+     *
+     * @param file an open file (not closed)
+     * @param from the first row, in [0, jets]
+     * @param to one past the last row, in [from, jets]
+     * @return {@code to - from} rows of predictions, in file order
+     * @throws IllegalArgumentException if the range is outside the file, or the scorer reads features the file does
+     *     not have (the message names the file)
+     * @throws TranslateException if the engine fails
+     */
+    Predictions predict(TutorialFile file, int from, int to) throws TranslateException;
+
+    /**
+     * Checks a row range of a file.
+     *
+     * @param file the file
+     * @param from the first row
+     * @param to one past the last row
+     * @throws IllegalArgumentException unless {@code 0 <= from <= to <= jets} (the message names the file)
+     */
+    static void checkRange(TutorialFile file, int from, int to) {
+        long n = file.jetCount();
+        if (from < 0 || to < from || to > n) {
+            throw new IllegalArgumentException(file.path() + ": rows [" + from + ", " + to + ") are outside the "
+                + n + " jets of the file");
+        }
+    }
 
     /** Frees what the scorer holds; call it once no thread is predicting any more. */
     @Override

@@ -209,10 +209,29 @@ public final class TaggerPredictor implements JetScorer {
      */
     @Override
     public Predictions predict(TutorialFile file) throws TranslateException {
+        return predict(file, 0, file.jetCountAsInt());
+    }
+
+    /**
+     * Predicts the jets {@code [from, to)} of a tutorial-layout file, as {@link #predict(TutorialFile)} does for the
+     * whole file; starting on a multiple of {@link #batchSize()}, the forward passes hold the same jets as the whole
+     * file's, so the probabilities are bit for bit the same.
+     *
+     * @param file an open file
+     * @param from the first row
+     * @param to one past the last row
+     * @return the predictions, one row per jet in file order
+     * @throws IllegalArgumentException if the range is outside the file, or a feature of the tagger is not a column
+     *     of the file's schema (the message names the file)
+     * @throws TranslateException if the engine fails
+     */
+    @Override
+    public Predictions predict(TutorialFile file, int from, int to) throws TranslateException {
+        JetScorer.checkRange(file, from, to);
         if (!tagger.spec().branches().isEmpty()) {
             Layout layout = tagger.layoutInputs().map(LayoutInputs::layout).orElse(Layout.tutorial());
             try (JetFile jets = JetFile.open(file.path(), layout)) {
-                return predict(jets);
+                return predict(jets, from, to);
             } catch (IOException e) {
                 throw new UncheckedIOException(file.path() + ": " + e.getMessage(), e);
             }
@@ -224,13 +243,13 @@ public final class TaggerPredictor implements JetScorer {
             throw new IllegalArgumentException(file.path() + ": the tagger reads features that are not columns of the"
                 + " tutorial layout: " + e.getMessage(), e);
         }
-        int n = file.jetCountAsInt();
+        int n = to - from;
         boolean tracks = tagger.spec().architecture().usesTracks();
         float[] out = new float[n * classes()];
-        for (int from = 0; from < n; from += fileChunk) {
-            int to = Math.min(n, from + fileChunk);
-            predictInto(new JetInputs(to - from, file.features(features, from, to),
-                tracks ? file.tracks(from, to) : new float[0]), out, from);
+        for (int start = from; start < to; start += fileChunk) {
+            int end = Math.min(to, start + fileChunk);
+            predictInto(new JetInputs(end - start, file.features(features, start, end),
+                tracks ? file.tracks(start, end) : new float[0]), out, start - from);
         }
         return new Predictions(n, classes(), out);
     }
@@ -247,6 +266,27 @@ public final class TaggerPredictor implements JetScorer {
      * @throws TranslateException if the engine fails
      */
     public Predictions predict(JetFile file) throws TranslateException {
+        return predict(file, 0, file.jetCountAsInt());
+    }
+
+    /**
+     * Predicts the jets {@code [from, to)} of a file read through a layout, as {@link #predict(JetFile)} does for the
+     * whole file; starting on a multiple of {@link #batchSize()}, the forward passes hold the same jets as the whole
+     * file's, so the probabilities are bit for bit the same.
+     *
+     * @param file an open file
+     * @param from the first row, in [0, jets]
+     * @param to one past the last row, in [from, jets]
+     * @return the predictions, one row per jet in file order
+     * @throws IllegalArgumentException when the range is outside the file or the file's layout declares other inputs
+     *     than the tagger reads (the message names the file, the input and the field)
+     * @throws TranslateException if the engine fails
+     */
+    public Predictions predict(JetFile file, int from, int to) throws TranslateException {
+        if (from < 0 || to < from || to > file.jetCount()) {
+            throw new IllegalArgumentException(file.path() + ": rows [" + from + ", " + to + ") are outside the "
+                + file.jetCount() + " jets of the file");
+        }
         LayoutInputs reading = tagger.layoutInputs().orElse(null);
         if (reading != null) {
             reading.checkReads(file.layout(), file.path());
@@ -256,21 +296,21 @@ public final class TaggerPredictor implements JetScorer {
         }
         List<String> names = collectionsRead(file, reading);
         int[] collections = names.stream().mapToInt(file::collectionIndex).toArray();
-        int n = file.jetCountAsInt();
+        int n = to - from;
         float[] out = new float[n * classes()];
-        for (int from = 0; from < n; from += fileChunk) {
-            int to = Math.min(n, from + fileChunk);
+        for (int start = from; start < to; start += fileChunk) {
+            int end = Math.min(to, start + fileChunk);
             List<float[]> objects = new ArrayList<>();
             for (int i = 0; i < collections.length; i++) {
-                float[] values = file.collection(collections[i], from, to);
+                float[] values = file.collection(collections[i], start, end);
                 CollectionStandardizer standardizer = reading == null
                     || i >= reading.collectionStandardizers().size() ? null : reading.collectionStandardizers().get(i);
                 if (standardizer != null) {
-                    standardizer.applyInPlace(values, file.realObjects(collections[i], from, to, values));
+                    standardizer.applyInPlace(values, file.realObjects(collections[i], start, end, values));
                 }
                 objects.add(values);
             }
-            predictInto(new JetInputs(to - from, file.features(from, to), objects), out, from);
+            predictInto(new JetInputs(end - start, file.features(start, end), objects), out, start - from);
         }
         return new Predictions(n, classes(), out);
     }

@@ -1,0 +1,375 @@
+package dev.btag.spark.evaluate;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import dev.btag.data.layout.Layout;
+import dev.btag.metrics.binning.Binning;
+import dev.btag.metrics.calibration.ReliabilityDiagram;
+import dev.btag.metrics.binning.Overflow;
+import dev.btag.metrics.comparison.ClassGroups;
+import dev.btag.metrics.comparison.FlavourComparison;
+import dev.btag.metrics.confusion.ConfusionMatrix;
+import dev.btag.metrics.discriminant.Discriminant;
+import dev.btag.metrics.discriminant.Discriminants;
+import dev.btag.metrics.efficiency.BinnedEfficiency;
+import dev.btag.metrics.efficiency.ClopperPearson;
+import dev.btag.metrics.efficiency.EfficiencyMaps;
+import dev.btag.metrics.roc.RocCurve;
+import dev.btag.metrics.selection.FlavourGroup;
+import dev.btag.metrics.selection.FlavourSelection;
+import dev.btag.metrics.roc.ScoreRuns;
+import dev.btag.metrics.workingpoint.WorkingPoint;
+import dev.btag.metrics.workingpoint.WorkingPointTarget;
+import dev.btag.metrics.workingpoint.WorkingPoints;
+import dev.btag.models.LayoutInputs;
+import dev.btag.models.evaluate.BinnedPerformance;
+import dev.btag.models.evaluate.ComparisonResult;
+import dev.btag.models.evaluate.TaggerEvaluation;
+import dev.btag.spark.score.ScoredJets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Evaluates a scored-jets DataFrame ({@link ScoredJets}) exactly, as {@code btag evaluate} evaluates the same files.
+ * Tutorial-layout files (six classes) are evaluated as {@code btag evaluate} evaluates a tutorial file: discriminants
+ * from the six probabilities, the file's integer truth (column 50: 5, 4, 1, 21, 0). Files of any other layout are
+ * evaluated as {@code btag evaluate} evaluates a layout's files: the probabilities are summed into the layout's b, c
+ * and light groups ({@link ClassGroups#collapse}), the discriminants computed from those sums, the jets given the
+ * group truth codes (5, 4, 1, 0), and only the comparisons whose groups the layout declares are run.
+ *
+ * <p>Per comparison: the ROC curve and AUC (with DeLong's error) from a distributed sort: the kept jets are grouped by
+ * distinct score with their signal and background counts, sorted descending across the cluster, and streamed to the
+ * driver partition by partition in order, into {@link ScoreRuns}, the accumulation {@code btag evaluate} runs after
+ * its own sort; so the curve is exact (one point per distinct score, no binning) and equal to the single-machine one,
+ * AUC included, and only one row per distinct score crosses the network. The working points come from the curve
+ * ({@link WorkingPoints}); the efficiency and mistag rate in jet-pT bins at the reference working point, and the
+ * confusion matrix and the efficiency maps ({@link EfficiencyMaps}, BvsL at the b-vs-light working points), from
+ * counts summed over partitions. Unweighted: a layout's weight field is not used.
+ *
+ * <p>The binned performance ({@link BinnedPerformance}: per bin of jet pT and |&eta;|, the last bin taking the
+ * overflow, the bin's exact ROC curve and AUC from a sort per bin, and every working point's rates from counts) is
+ * that of {@code btag evaluate}; |&eta;| is read from the layout's {@code kinematics.eta}. The calibration
+ * ({@link ReliabilityDiagram} per class) is summed over the partitions ({@code SparkCalibration}).
+ * This class is immutable and thread-safe.
+ */
+public final class SparkEvaluation {
+
+    private static final String CODE = "code";
+    private static final String PT_BIN = "ptBin";
+    private static final String PREDICTED = "predicted";
+
+    private final List<FlavourComparison> comparisons;
+    private final List<WorkingPointTarget> mistagTargets;
+    private final List<WorkingPointTarget> efficiencyTargets;
+    private final WorkingPointTarget reference;
+    private final Binning ptBins;
+    private final Binning absEtaBins;
+
+    private SparkEvaluation(List<FlavourComparison> comparisons, List<WorkingPointTarget> mistagTargets,
+            List<WorkingPointTarget> efficiencyTargets, WorkingPointTarget reference, Binning ptBins,
+            Binning absEtaBins) {
+        this.comparisons = comparisons;
+        this.mistagTargets = mistagTargets;
+        this.efficiencyTargets = efficiencyTargets;
+        this.reference = reference;
+        this.ptBins = ptBins;
+        this.absEtaBins = absEtaBins;
+    }
+
+    /**
+     * The evaluation with {@link TaggerEvaluation}'s defaults: every comparison, loose/medium/tight and 60/70/77/85%
+     * working points, medium as the reference, {@link TaggerEvaluation#DEFAULT_PT_BINS} and
+     * {@link TaggerEvaluation#DEFAULT_ABS_ETA_BINS}.
+     *
+     * @return the standard evaluation
+     */
+    public static SparkEvaluation standard() {
+        return new SparkEvaluation(FlavourComparison.ALL, WorkingPointTarget.FIXED_MISTAGS,
+            WorkingPointTarget.FIXED_EFFICIENCIES, WorkingPointTarget.MEDIUM, TaggerEvaluation.DEFAULT_PT_BINS,
+            TaggerEvaluation.DEFAULT_ABS_ETA_BINS);
+    }
+
+    /**
+     * The result: per comparison what {@code btag evaluate} reports (binned performance included), and the confusion
+     * matrix of the layout's classes.
+     *
+     * @param tagger the tagger's name
+     * @param jets the number of jets evaluated
+     * @param comparisons one result per comparison the layout's groups allow, in the standard order, each with its
+     *     binned performance in jet pT and |&eta;|
+     * @param confusion true class (rows) against the most probable class, jets of no class left out
+     * @param efficiencyMaps the b, c and light efficiencies of BvsL at each working point of the b vs light+gluon
+     *     comparison over the pT x |&eta;| bins, as {@link EfficiencyMaps#of} counts them; {@code null} when that
+     *     comparison is not evaluated. Jets whose layout declares no &eta; fall in no cell.
+     * @param calibration the reliability diagram of each class (10 bins of predicted probability, jets of no class
+     *     left out), empty when the outputs are not probabilities in [0, 1]
+     */
+    public record Result(String tagger, long jets, List<ComparisonResult> comparisons, ConfusionMatrix confusion,
+            EfficiencyMaps efficiencyMaps, List<ReliabilityDiagram> calibration) {
+
+        /**
+         * Copies the list.
+         *
+         * @param tagger the name
+         * @param jets the jet count
+         * @param comparisons the results
+         * @param confusion the matrix
+         * @param efficiencyMaps the maps, or {@code null}
+         * @param calibration the diagrams
+         */
+        public Result {
+            Objects.requireNonNull(tagger, "tagger");
+            comparisons = List.copyOf(comparisons);
+            Objects.requireNonNull(confusion, "confusion");
+            calibration = List.copyOf(calibration);
+        }
+    }
+
+    /**
+     * Evaluates scored jets. The frame is persisted for the duration (each comparison reads it) and released after.
+     *
+     * @param tagger the name to give the tagger
+     * @param scored a DataFrame with the {@link ScoredJets} columns (at least file-less {@code truth},
+     *     {@code class}, {@code probabilities}, {@code pt})
+     * @param layout the layout the jets were read with (its classes and groups)
+     * @return the result
+     * @throws IllegalArgumentException if a comparison lacks signal or background jets, or a discriminant is not
+     *     finite (the message names the comparison)
+     */
+    public Result evaluate(String tagger, Dataset<Row> scored, Layout layout) {
+        ClassGroups groups = LayoutInputs.groups(layout);
+        boolean sixClasses = sixClassTutorial(layout, groups);
+        Dataset<Row> jets = grouped(scored, groups, sixClasses, ptBins, absEtaBins)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            long n = jets.count();
+            List<ComparisonResult> results = new ArrayList<>();
+            for (FlavourComparison c : comparisons) {
+                if (sixClasses || groupsPresent(c, groups)) {
+                    results.add(compare(c, jets));
+                }
+            }
+            EfficiencyMaps maps = null;
+            for (ComparisonResult r : results) {
+                if (r.comparison().equals(FlavourComparison.B_VS_LIGHT_GLUON)) {
+                    List<EfficiencyMaps.Cut> cuts = r.allWorkingPoints().stream()
+                        .map(wp -> new EfficiencyMaps.Cut(wp.name(), wp.threshold())).toList();
+                    maps = SparkEfficiencyMaps.count(jets, r.comparison().discriminant().cmsName(), ptBins, absEtaBins,
+                        cuts);
+                }
+            }
+            List<String> names = sixClasses ? ConfusionMatrix.SIX_CLASSES : layout.label().names();
+            return new Result(tagger, n, results, confusion(jets, names), maps,
+                SparkCalibration.of(scored, names, ReliabilityDiagram.DEFAULT_BINS));
+        } finally {
+            jets.unpersist();
+        }
+    }
+
+    /** Whether the jets are the tutorial's six classes, evaluated as {@code btag evaluate} does a tutorial file. */
+    private static boolean sixClassTutorial(Layout layout, ClassGroups groups) {
+        return layout.isTutorial() && groups.size() == Discriminants.CLASSES;
+    }
+
+    /**
+     * Whether a layout declares the groups a comparison selects (without c classes no c comparison, and so on), the
+     * rule of {@code btag evaluate} for a layout's files.
+     */
+    private static boolean groupsPresent(FlavourComparison comparison, ClassGroups groups) {
+        java.util.Set<Integer> codes = new java.util.HashSet<>(comparison.selection().signal());
+        if (!comparison.selection().backgroundIsRest()) {
+            codes.addAll(comparison.selection().background());
+        }
+        return (!codes.contains(FlavourSelection.C) || groups.c().length > 0)
+            && (!codes.contains(FlavourSelection.LIGHT) || groups.light().length > 0);
+    }
+
+    /**
+     * Per jet: the truth code (the file's, 5/4/1/21/0, for the tutorial's six classes; else the layout group's,
+     * 5/4/1/0), the class, the most probable class, the pT bin (-1 outside), every discriminant (from the six
+     * probabilities, else from the group sums), the flavour group and the pT and |eta| cells of the maps.
+     */
+    private static Dataset<Row> grouped(Dataset<Row> scored, ClassGroups groups, boolean sixClasses, Binning ptBins,
+            Binning absEtaBins) {
+        List<StructField> fields = new ArrayList<>(List.of(
+            DataTypes.createStructField(CODE, DataTypes.IntegerType, false),
+            DataTypes.createStructField(ScoredJets.CLASS, DataTypes.IntegerType, false),
+            DataTypes.createStructField(PREDICTED, DataTypes.IntegerType, false),
+            DataTypes.createStructField(PT_BIN, DataTypes.IntegerType, false)));
+        for (Discriminant d : Discriminant.values()) {
+            fields.add(DataTypes.createStructField(d.cmsName(), DataTypes.DoubleType, false));
+        }
+        for (String cell : List.of(SparkEfficiencyMaps.GROUP, SparkEfficiencyMaps.PT_CELL,
+                SparkEfficiencyMaps.ETA_CELL)) {
+            fields.add(DataTypes.createStructField(cell, DataTypes.IntegerType, false));
+        }
+        JavaRDD<Row> rows = scored.select(ScoredJets.CLASS, ScoredJets.PROBABILITIES, ScoredJets.PT, ScoredJets.ETA,
+            ScoredJets.TRUTH).javaRDD().mapPartitions(new JetGrouping(groups, sixClasses, ptBins, absEtaBins));
+        return scored.sparkSession().createDataFrame(rows, DataTypes.createStructType(fields));
+    }
+
+    /**
+     * What {@link #grouped} runs on the executors: holds the groups and bin edges as plain serializable values and
+     * rebuilds the library objects there.
+     */
+    private static final class JetGrouping implements FlatMapFunction<Iterator<Row>, Row> {
+        private static final long serialVersionUID = 1L;
+        private final ArrayList<String> classes;
+        private final int[] b;
+        private final int[] c;
+        private final int[] light;
+        private final double[] edges;
+        private final double[] etaEdges;
+        private final boolean sixClasses;
+
+        JetGrouping(ClassGroups groups, boolean sixClasses, Binning ptBins, Binning absEtaBins) {
+            this.sixClasses = sixClasses;
+            classes = new ArrayList<>(groups.classes());
+            b = groups.b();
+            c = groups.c();
+            light = groups.light();
+            edges = ptBins.edges();
+            etaEdges = absEtaBins.edges();
+        }
+
+        @Override
+        public Iterator<Row> call(Iterator<Row> in) {
+            ClassGroups groups = new ClassGroups(classes, b, c, light);
+            Binning ptBins = Binning.of(edges);
+            Binning etaBins = Binning.of(etaEdges);
+            int[] codeOfClass = groups.truthCodes(IntStream.range(0, classes.size()).toArray());
+            int[] flavourGroupOfCode = new int[64];
+            for (int code = 0; code < flavourGroupOfCode.length; code++) {
+                flavourGroupOfCode[code] = FlavourGroup.indexOf(FlavourGroup.STANDARD, new int[] {code})[0];
+            }
+            Discriminant[] kinds = Discriminant.values();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return in.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    Row r = in.next();
+                    int cls = r.getInt(0);
+                    List<Float> p = r.getList(1);
+                    float[] probabilities = new float[p.size()];
+                    for (int j = 0; j < probabilities.length; j++) {
+                        probabilities[j] = p.get(j);
+                    }
+                    float[] six = sixClasses ? probabilities : groups.collapse(probabilities);
+                    Object[] v = new Object[7 + kinds.length];
+                    int code = sixClasses ? r.getInt(4) : cls < 0 ? FlavourSelection.UNDEFINED : codeOfClass[cls];
+                    v[0] = code;
+                    v[1] = cls;
+                    v[2] = ConfusionMatrix.argmax(probabilities, probabilities.length)[0];
+                    v[3] = ptBins.bin(r.getDouble(2), Overflow.LEFT_OUT);
+                    for (int d = 0; d < kinds.length; d++) {
+                        v[4 + d] = Discriminants.compute(kinds[d], six)[0];
+                    }
+                    v[4 + kinds.length] = code >= 0 && code < flavourGroupOfCode.length ? flavourGroupOfCode[code] : -1;
+                    v[5 + kinds.length] = ptBins.bin(r.getDouble(2), Overflow.LAST_BIN);
+                    v[6 + kinds.length] = etaBins.bin(Math.abs(r.getDouble(3)), Overflow.LAST_BIN);
+                    return RowFactory.create(v);
+                }
+            };
+        }
+    }
+
+    private ComparisonResult compare(FlavourComparison c, Dataset<Row> jets) {
+        String score = c.discriminant().cmsName();
+        Column signal = isIn(c.selection().signal());
+        Column kept = keptBy(c);
+        Dataset<Row> runs = jets.filter(kept)
+            .groupBy(col(score))
+            .agg(sum(when(signal, lit(1L)).otherwise(lit(0L))).as("s"),
+                sum(when(signal, lit(0L)).otherwise(lit(1L))).as("b"))
+            .orderBy(col(score).desc());
+        ScoreRuns accumulated = new ScoreRuns(false);
+        try {
+            Iterator<Row> sorted = runs.toLocalIterator();
+            while (sorted.hasNext()) {
+                Row r = sorted.next();
+                long s = r.getLong(1);
+                long b = r.getLong(2);
+                accumulated.add(r.getDouble(0), s, s, s, b, b, b);
+            }
+            RocCurve roc = accumulated.roc();
+            WorkingPoint ref = WorkingPoints.at(roc, reference);
+            BinnedEfficiency[] rates = ratesVsPt(jets, kept, signal, score, ref.threshold());
+            List<WorkingPoint> mistagPoints = WorkingPoints.at(roc, mistagTargets);
+            List<WorkingPoint> efficiencyPoints = WorkingPoints.at(roc, efficiencyTargets);
+            List<WorkingPoint> all = new ArrayList<>(mistagPoints);
+            all.addAll(efficiencyPoints);
+            List<BinnedPerformance> binned = SparkBinnedPerformance.of(jets, kept, signal, score, all, List.of(
+                new SparkBinnedPerformance.Variable(TaggerEvaluation.PT, SparkEfficiencyMaps.PT_CELL, ptBins),
+                new SparkBinnedPerformance.Variable(TaggerEvaluation.ABS_ETA, SparkEfficiencyMaps.ETA_CELL,
+                    absEtaBins)));
+            return new ComparisonResult(c, roc, accumulated.auc(), mistagPoints, efficiencyPoints, ref, rates[0],
+                rates[1], binned);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(c.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The signal efficiency and background mistag rate per pT bin at a cut, from per-partition counts. */
+    private BinnedEfficiency[] ratesVsPt(Dataset<Row> jets, Column kept, Column signal, String score, double cut) {
+        int bins = ptBins.bins();
+        double[][] passed = new double[2][bins];
+        double[][] total = new double[2][bins];
+        List<Row> counts = jets.filter(kept.and(col(PT_BIN).geq(0)))
+            .groupBy(col(PT_BIN), signal.as("signal"))
+            .agg(sum(lit(1L)).as("total"), sum(when(col(score).geq(cut), lit(1L)).otherwise(lit(0L))).as("passed"))
+            .collectAsList();
+        for (Row r : counts) {
+            int cls = r.getBoolean(1) ? 0 : 1;
+            total[cls][r.getInt(0)] = r.getLong(2);
+            passed[cls][r.getInt(0)] = r.getLong(3);
+        }
+        return new BinnedEfficiency[] {
+            BinnedEfficiency.fromSums(ptBins, passed[0], total[0], null, ClopperPearson.ONE_SIGMA),
+            BinnedEfficiency.fromSums(ptBins, passed[1], total[1], null, ClopperPearson.ONE_SIGMA)};
+    }
+
+    /** Counts true class against predicted class over the partitions. */
+    private static ConfusionMatrix confusion(Dataset<Row> jets, List<String> names) {
+        long[][] counts = new long[names.size()][names.size()];
+        for (Row r : jets.filter(col(ScoredJets.CLASS).geq(0)).groupBy(ScoredJets.CLASS, PREDICTED).count()
+                .collectAsList()) {
+            counts[r.getInt(0)][r.getInt(1)] = r.getLong(2);
+        }
+        return new ConfusionMatrix(names, counts);
+    }
+
+    /** Jets whose code the comparison keeps (signal or background). */
+    private static Column keptBy(FlavourComparison c) {
+        List<Integer> codes = new ArrayList<>();
+        for (int code : new int[] {FlavourSelection.B, FlavourSelection.C, FlavourSelection.LIGHT,
+            FlavourSelection.GLUON, FlavourSelection.UNDEFINED}) {
+            if (c.selection().signal().contains(code) || c.selection().keeps(code)) {
+                codes.add(code);
+            }
+        }
+        return isIn(codes);
+    }
+
+    private static Column isIn(java.util.Collection<Integer> codes) {
+        return col(CODE).isin(codes.toArray());
+    }
+}
