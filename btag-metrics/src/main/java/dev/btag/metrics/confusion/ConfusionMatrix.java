@@ -111,16 +111,22 @@ public record ConfusionMatrix(List<String> classNames, long[][] counts) {
             throw new IllegalArgumentException("one-hot labels have " + oneHotTruth.length
                 + " values but probabilities have " + probabilities.length);
         }
-        int[] truth = OneHotLabels.classIndices(oneHotTruth, classNames.size());
-        int[] predicted = argmax(probabilities, classNames.size());
-        int kept = 0;
-        for (int i = 0; i < truth.length; i++) {
-            if (truth[i] >= 0) {
-                truth[kept] = truth[i];
-                predicted[kept++] = predicted[i];
+        int n = classNames.size();
+        if (n < 1 || probabilities.length % n != 0) {
+            throw new IllegalArgumentException("probabilities have " + probabilities.length
+                + " values, not a multiple of " + n + " classes");
+        }
+        // one pass, no per-jet arrays: the same counts as of(classIndices, argmax) over the rows that have a class
+        long[][] counts = new long[n][n];
+        int rows = probabilities.length / n;
+        for (int r = 0; r < rows; r++) {
+            int predicted = argmaxRow(probabilities, n, r);
+            int truth = OneHotLabels.classIndex(oneHotTruth, n, r);
+            if (truth >= 0) {
+                counts[truth][predicted]++;
             }
         }
-        return of(classNames, java.util.Arrays.copyOf(truth, kept), java.util.Arrays.copyOf(predicted, kept));
+        return new ConfusionMatrix(classNames, counts);
     }
 
     /**
@@ -140,20 +146,25 @@ public record ConfusionMatrix(List<String> classNames, long[][] counts) {
         int rows = probabilities.length / classes;
         int[] out = new int[rows];
         for (int r = 0; r < rows; r++) {
-            int best = 0;
-            int base = r * classes;
-            for (int c = 0; c < classes; c++) {
-                float v = probabilities[base + c];
-                if (Float.isNaN(v)) {
-                    throw new IllegalArgumentException("probabilities row " + r + ", column " + c + " is NaN");
-                }
-                if (v > probabilities[base + best]) {
-                    best = c;
-                }
-            }
-            out[r] = best;
+            out[r] = argmaxRow(probabilities, classes, r);
         }
         return out;
+    }
+
+    /** The first index of the largest value of one row; throws for a NaN, naming row and column. */
+    private static int argmaxRow(float[] probabilities, int classes, int r) {
+        int best = 0;
+        int base = r * classes;
+        for (int c = 0; c < classes; c++) {
+            float v = probabilities[base + c];
+            if (Float.isNaN(v)) {
+                throw new IllegalArgumentException("probabilities row " + r + ", column " + c + " is NaN");
+            }
+            if (v > probabilities[base + best]) {
+                best = c;
+            }
+        }
+        return best;
     }
 
     /**

@@ -35,24 +35,38 @@ public final class OneHotLabels {
         int rows = oneHot.length / classes;
         int[] index = new int[rows];
         for (int r = 0; r < rows; r++) {
-            int found = -1;
-            for (int c = 0; c < classes; c++) {
-                float v = oneHot[r * classes + c];
-                if (!(v >= -0.5f && v <= 1.5f)) {
-                    throw new IllegalArgumentException(
-                        "one-hot label row " + r + ", column " + c + " is " + v + "; expected 0 or 1");
-                }
-                if (v > 0.5f) {
-                    if (found >= 0) {
-                        throw new IllegalArgumentException("one-hot label row " + r + " has flags in columns "
-                            + found + " and " + c + "; expected at most one");
-                    }
-                    found = c;
-                }
-            }
-            index[r] = found;
+            index[r] = classIndex(oneHot, classes, r);
         }
         return index;
+    }
+
+    /**
+     * The class index of one row, as {@link #classIndices(float[], int)} gives it, without allocating.
+     *
+     * @param oneHot the labels, row-major N x {@code classes}
+     * @param classes the number of classes (columns), at least 1
+     * @param row the row, in [0, N)
+     * @return the column holding the row's flag, or {@code -1} for an all-zero row
+     * @throws IllegalArgumentException if a value of the row is not 0 or 1 (within 0.5), or the row has more than one
+     *     flag (the message names the row)
+     */
+    public static int classIndex(float[] oneHot, int classes, int row) {
+        int found = -1;
+        for (int c = 0, at = row * classes; c < classes; c++, at++) {
+            float v = oneHot[at];
+            if (!(v >= -0.5f && v <= 1.5f)) {
+                throw new IllegalArgumentException(
+                    "one-hot label row " + row + ", column " + c + " is " + v + "; expected 0 or 1");
+            }
+            if (v > 0.5f) {
+                if (found >= 0) {
+                    throw new IllegalArgumentException("one-hot label row " + row + " has flags in columns "
+                        + found + " and " + c + "; expected at most one");
+                }
+                found = c;
+            }
+        }
+        return found;
     }
 
     /**

@@ -93,6 +93,37 @@ class ConfusionMatrixTest {
         assertTrue(e.getMessage().contains("row 0, column 1"), e.getMessage());
     }
 
+    /** The one-pass count equals a count written out row by row: flag column against the first largest column. */
+    @Property(tries = 200)
+    void oneHotCountsEqualADirectCount(@ForAll @IntRange(min = 1, max = 6) int classes,
+            @ForAll @Size(max = 60) List<@IntRange(min = -1, max = 5) Integer> truth,
+            @ForAll @Size(min = 360, max = 360) List<@IntRange(min = 0, max = 3) Integer> levels) {
+        int rows = truth.size();
+        float[] oneHot = new float[rows * classes];
+        float[] p = new float[rows * classes];
+        long[][] expected = new long[classes][classes];
+        for (int r = 0; r < rows; r++) {
+            int t = truth.get(r) % classes; // -1 stays -1: an undefined row
+            int best = 0;
+            for (int c = 0; c < classes; c++) {
+                p[r * classes + c] = levels.get(r * classes + c) / 4f; // few levels: many ties
+                if (p[r * classes + c] > p[r * classes + best]) {
+                    best = c;
+                }
+            }
+            if (t >= 0) {
+                oneHot[r * classes + t] = 1;
+                expected[t][best]++;
+            }
+        }
+        ConfusionMatrix m = ConfusionMatrix.fromOneHot(names(classes), oneHot, p);
+        for (int t = 0; t < classes; t++) {
+            for (int q = 0; q < classes; q++) {
+                assertEquals(expected[t][q], m.count(t, q), "true " + t + ", predicted " + q);
+            }
+        }
+    }
+
     @Test
     void oneHotTruthLeavesOutUndefinedRows() {
         float[] oneHot = {1, 0, 0, /* undefined */ 0, 0, 0, 0, 0, 1};
