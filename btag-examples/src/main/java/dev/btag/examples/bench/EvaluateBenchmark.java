@@ -3,6 +3,7 @@ package dev.btag.examples.bench;
 import dev.btag.data.npy.NpzWriter;
 import dev.btag.metrics.binning.BinnedVariable;
 import dev.btag.metrics.binning.Overflow;
+import dev.btag.metrics.calibration.ConfusionAndCalibration;
 import dev.btag.metrics.calibration.ReliabilityDiagram;
 import dev.btag.metrics.comparison.FlavourComparison;
 import dev.btag.metrics.confusion.ConfusionMatrix;
@@ -256,8 +257,8 @@ public final class EvaluateBenchmark {
      * Where the evaluation's time goes: the work of {@link TaggerEvaluation#standard()} done part by part with the
      * library's public calls, one after the other on the calling thread (each comparison's scan still sorts its two
      * classes in parallel), so that each part's process CPU time is its own. The parts: the five discriminants
-     * ({@code discriminants}), the jets' pT and |eta| bins ({@code jetBins}), the confusion matrix ({@code confusion}),
-     * the six reliability diagrams ({@code calibration}), per comparison its scan ({@code scan.NAME}: gathering,
+     * ({@code discriminants}), the jets' pT and |eta| bins ({@code jetBins}), the confusion matrix and the six reliability
+     * diagrams in their one pass ({@code confusionAndCalibration}), per comparison its scan ({@code scan.NAME}: gathering,
      * sorting, the curve, the AUC, the per-slot sums), its working points and binned rates ({@code rates.NAME}) and
      * its bins' curves and AUCs ({@code bins.NAME}), and the BvsL efficiency maps ({@code maps}); then one ROC + AUC
      * ({@code roc}) for scale.
@@ -281,10 +282,8 @@ public final class EvaluateBenchmark {
                 BinnedVariable.of(TaggerEvaluation.PT, TaggerEvaluation.DEFAULT_PT_BINS, pt),
                 BinnedVariable.of(TaggerEvaluation.ABS_ETA, TaggerEvaluation.DEFAULT_ABS_ETA_BINS, absEta)),
                 pt.length));
-            time(times, "confusion", r, rounds,
-                () -> ConfusionMatrix.fromOneHot(ConfusionMatrix.SIX_CLASSES, oneHot, probabilities));
-            time(times, "calibration", r, rounds, () -> ReliabilityDiagram.perClass(ConfusionMatrix.SIX_CLASSES,
-                oneHot, probabilities, null, ReliabilityDiagram.DEFAULT_BINS));
+            time(times, "confusionAndCalibration", r, rounds, () -> ConfusionAndCalibration.of(
+                ConfusionMatrix.SIX_CLASSES, oneHot, probabilities, null, ReliabilityDiagram.DEFAULT_BINS));
             List<EfficiencyMaps.Cut> cuts = List.of();
             for (FlavourComparison c : comparisons) {
                 double[] score = scores[discriminants.indexOf(c.discriminant())];

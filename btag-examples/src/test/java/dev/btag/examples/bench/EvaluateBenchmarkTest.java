@@ -29,7 +29,7 @@ class EvaluateBenchmarkTest {
         EvaluateBenchmark bench = EvaluateBenchmark.generate(4000, 5);
         java.util.Map<String, double[]> parts = bench.parts(1);
         java.util.List<String> expected = new java.util.ArrayList<>(java.util.List.of("discriminants", "jetBins",
-            "confusion", "calibration"));
+            "confusionAndCalibration"));
         for (var c : dev.btag.metrics.comparison.FlavourComparison.ALL) {
             expected.addAll(java.util.List.of("scan." + c.name(), "rates." + c.name(), "bins." + c.name()));
         }

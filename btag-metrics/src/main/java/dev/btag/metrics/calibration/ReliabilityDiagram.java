@@ -122,21 +122,9 @@ public record ReliabilityDiagram(String name, Binning binning, double[] count, d
         }
         Sums sums = new Sums(classes, bins, weights != null);
         for (int r = 0, o = 0; r < n; r++, o += classes) {
-            boolean defined = false;
-            for (int c = 0; c < classes; c++) {
-                defined |= oneHot[o + c] != 0;
-            }
-            if (!defined) {
-                continue;
-            }
-            double w = weight(weights, r);
-            for (int c = 0; c < classes; c++) {
-                float p = probabilities[o + c];
-                if (!(p >= 0 && p <= 1)) {
-                    throw new IllegalArgumentException("probabilities row " + r + ", column " + c + " is " + p
-                        + "; probabilities must be in [0, 1]");
-                }
-                sums.add(c, p, oneHot[o + c] != 0, w);
+            String problem = addRow(sums, oneHot, probabilities, weights, classes, r, o);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
             }
         }
         List<ReliabilityDiagram> out = new ArrayList<>(classes);
@@ -144,6 +132,35 @@ public record ReliabilityDiagram(String name, Binning binning, double[] count, d
             out.add(sums.diagram(c, classNames.get(c)));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Adds one row of labels and probabilities to the sums (a row whose labels are all zero is left out).
+     *
+     * @return {@code null}, or what is wrong (a weight or probability out of range, naming row and column), in which
+     *     case the sums are no longer usable
+     */
+    static String addRow(Sums sums, float[] oneHot, float[] probabilities, double[] weights, int classes, int r,
+            int o) {
+        boolean defined = false;
+        for (int c = 0; c < classes; c++) {
+            defined |= oneHot[o + c] != 0;
+        }
+        if (!defined) {
+            return null;
+        }
+        double w = weights == null ? 1 : weights[r];
+        if (!Double.isFinite(w) || w < 0) {
+            return "weights[" + r + "] is " + w + ": weights must be finite and non-negative";
+        }
+        for (int c = 0; c < classes; c++) {
+            float p = probabilities[o + c];
+            if (!(p >= 0 && p <= 1)) {
+                return "probabilities row " + r + ", column " + c + " is " + p + "; probabilities must be in [0, 1]";
+            }
+            sums.add(c, p, oneHot[o + c] != 0, w);
+        }
+        return null;
     }
 
     private static double weight(double[] weights, int i) {
@@ -210,7 +227,8 @@ public record ReliabilityDiagram(String name, Binning binning, double[] count, d
             fraction.upper(), total > 0 ? ece / total : Double.NaN, total > 0 ? mce : Double.NaN);
     }
 
-    private static final class Sums {
+    /** Per-class, per-bin sums (also filled by {@link ConfusionAndCalibration}'s pass). */
+    static final class Sums {
         private final int bins;
         private final double[] count;
         private final double[] weight;

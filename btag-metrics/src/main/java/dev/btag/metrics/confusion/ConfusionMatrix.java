@@ -151,8 +151,16 @@ public record ConfusionMatrix(List<String> classNames, long[][] counts) {
         return out;
     }
 
-    /** The first index of the largest value of one row; throws for a NaN, naming row and column. */
-    private static int argmaxRow(float[] probabilities, int classes, int r) {
+    /**
+     * The index of the largest value of one row, as {@link #argmax(float[], int)} gives it, without allocating.
+     *
+     * @param probabilities row-major N x {@code classes} values
+     * @param classes the number of columns, at least 1
+     * @param r the row, in [0, N)
+     * @return the first column holding the row's largest value
+     * @throws IllegalArgumentException if a value of the row is NaN (the message names the row and column)
+     */
+    public static int argmaxRow(float[] probabilities, int classes, int r) {
         int best = 0;
         int base = r * classes;
         for (int c = 0; c < classes; c++) {

@@ -7,6 +7,7 @@ import dev.btag.data.schema.TutorialFile;
 import dev.btag.metrics.binning.BinnedVariable;
 import dev.btag.metrics.binning.Binning;
 import dev.btag.metrics.binning.Overflow;
+import dev.btag.metrics.calibration.ConfusionAndCalibration;
 import dev.btag.metrics.calibration.ReliabilityDiagram;
 import dev.btag.metrics.comparison.ClassGroups;
 import dev.btag.metrics.comparison.FlavourComparison;
@@ -246,16 +247,11 @@ public final class TaggerEvaluation {
         Evaluation grouped = evaluate(tagger.spec().architecture().cliName(), groups.collapse(probs), sample, chosen,
             maps);
         float[] oneHot = scored.oneHot();
-        ConfusionMatrix confusion = ConfusionMatrix.fromOneHot(layout.label().names(), oneHot, probs);
-        List<ReliabilityDiagram> calibration;
-        try {
-            calibration = ReliabilityDiagram.perClass(layout.label().names(), oneHot, probs, sample.weightsView(),
-                calibrationBins);
-        } catch (IllegalArgumentException notProbabilities) {
-            calibration = List.of(); // as for the tutorial: outputs that are not probabilities have no calibration
-        }
-        return new Evaluation(grouped.tagger(), sample, grouped.probabilities(), grouped.comparisons(), confusion,
-            calibration, grouped.efficiencyMaps(), groups, probs);
+        // as for the tutorial: outputs that are not probabilities get an empty calibration
+        ConfusionAndCalibration c = ConfusionAndCalibration.of(layout.label().names(), oneHot, probs,
+            sample.weightsView(), calibrationBins);
+        return new Evaluation(grouped.tagger(), sample, grouped.probabilities(), grouped.comparisons(),
+            c.confusion(), c.calibration(), grouped.efficiencyMaps(), groups, probs);
     }
 
     /**
@@ -278,10 +274,9 @@ public final class TaggerEvaluation {
             throw new IllegalArgumentException(tagger + ": " + probabilities.length + " probabilities for "
                 + sample.jets() + " jets of " + sample.source() + "; expected 6 per jet");
         }
-        ForkJoinTask<ConfusionMatrix> confusion = ForkJoinPool.commonPool().submit(() -> ConfusionMatrix.fromOneHot(
-            ConfusionMatrix.SIX_CLASSES, sample.oneHotView(), probabilities));
-        ForkJoinTask<List<ReliabilityDiagram>> calibration = ForkJoinPool.commonPool().submit(
-            () -> ReliabilityDiagram.perClass(ConfusionMatrix.SIX_CLASSES, sample.oneHotView(), probabilities,
+        // outputs that are not probabilities in [0, 1] (logits, other scores) get an empty calibration
+        ForkJoinTask<ConfusionAndCalibration> classes = ForkJoinPool.commonPool().submit(
+            () -> ConfusionAndCalibration.of(ConfusionMatrix.SIX_CLASSES, sample.oneHotView(), probabilities,
                 sample.weightsView(), calibrationBins));
         ForkJoinTask<JetBins> jetBins = ForkJoinPool.commonPool().submit(() -> JetBins.of(List.of(
             BinnedVariable.of(PT, ptBins, sample.ptView()), BinnedVariable.of(ABS_ETA, absEtaBins,
@@ -303,10 +298,8 @@ public final class TaggerEvaluation {
                 sample.truthView(), scores[discriminants.indexOf(mapped.discriminant())], sample.weightsView(), cuts,
                 FlavourGroup.STANDARD, ClopperPearson.ONE_SIGMA);
         }
-        calibration.quietlyJoin();
-        // outputs that are not probabilities in [0, 1] (logits, other scores) have no calibration; the rest stands
-        List<ReliabilityDiagram> reliability = calibration.isCompletedAbnormally() ? List.of() : calibration.join();
-        return new Evaluation(tagger, sample, probabilities, results, confusion.join(), reliability, maps);
+        ConfusionAndCalibration c = classes.join();
+        return new Evaluation(tagger, sample, probabilities, results, c.confusion(), c.calibration(), maps);
     }
 
     /** The comparison whose discriminant is mapped: the one set, else b vs light+gluon if evaluated, else none. */
