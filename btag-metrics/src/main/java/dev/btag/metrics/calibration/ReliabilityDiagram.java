@@ -182,7 +182,6 @@ public record ReliabilityDiagram(String name, Binning binning, double[] count, d
         return p;
     }
 
-    /** Per-class, per-bin sums. */
     /**
      * The diagram of one class from per-bin sums counted elsewhere (for example summed over the partitions of a
      * distributed job); the bins are {@code count.length} equal-width bins over [0, 1], a jet of predicted
