@@ -233,14 +233,15 @@ final class BatchStream implements Iterator<Batch> {
         int b = ready.size();
         int f = dataset.featureCount();
         int k = dataset.classCount();
-        int ov = dataset.objectValues();
+        int c = dataset.collectionCount();
         BufferPool pool = dataset.buffers();
-        List<ByteBuffer> used = new ArrayList<>(3);
+        List<ByteBuffer> used = new ArrayList<>(2 + c);
         NDManager batchManager = manager.newSubManager();
         NDList data = new NDList(array(batchManager, pool, used, ready.features(), b * f, new Shape(b, f)));
-        if (ov > 0) {
-            data.add(array(batchManager, pool, used, ready.objects(), b * ov,
-                new Shape(b, dataset.objectCount(), dataset.variableCount())));
+        for (int j = 0; j < c; j++) {
+            int o = dataset.objectCount(j);
+            int v = dataset.variableCount(j);
+            data.add(array(batchManager, pool, used, ready.objects()[j], b * o * v, new Shape(b, o, v)));
         }
         NDList labels = new NDList(array(batchManager, pool, used, ready.labels(), b * k, new Shape(b, k)));
         return new PooledBatch(batchManager, data, labels, b, served, dataset.size(), List.of(), pool, used);

@@ -9,6 +9,8 @@ import dev.btag.data.ntuple.JetFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -17,8 +19,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A DJL {@link Dataset} of jets streamed from many files through one {@link Layout}, for samples that do not fit in
- * memory. Batches have the shapes of {@link JetDataset}'s: {@code NDList[features (B, F), objects (B, O, V)]}
- * (objects only with a collection) and labels {@code NDList[oneHot (B, K)]}.
+ * memory. Batches have the shapes of {@link JetDataset}'s: {@code NDList[features (B, F), objects (B, O, V), ...]}
+ * (one objects array per collection read, in the order given to {@link Builder#optCollections}; none without a
+ * collection) and labels {@code NDList[oneHot (B, K)]}.
  *
  * <p>How an epoch streams: the jets are segments of files (whole files, or the parts a {@link #kerasSplit} leaves);
  * with shuffling, the segments come in a seeded per-epoch order and the jets pass through a seeded shuffle buffer of
@@ -32,7 +35,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Every file is opened once when the dataset is built, to check it against the layout and count its jets; a file
  * that does not match fails the build with a message naming it. Standardisation is fitted by a streamed pass,
- * {@link #fitStandardizer()} and {@link #fitCollectionStandardizer()}, on training jets only.
+ * {@link #fitStandardizer()} and {@link #fitCollectionStandardizers()}, on training jets only; a collection's is fitted
+ * and applied over its real objects only (padding stays zero), as {@link JetDataset}'s.
  */
 public final class StreamingJetDataset implements Dataset {
 
@@ -41,7 +45,8 @@ public final class StreamingJetDataset implements Dataset {
     private final List<FileSegment> segments;
     private final long size;
     private final Standardizer standardizer;
-    private final CollectionStandardizer collectionStandardizer;
+    /** One entry per collection read, {@code null} where its objects enter raw. */
+    private final List<CollectionStandardizer> collectionStandardizers;
     private final BufferPool buffers = new BufferPool();
     private final AtomicLong waitNanos = new AtomicLong();
     private final AtomicLong waits = new AtomicLong();
@@ -50,12 +55,12 @@ public final class StreamingJetDataset implements Dataset {
     private int epoch;
 
     private StreamingJetDataset(Builder b, List<FileSegment> segments, Standardizer standardizer,
-                                CollectionStandardizer collectionStandardizer) {
+                                List<CollectionStandardizer> collectionStandardizers) {
         this.settings = b.copy();
         this.segments = List.copyOf(segments);
         this.size = segments.stream().mapToLong(s -> s.to() - s.from()).sum();
         this.standardizer = standardizer;
-        this.collectionStandardizer = collectionStandardizer;
+        this.collectionStandardizers = collectionStandardizers;
     }
 
     /**
@@ -129,19 +134,39 @@ public final class StreamingJetDataset implements Dataset {
         List<FileSegment> validation = parts.get(1);
         Builder sequential = copyBuilder();
         sequential.shuffle = false;
-        return new Split(new StreamingJetDataset(copyBuilder(), train, standardizer, collectionStandardizer),
-            new StreamingJetDataset(sequential, validation, standardizer, collectionStandardizer));
+        return new Split(new StreamingJetDataset(copyBuilder(), train, standardizer, collectionStandardizers),
+            new StreamingJetDataset(sequential, validation, standardizer, collectionStandardizers));
     }
 
     /**
      * This dataset with standardisations applied by the readers (the files are not read again).
      *
      * @param features the feature standardisation, or {@code null}
-     * @param objects the collection's, or {@code null}
+     * @param objects the first collection's, or {@code null}; any other collection enters raw (ignored without a
+     *     collection)
      * @return a new dataset over the same segments
+     * @throws IllegalArgumentException when the variable count differs from the first collection's
      */
     public StreamingJetDataset withStandardizers(Standardizer features, CollectionStandardizer objects) {
-        return new StreamingJetDataset(copyBuilder(), segments, features, objects);
+        List<CollectionStandardizer> all = new ArrayList<>(Collections.nCopies(collectionCount(), null));
+        if (!all.isEmpty()) {
+            all.set(0, objects);
+        }
+        return withStandardizers(features, all);
+    }
+
+    /**
+     * This dataset with standardisations applied by the readers (the files are not read again).
+     *
+     * @param features the feature standardisation, or {@code null}
+     * @param objects one entry per collection read, in its order ({@link #fitCollectionStandardizers()}), each
+     *     {@code null} for raw objects
+     * @return a new dataset over the same segments
+     * @throws IllegalArgumentException when the number of entries or a variable count differs from the collections'
+     */
+    public StreamingJetDataset withStandardizers(Standardizer features, List<CollectionStandardizer> objects) {
+        return new StreamingJetDataset(copyBuilder(), segments, features,
+            ObjectBatches.checked(collectionNames(), settings.variableCounts, objects));
     }
 
     /**
@@ -154,12 +179,21 @@ public final class StreamingJetDataset implements Dataset {
     }
 
     /**
-     * The collection standardisation this dataset applies.
+     * The first collection's standardisation this dataset applies.
      *
-     * @return it, or {@code null}
+     * @return it, or {@code null} (also without a collection)
      */
     public CollectionStandardizer collectionStandardizer() {
-        return collectionStandardizer;
+        return collectionStandardizers.isEmpty() ? null : collectionStandardizers.get(0);
+    }
+
+    /**
+     * The standardisations this dataset applies to the real objects of each collection it reads.
+     *
+     * @return one entry per collection, in input order, {@code null} where the objects enter raw (unmodifiable)
+     */
+    public List<CollectionStandardizer> collectionStandardizers() {
+        return collectionStandardizers;
     }
 
     /**
@@ -174,17 +208,30 @@ public final class StreamingJetDataset implements Dataset {
     }
 
     /**
-     * Fits the collection's standardisation with one streamed pass over the real objects of this dataset's jets.
+     * Fits the first collection's standardisation with one streamed pass over the real objects of this dataset's
+     * jets ({@link #fitCollectionStandardizers()}'s first entry).
      *
      * @return the standardisation
      * @throws IOException when a file cannot be read
      * @throws IllegalStateException without a collection
      */
     public CollectionStandardizer fitCollectionStandardizer() throws IOException {
-        if (settings.collection < 0) {
+        return fitCollectionStandardizers().get(0);
+    }
+
+    /**
+     * Fits one standardisation per collection read with one streamed pass over this dataset's jets (in segment
+     * order): per variable, over real objects only, the arithmetic of {@link JetColumns#fitCollection(int, int[])}.
+     *
+     * @return one per collection, in input order
+     * @throws IOException when a file cannot be read
+     * @throws IllegalStateException without a collection
+     */
+    public List<CollectionStandardizer> fitCollectionStandardizers() throws IOException {
+        if (collectionCount() == 0) {
             throw new IllegalStateException("the dataset reads no collection");
         }
-        return StreamedFit.collection(this, settings.collection);
+        return StreamedFit.collections(this);
     }
 
     /** Reads and standardises one block (called by the worker threads). */
@@ -194,13 +241,9 @@ public final class StreamingJetDataset implements Dataset {
         if (standardizer != null) {
             standardizer.applyInPlace(features);
         }
-        float[] objects = null;
-        if (settings.collection >= 0) {
-            objects = file.collection(settings.collection, from, to);
-            if (collectionStandardizer != null) {
-                boolean[] real = file.realObjects(settings.collection, from, to, objects);
-                collectionStandardizer.applyInPlace(objects, real);
-            }
+        float[][] objects = new float[collectionCount()][];
+        for (int j = 0; j < objects.length; j++) {
+            objects[j] = ObjectBatches.read(file, settings.collections[j], from, to, collectionStandardizers.get(j));
         }
         return new JetBlock((int) (to - from), features, objects, table[1]);
     }
@@ -354,25 +397,80 @@ public final class StreamingJetDataset implements Dataset {
     }
 
     /**
-     * The object slots per jet of the collection.
+     * The number of collections read, one objects input each.
+     *
+     * @return C, 0 without a collection
+     */
+    public int collectionCount() {
+        return settings.collections.length;
+    }
+
+    /**
+     * The collections read, as indices into the layout's collections, in input order.
+     *
+     * @return a copy of the indices
+     */
+    public int[] collectionIndices() {
+        return settings.collections.clone();
+    }
+
+    /**
+     * The names of the collections read, in input order.
+     *
+     * @return the names
+     */
+    public List<String> collectionNames() {
+        return Arrays.stream(settings.collections).mapToObj(i -> settings.layout.collections().get(i).name())
+            .toList();
+    }
+
+    /**
+     * The object slots per jet of the first collection.
      *
      * @return O, or 0 without a collection
      */
     public int objectCount() {
-        return settings.objectCount;
+        return collectionCount() == 0 ? 0 : objectCount(0);
     }
 
     /**
-     * The variables per object of the collection.
+     * The object slots per jet of one collection read.
+     *
+     * @param collection its position among the collections read, 0 to {@link #collectionCount()} - 1
+     * @return O
+     * @throws IndexOutOfBoundsException for another position
+     */
+    public int objectCount(int collection) {
+        return settings.objectCounts[collection];
+    }
+
+    /**
+     * The variables per object of the first collection.
      *
      * @return V, or 0 without a collection
      */
     public int variableCount() {
-        return settings.variableCount;
+        return collectionCount() == 0 ? 0 : variableCount(0);
     }
 
-    int objectValues() {
-        return settings.objectCount * settings.variableCount;
+    /**
+     * The variables per object of one collection read.
+     *
+     * @param collection its position among the collections read, 0 to {@link #collectionCount()} - 1
+     * @return V
+     * @throws IndexOutOfBoundsException for another position
+     */
+    public int variableCount(int collection) {
+        return settings.variableCounts[collection];
+    }
+
+    /** O × V of each collection read. */
+    int[] objectValues() {
+        int[] ov = new int[collectionCount()];
+        for (int j = 0; j < ov.length; j++) {
+            ov[j] = settings.objectCounts[j] * settings.variableCounts[j];
+        }
+        return ov;
     }
 
     /**
@@ -401,7 +499,7 @@ public final class StreamingJetDataset implements Dataset {
     public static final class Builder {
         private List<Path> files;
         private Layout layout;
-        private int collection = -1;
+        private int[] collections = {};
         private int batchSize;
         private boolean shuffle;
         private long seed;
@@ -410,8 +508,8 @@ public final class StreamingJetDataset implements Dataset {
         private int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         private int prefetch = 8;
         private int featureCount;
-        private int objectCount;
-        private int variableCount;
+        private int[] objectCounts = {};
+        private int[] variableCounts = {};
 
         private Builder() {
         }
@@ -421,7 +519,7 @@ public final class StreamingJetDataset implements Dataset {
             Builder b = new Builder();
             b.files = files;
             b.layout = layout;
-            b.collection = collection;
+            b.collections = collections;
             b.batchSize = batchSize;
             b.shuffle = shuffle;
             b.seed = seed;
@@ -430,8 +528,8 @@ public final class StreamingJetDataset implements Dataset {
             b.workers = workers;
             b.prefetch = prefetch;
             b.featureCount = featureCount;
-            b.objectCount = objectCount;
-            b.variableCount = variableCount;
+            b.objectCounts = objectCounts;
+            b.variableCounts = variableCounts;
             return b;
         }
 
@@ -464,7 +562,23 @@ public final class StreamingJetDataset implements Dataset {
          * @return this builder
          */
         public Builder optCollection(int index) {
-            this.collection = index;
+            return index < 0 ? optCollections() : optCollections(index);
+        }
+
+        /**
+         * The collections whose objects are the inputs after the features, one each, in this order (default none).
+         *
+         * @param indices the collections' indices in the layout (none: features only)
+         * @return this builder
+         * @throws IllegalArgumentException for a negative or repeated index
+         */
+        public Builder optCollections(int... indices) {
+            if (Arrays.stream(indices).anyMatch(i -> i < 0) || Arrays.stream(indices).distinct().count()
+                < indices.length) {
+                throw new IllegalArgumentException("collections must be distinct indices of at least 0, not "
+                    + Arrays.toString(indices));
+            }
+            this.collections = indices.clone();
             return this;
         }
 
@@ -496,7 +610,8 @@ public final class StreamingJetDataset implements Dataset {
         }
 
         /**
-         * The jets the shuffle buffer holds (default 32768; 4 × (F + O × V + K) bytes each).
+         * The jets the shuffle buffer holds (default 32768; 4 × (F + the sum of O × V over the collections + K) bytes
+         * each).
          *
          * @param jets at least 0 (0: no mixing beyond the file order)
          * @return this builder
@@ -564,15 +679,19 @@ public final class StreamingJetDataset implements Dataset {
                 throw new IllegalStateException("StreamingJetDataset needs setFiles, setLayout and setSampling");
             }
             List<FileSegment> all = new ArrayList<>();
+            objectCounts = new int[collections.length];
+            variableCounts = new int[collections.length];
             for (int i = 0; i < files.size(); i++) {
                 try (JetFile file = JetFile.open(files.get(i), layout)) {
                     all.add(new FileSegment(i, 0, file.jetCount()));
                     featureCount = file.featureCount();
-                    objectCount = collection < 0 ? 0 : file.objectCount(collection);
-                    variableCount = collection < 0 ? 0 : file.variableCount(collection);
+                    for (int j = 0; j < collections.length; j++) {
+                        objectCounts[j] = file.objectCount(collections[j]);
+                        variableCounts[j] = file.variableCount(collections[j]);
+                    }
                 }
             }
-            return new StreamingJetDataset(this, all, null, null);
+            return new StreamingJetDataset(this, all, null, Collections.nCopies(collections.length, null));
         }
     }
 }
