@@ -12,7 +12,6 @@ import dev.btag.data.schema.TutorialFile;
 import dev.btag.models.Architecture;
 import dev.btag.models.InputSpec;
 import dev.btag.models.LayoutInputs;
-import dev.btag.models.ObjectBranch;
 import dev.btag.models.TaggerSpec;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -221,13 +220,8 @@ record TrainingInputs(TrainingData data, InputSpec inputs, LayoutInputs layoutIn
             .optFeatureCount(inputs.featureCount()).optTrackShape(inputs.trackCount(), inputs.trackVariables())
             .optClasses(classes);
         if (architecture.usesBranches()) {
-            List<ObjectBranch> branches = new ArrayList<>();
-            List<String> names = layoutInputs.collections();
-            for (int i = 0; i < names.size(); i++) {
-                ObjectCollection c = layoutInputs.layout().collection(names.get(i));
-                branches.add(architecture.defaultBranch(names.get(i), objectCounts.get(i), c.variables().size()));
-            }
-            b.optBranches(branches);
+            b.optBranches(architecture.defaultBranches(layoutInputs.layout(), layoutInputs.collections(),
+                objectCounts));
         }
         if (customiser != null) {
             customiser.accept(b);
