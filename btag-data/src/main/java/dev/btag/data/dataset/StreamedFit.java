@@ -23,7 +23,7 @@ final class StreamedFit {
     static Standardizer features(StreamingJetDataset dataset) throws IOException {
         Layout layout = dataset.layout();
         CollectionStandardizer.Accumulator acc = new CollectionStandardizer.Accumulator(dataset.featureCount());
-        boolean[] all = new boolean[dataset.blockRows()];
+        boolean[] all = new boolean[dataset.settings().blockRows()];
         Arrays.fill(all, true);
         forEachBlock(dataset, (file, from, to) -> acc.add(file.features(from, to), all, (int) (to - from)));
         CollectionStandardizer fitted = acc.result("features", layout.jets().features());
@@ -68,8 +68,8 @@ final class StreamedFit {
                     open = JetFile.open(dataset.files().get(s.file()), dataset.layout());
                     current = s.file();
                 }
-                for (long from = s.from(); from < s.to(); from += dataset.blockRows()) {
-                    action.accept(open, from, Math.min(s.to(), from + dataset.blockRows()));
+                for (long from = s.from(); from < s.to(); from += dataset.settings().blockRows()) {
+                    action.accept(open, from, Math.min(s.to(), from + dataset.settings().blockRows()));
                 }
             }
         } finally {

@@ -14,8 +14,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A DJL {@link Dataset} of jets streamed from many files through one {@link Layout}, for samples that do not fit in
@@ -40,23 +38,20 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class StreamingJetDataset implements Dataset {
 
-    /** The settings, a private copy of the builder this dataset was built with. */
-    private final Builder settings;
+    /** The settings the builder left. */
+    private final StreamSettings settings;
     private final List<FileSegment> segments;
     private final long size;
     private final Standardizer standardizer;
     /** One entry per collection read, {@code null} where its objects enter raw. */
     private final List<CollectionStandardizer> collectionStandardizers;
     private final BufferPool buffers = new BufferPool();
-    private final AtomicLong waitNanos = new AtomicLong();
-    private final AtomicLong waits = new AtomicLong();
-    private final AtomicReference<BatchStream> active = new AtomicReference<>();
-    private final AtomicReference<BatchStream> next = new AtomicReference<>();
+    private final StreamEpochs epochs = new StreamEpochs();
     private int epoch;
 
-    private StreamingJetDataset(Builder b, List<FileSegment> segments, Standardizer standardizer,
+    private StreamingJetDataset(StreamSettings settings, List<FileSegment> segments, Standardizer standardizer,
                                 List<CollectionStandardizer> collectionStandardizers) {
-        this.settings = b.copy();
+        this.settings = settings;
         this.segments = List.copyOf(segments);
         this.size = segments.stream().mapToLong(s -> s.to() - s.from()).sum();
         this.standardizer = standardizer;
@@ -78,7 +73,7 @@ public final class StreamingJetDataset implements Dataset {
      * @return the files
      */
     public List<Path> files() {
-        return settings.files;
+        return settings.files();
     }
 
     /**
@@ -87,7 +82,7 @@ public final class StreamingJetDataset implements Dataset {
      * @return the layout
      */
     public Layout layout() {
-        return settings.layout;
+        return settings.layout();
     }
 
     /**
@@ -114,7 +109,7 @@ public final class StreamingJetDataset implements Dataset {
      * @return B
      */
     public int batchSize() {
-        return settings.batchSize;
+        return settings.batchSize();
     }
 
     /**
@@ -132,10 +127,8 @@ public final class StreamingJetDataset implements Dataset {
         List<List<FileSegment>> parts = FileSegment.cut(segments, (long) (size * (1.0 - validationFraction)));
         List<FileSegment> train = parts.get(0);
         List<FileSegment> validation = parts.get(1);
-        Builder sequential = copyBuilder();
-        sequential.shuffle = false;
-        return new Split(new StreamingJetDataset(copyBuilder(), train, standardizer, collectionStandardizers),
-            new StreamingJetDataset(sequential, validation, standardizer, collectionStandardizers));
+        return new Split(new StreamingJetDataset(settings, train, standardizer, collectionStandardizers),
+            new StreamingJetDataset(settings.sequential(), validation, standardizer, collectionStandardizers));
     }
 
     /**
@@ -165,8 +158,8 @@ public final class StreamingJetDataset implements Dataset {
      * @throws IllegalArgumentException when the number of entries or a variable count differs from the collections'
      */
     public StreamingJetDataset withStandardizers(Standardizer features, List<CollectionStandardizer> objects) {
-        return new StreamingJetDataset(copyBuilder(), segments, features,
-            ObjectBatches.checked(collectionNames(), settings.variableCounts, objects));
+        return new StreamingJetDataset(settings, segments, features,
+            ObjectBatches.checked(collectionNames(), settings.variableCounts(), objects));
     }
 
     /**
@@ -176,15 +169,6 @@ public final class StreamingJetDataset implements Dataset {
      */
     public Standardizer standardizer() {
         return standardizer;
-    }
-
-    /**
-     * The first collection's standardisation this dataset applies.
-     *
-     * @return it, or {@code null} (also without a collection)
-     */
-    public CollectionStandardizer collectionStandardizer() {
-        return collectionStandardizers.isEmpty() ? null : collectionStandardizers.get(0);
     }
 
     /**
@@ -205,18 +189,6 @@ public final class StreamingJetDataset implements Dataset {
      */
     public Standardizer fitStandardizer() throws IOException {
         return StreamedFit.features(this);
-    }
-
-    /**
-     * Fits the first collection's standardisation with one streamed pass over the real objects of this dataset's
-     * jets ({@link #fitCollectionStandardizers()}'s first entry).
-     *
-     * @return the standardisation
-     * @throws IOException when a file cannot be read
-     * @throws IllegalStateException without a collection
-     */
-    public CollectionStandardizer fitCollectionStandardizer() throws IOException {
-        return fitCollectionStandardizers().get(0);
     }
 
     /**
@@ -243,7 +215,8 @@ public final class StreamingJetDataset implements Dataset {
         }
         float[][] objects = new float[collectionCount()][];
         for (int j = 0; j < objects.length; j++) {
-            objects[j] = ObjectBatches.read(file, settings.collections[j], from, to, collectionStandardizers.get(j));
+            objects[j] = ObjectBatches.read(file, settings.collections()[j], from, to,
+                collectionStandardizers.get(j));
         }
         return new JetBlock((int) (to - from), features, objects, table[1]);
     }
@@ -256,8 +229,8 @@ public final class StreamingJetDataset implements Dataset {
      */
     public List<FileSegment> epochOrder(int epochNumber) {
         List<FileSegment> order = new ArrayList<>(segments);
-        if (settings.shuffle) {
-            SplittableRandom random = new SplittableRandom(settings.seed * 31 + epochNumber);
+        if (settings.shuffle()) {
+            SplittableRandom random = new SplittableRandom(settings.seed() * 31 + epochNumber);
             for (int i = order.size() - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
                 order.set(i, order.set(j, order.get(i)));
@@ -276,21 +249,7 @@ public final class StreamingJetDataset implements Dataset {
      */
     public Iterable<Batch> batches(NDManager manager, int epochNumber) {
         Objects.requireNonNull(manager, "manager");
-        return () -> {
-            BatchStream started = next.getAndSet(null);
-            BatchStream stream = started != null && started.serves(epochNumber, manager) ? started : null;
-            if (stream == null) {
-                if (started != null) {
-                    started.cancel();
-                }
-                stream = new BatchStream(this, manager, epochNumber);
-            }
-            BatchStream previous = active.getAndSet(stream);
-            if (previous != null) {
-                previous.cancel();
-            }
-            return stream;
-        };
+        return () -> epochs.start(this, manager, epochNumber);
     }
 
     /**
@@ -315,7 +274,7 @@ public final class StreamingJetDataset implements Dataset {
      * @return seconds
      */
     public double waitSeconds() {
-        return waitNanos.get() / 1e9;
+        return epochs.waitSeconds();
     }
 
     /**
@@ -324,63 +283,25 @@ public final class StreamingJetDataset implements Dataset {
      * @return the count
      */
     public long batchesServed() {
-        return waits.get();
+        return epochs.waits();
     }
 
     /** Starts measuring {@link #waitSeconds()} and {@link #batchesServed()} afresh. */
     public void resetWaitTime() {
-        waitNanos.set(0);
-        waits.set(0);
-    }
-
-    void recordWait(long nanos) {
-        waitNanos.addAndGet(nanos);
-        waits.incrementAndGet();
+        epochs.resetWaits();
     }
 
     /** Stops a running epoch's threads (an abandoned iteration) and any epoch started ahead. */
     public void stop() {
-        for (AtomicReference<BatchStream> ref : List.of(active, next)) {
-            BatchStream previous = ref.getAndSet(null);
-            if (previous != null) {
-                previous.cancel();
-            }
-        }
+        epochs.stop();
     }
 
-    /** Starts a shuffled epoch ahead, for {@link #batches} to pick up (called when the previous one is read). */
-    void prestart(int epochNumber, NDManager manager) {
-        if (!settings.shuffle) {
-            return;
-        }
-        BatchStream previous = next.getAndSet(new BatchStream(this, manager, epochNumber));
-        if (previous != null) {
-            previous.cancel();
-        }
+    StreamEpochs epochs() {
+        return epochs;
     }
 
-    long seed() {
-        return settings.seed;
-    }
-
-    boolean shuffle() {
-        return settings.shuffle;
-    }
-
-    int shuffleBuffer() {
-        return settings.shuffleBuffer;
-    }
-
-    int blockRows() {
-        return settings.blockRows;
-    }
-
-    int workers() {
-        return settings.workers;
-    }
-
-    int prefetch() {
-        return settings.prefetch;
+    StreamSettings settings() {
+        return settings;
     }
 
     BufferPool buffers() {
@@ -393,7 +314,7 @@ public final class StreamingJetDataset implements Dataset {
      * @return F
      */
     public int featureCount() {
-        return settings.featureCount;
+        return settings.featureCount();
     }
 
     /**
@@ -402,7 +323,7 @@ public final class StreamingJetDataset implements Dataset {
      * @return C, 0 without a collection
      */
     public int collectionCount() {
-        return settings.collections.length;
+        return settings.collections().length;
     }
 
     /**
@@ -411,7 +332,7 @@ public final class StreamingJetDataset implements Dataset {
      * @return a copy of the indices
      */
     public int[] collectionIndices() {
-        return settings.collections.clone();
+        return settings.collections().clone();
     }
 
     /**
@@ -420,7 +341,7 @@ public final class StreamingJetDataset implements Dataset {
      * @return the names
      */
     public List<String> collectionNames() {
-        return Arrays.stream(settings.collections).mapToObj(i -> settings.layout.collections().get(i).name())
+        return Arrays.stream(settings.collections()).mapToObj(i -> settings.layout().collections().get(i).name())
             .toList();
     }
 
@@ -441,7 +362,7 @@ public final class StreamingJetDataset implements Dataset {
      * @throws IndexOutOfBoundsException for another position
      */
     public int objectCount(int collection) {
-        return settings.objectCounts[collection];
+        return settings.objectCounts()[collection];
     }
 
     /**
@@ -461,16 +382,7 @@ public final class StreamingJetDataset implements Dataset {
      * @throws IndexOutOfBoundsException for another position
      */
     public int variableCount(int collection) {
-        return settings.variableCounts[collection];
-    }
-
-    /** O × V of each collection read. */
-    int[] objectValues() {
-        int[] ov = new int[collectionCount()];
-        for (int j = 0; j < ov.length; j++) {
-            ov[j] = settings.objectCounts[j] * settings.variableCounts[j];
-        }
-        return ov;
+        return settings.variableCounts()[collection];
     }
 
     /**
@@ -479,11 +391,7 @@ public final class StreamingJetDataset implements Dataset {
      * @return K
      */
     public int classCount() {
-        return settings.layout.label().size();
-    }
-
-    private Builder copyBuilder() {
-        return settings.copy();
+        return settings.layout().label().size();
     }
 
     /**
@@ -507,30 +415,8 @@ public final class StreamingJetDataset implements Dataset {
         private int blockRows = 4096;
         private int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         private int prefetch = 8;
-        private int featureCount;
-        private int[] objectCounts = {};
-        private int[] variableCounts = {};
 
         private Builder() {
-        }
-
-        /** A copy of these  */
-        private Builder copy() {
-            Builder b = new Builder();
-            b.files = files;
-            b.layout = layout;
-            b.collections = collections;
-            b.batchSize = batchSize;
-            b.shuffle = shuffle;
-            b.seed = seed;
-            b.shuffleBuffer = shuffleBuffer;
-            b.blockRows = blockRows;
-            b.workers = workers;
-            b.prefetch = prefetch;
-            b.featureCount = featureCount;
-            b.objectCounts = objectCounts;
-            b.variableCounts = variableCounts;
-            return b;
         }
 
         /**
@@ -679,8 +565,9 @@ public final class StreamingJetDataset implements Dataset {
                 throw new IllegalStateException("StreamingJetDataset needs setFiles, setLayout and setSampling");
             }
             List<FileSegment> all = new ArrayList<>();
-            objectCounts = new int[collections.length];
-            variableCounts = new int[collections.length];
+            int featureCount = 0;
+            int[] objectCounts = new int[collections.length];
+            int[] variableCounts = new int[collections.length];
             for (int i = 0; i < files.size(); i++) {
                 try (JetFile file = JetFile.open(files.get(i), layout)) {
                     all.add(new FileSegment(i, 0, file.jetCount()));
@@ -691,7 +578,9 @@ public final class StreamingJetDataset implements Dataset {
                     }
                 }
             }
-            return new StreamingJetDataset(this, all, null, Collections.nCopies(collections.length, null));
+            StreamSettings settings = new StreamSettings(files, layout, collections, batchSize, shuffle, seed,
+                shuffleBuffer, blockRows, workers, prefetch, featureCount, objectCounts, variableCounts);
+            return new StreamingJetDataset(settings, all, null, Collections.nCopies(collections.length, null));
         }
     }
 }

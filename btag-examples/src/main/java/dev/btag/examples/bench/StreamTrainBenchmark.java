@@ -26,9 +26,9 @@ import java.util.stream.IntStream;
  * How long a tagger waits for data while it trains from a multi-file {@link StreamingJetDataset}: the benchmark
  * behind {@code btag bench dataset --stream FILE... --train-model M}. It trains on the files (features and the
  * layout's first collection, or every collection the tagger reads for a tagger built from branches such as the
- * DeepJet-style one, standardised as the layout says, shuffled) for one untimed and {@code epochs} timed epochs on the CPU and
- * reports the trainer's time per step (a batch's forward, backward and update, without the waiting) and the time it
- * waited for the next batch, per step and as a fraction of the step.
+ * DeepJet-style one, standardised as the layout says, shuffled) for one untimed and {@code epochs} timed epochs on
+ * the CPU and reports the trainer's time per step (a batch's forward, backward and update, without the waiting) and
+ * the time it waited for the next batch, per step and as a fraction of the step.
  */
 public final class StreamTrainBenchmark {
 
