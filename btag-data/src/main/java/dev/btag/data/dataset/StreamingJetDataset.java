@@ -135,23 +135,6 @@ public final class StreamingJetDataset implements Dataset {
      * This dataset with standardisations applied by the readers (the files are not read again).
      *
      * @param features the feature standardisation, or {@code null}
-     * @param objects the first collection's, or {@code null}; any other collection enters raw (ignored without a
-     *     collection)
-     * @return a new dataset over the same segments
-     * @throws IllegalArgumentException when the variable count differs from the first collection's
-     */
-    public StreamingJetDataset withStandardizers(Standardizer features, CollectionStandardizer objects) {
-        List<CollectionStandardizer> all = new ArrayList<>(Collections.nCopies(collectionCount(), null));
-        if (!all.isEmpty()) {
-            all.set(0, objects);
-        }
-        return withStandardizers(features, all);
-    }
-
-    /**
-     * This dataset with standardisations applied by the readers (the files are not read again).
-     *
-     * @param features the feature standardisation, or {@code null}
      * @param objects one entry per collection read, in its order ({@link #fitCollectionStandardizers()}), each
      *     {@code null} for raw objects
      * @return a new dataset over the same segments
