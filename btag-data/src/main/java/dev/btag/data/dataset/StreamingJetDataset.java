@@ -189,6 +189,26 @@ public final class StreamingJetDataset implements Dataset {
         return StreamedFit.collections(this);
     }
 
+    /**
+     * The collection standardisations the layout asks for: for each collection read, in input order, the fit of
+     * {@link #fitCollectionStandardizers()} where its layout entry says {@code standardise: true}, {@code null} where
+     * it says {@code false} (the files are read only when at least one is fitted).
+     *
+     * @return one entry per collection (empty without a collection)
+     * @throws IOException when a file cannot be read
+     */
+    public List<CollectionStandardizer> fitDeclaredCollectionStandardizers() throws IOException {
+        List<CollectionStandardizer> declared = new ArrayList<>(Collections.nCopies(collectionCount(), null));
+        int[] read = settings.collections();
+        if (Arrays.stream(read).anyMatch(c -> settings.layout().collections().get(c).standardise())) {
+            List<CollectionStandardizer> fitted = fitCollectionStandardizers();
+            for (int j = 0; j < read.length; j++) {
+                declared.set(j, settings.layout().collections().get(read[j]).standardise() ? fitted.get(j) : null);
+            }
+        }
+        return declared;
+    }
+
     /** Reads and standardises one block (called by the worker threads). */
     JetBlock readBlock(JetFile file, long from, long to) {
         float[][] table = file.featuresAndOneHot(from, to);

@@ -215,6 +215,27 @@ class StreamingCollectionsTest {
     }
 
     @Test
+    void theLayoutSaysWhichCollectionsAreStandardised() throws IOException {
+        Layout rawTowers = Layout.parse("""
+            jets: {array: jets, columns: [id, x, flavour], features: [id, x]}
+            label: {field: flavour, classes: {b: [1], light: [0]}}
+            groups: {b: [b], light: [light]}
+            collections:
+              - {name: hits, array: hits, variables: [u, v]}
+              - {name: tracks, array: tracks, columns: [d0, z0, q, valid], variables: [d0, z0, q], valid: valid}
+              - {name: towers, array: towers, variables: [e], standardise: false}
+            """, "raw-towers.yaml");
+        StreamingJetDataset stream = StreamingJetDataset.builder().setFiles(parts).setLayout(rawTowers)
+            .optCollections(ORDER).setSampling(20, false).build();
+        List<CollectionStandardizer> all = stream.fitCollectionStandardizers();
+        List<CollectionStandardizer> declared = stream.fitDeclaredCollectionStandardizers();
+        assertEquals(java.util.Arrays.asList(null, all.get(1), all.get(2)), declared, "towers (first) stay raw");
+        StreamingJetDataset none = StreamingJetDataset.builder().setFiles(parts).setLayout(rawTowers)
+            .optCollections(2).setSampling(20, false).build();
+        assertEquals(java.util.Collections.singletonList(null), none.fitDeclaredCollectionStandardizers());
+    }
+
+    @Test
     void aStandardisationPerCollectionIsChecked() throws IOException {
         StreamingJetDataset stream = streamed(false);
         List<CollectionStandardizer> fitted = stream.fitCollectionStandardizers();

@@ -19,6 +19,7 @@ import dev.btag.models.train.TrainingOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -76,12 +77,8 @@ public final class StreamTrainBenchmark {
             .optCollections(read.stream().mapToInt(declared::indexOf).toArray()).setSampling(batchSize, true)
             .optSeed(1).build();
         Standardizer features = data.fitStandardizer();
-        boolean anyStandardised = tracks && read.stream().anyMatch(c -> layout.collection(c).standardise());
-        List<CollectionStandardizer> fitted = anyStandardised ? data.fitCollectionStandardizers() : null;
-        List<CollectionStandardizer> objects = new ArrayList<>();
-        for (int j = 0; j < read.size(); j++) {
-            objects.add(anyStandardised && layout.collection(read.get(j)).standardise() ? fitted.get(j) : null);
-        }
+        List<CollectionStandardizer> objects = tracks ? data.fitDeclaredCollectionStandardizers()
+            : Collections.nCopies(read.size(), null);
         StreamingJetDataset train = data.withStandardizers(features, objects);
         int objectCount = Math.max(1, train.objectCount());
         int variableCount = Math.max(1, train.variableCount());

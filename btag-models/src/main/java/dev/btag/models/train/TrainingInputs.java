@@ -128,7 +128,7 @@ record TrainingInputs(TrainingData data, InputSpec inputs, LayoutInputs layoutIn
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
-        List<CollectionStandardizer> objects = new java.util.ArrayList<>();
+        List<CollectionStandardizer> objects = new ArrayList<>();
         for (int i = 0; i < columns.collectionCount(); i++) {
             objects.add(standardiseObjects(r, collections[i]) ? columns.fitCollection(i, split.train().rowIndices())
                 : null);
@@ -162,12 +162,7 @@ record TrainingInputs(TrainingData data, InputSpec inputs, LayoutInputs layoutIn
                 + " after the validation split of " + r.validationSplit() + "; training needs at least 2");
         }
         Standardizer standardizer = r.standardise() ? train.fitStandardizer() : null;
-        List<CollectionStandardizer> objects = new ArrayList<>();
-        boolean anyStandardised = IntStream.of(read).anyMatch(c -> standardiseObjects(r, c));
-        List<CollectionStandardizer> fitted = anyStandardised ? train.fitCollectionStandardizers() : null;
-        for (int i = 0; i < read.length; i++) {
-            objects.add(standardiseObjects(r, read[i]) ? fitted.get(i) : null);
-        }
+        List<CollectionStandardizer> objects = train.fitDeclaredCollectionStandardizers();
         train = train.withStandardizers(standardizer, objects);
         validation = validation == null ? null : validation.withStandardizers(standardizer, objects);
         int[] shape;
@@ -176,10 +171,9 @@ record TrainingInputs(TrainingData data, InputSpec inputs, LayoutInputs layoutIn
             shape = objectShape(first, collections.length == 0 ? -1 : collections[0]);
             synthetic = first.isSynthetic();
         }
-        StreamingJetDataset reading = train;
         return new TrainingInputs(new TrainingData(train, validation), inputSpec(r, standardizer, shape),
             new LayoutInputs(r.layout(), train.collectionNames(), objects),
-            IntStream.range(0, read.length).mapToObj(reading::objectCount).toList(), r.layout().label().size(),
+            IntStream.range(0, read.length).mapToObj(all::objectCount).toList(), r.layout().label().size(),
             synthetic, train.size(), validation == null ? 0 : validation.size());
     }
 
