@@ -1,5 +1,7 @@
 package dev.btag.models;
 
+import dev.btag.data.layout.Layout;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -118,6 +120,30 @@ public enum Architecture {
             case DEEPVERTEX -> DeepVertexDefinition.branch(collection, objects, variables);
             default -> throw new IllegalStateException("the " + cliName + " tagger has no branches");
         };
+    }
+
+    /**
+     * The default branch of this tagger for each collection it reads ({@link #defaultBranch}), in input order.
+     *
+     * @param layout the layout declaring the collections (their variables)
+     * @param collections the collections read, in input order
+     * @param objectCounts the object slots per jet of each, in the same order
+     * @return one branch per collection
+     * @throws IllegalStateException for an architecture without branches
+     * @throws IllegalArgumentException when the two lists differ in length
+     * @throws dev.btag.data.layout.LayoutException when the layout has no such collection
+     */
+    public List<ObjectBranch> defaultBranches(Layout layout, List<String> collections, List<Integer> objectCounts) {
+        if (collections.size() != objectCounts.size()) {
+            throw new IllegalArgumentException(collections.size() + " collections but " + objectCounts.size()
+                + " object counts");
+        }
+        List<ObjectBranch> branches = new ArrayList<>();
+        for (int i = 0; i < collections.size(); i++) {
+            int variables = layout.collection(collections.get(i)).variables().size();
+            branches.add(defaultBranch(collections.get(i), objectCounts.get(i), variables));
+        }
+        return branches;
     }
 
     /**

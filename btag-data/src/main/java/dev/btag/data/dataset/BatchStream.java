@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * through the {@link ShuffleBuffer} into batches, and a bounded queue of {@code prefetch} batches hands them to the
  * consumer, which only copies each batch into pooled direct buffers. Memory is bounded by the blocks in flight, the
  * shuffle buffer and the queue, whatever the number of files. When a shuffled epoch has read its last block, it
- * starts the next epoch's stream ({@link StreamingJetDataset#prestart}), so that the next epoch's shuffle buffer
+ * starts the next epoch's stream ({@link StreamEpochs#startAhead}), so that the next epoch's shuffle buffer
  * fills while the trainer works through this epoch's last batches.
  */
 final class BatchStream implements Iterator<Batch> {
@@ -52,9 +52,9 @@ final class BatchStream implements Iterator<Batch> {
         this.dataset = dataset;
         this.manager = manager;
         this.epoch = epoch;
-        this.queue = new ArrayBlockingQueue<>(Math.max(1, dataset.prefetch()));
+        this.queue = new ArrayBlockingQueue<>(Math.max(1, dataset.settings().prefetch()));
         List<FileSegment> order = dataset.epochOrder(epoch);
-        SplittableRandom random = EpochOrder.random(dataset.seed(), epoch);
+        SplittableRandom random = EpochOrder.random(dataset.settings().seed(), epoch);
         this.assembler = new Thread(() -> assemble(order, random), "btag-stream-assembler");
         assembler.setDaemon(true);
         assembler.start();
@@ -119,24 +119,25 @@ final class BatchStream implements Iterator<Batch> {
     private void assemble(List<FileSegment> order, SplittableRandom random) {
         List<Block> blocks = new ArrayList<>();
         for (FileSegment s : order) {
-            for (long from = s.from(); from < s.to(); from += dataset.blockRows()) {
-                blocks.add(new Block(s.file(), from, Math.min(s.to(), from + dataset.blockRows())));
+            for (long from = s.from(); from < s.to(); from += dataset.settings().blockRows()) {
+                blocks.add(new Block(s.file(), from, Math.min(s.to(), from + dataset.settings().blockRows())));
             }
         }
         OpenFiles files = new OpenFiles(blocks);
-        ExecutorService readers = Executors.newFixedThreadPool(dataset.workers(), r -> {
+        ExecutorService readers = Executors.newFixedThreadPool(dataset.settings().workers(), r -> {
             Thread t = new Thread(r, "btag-stream-reader");
             t.setDaemon(true);
             return t;
         });
-        ShuffleBuffer buffer = new ShuffleBuffer(dataset.shuffle() ? dataset.shuffleBuffer() : 0,
-            dataset.featureCount(), dataset.objectValues(), dataset.classCount(), dataset.batchSize(), random,
+        StreamSettings settings = dataset.settings();
+        ShuffleBuffer buffer = new ShuffleBuffer(settings.shuffle() ? settings.shuffleBuffer() : 0,
+            settings.featureCount(), settings.objectValues(), dataset.classCount(), settings.batchSize(), random,
             this::put);
         try {
             ArrayDeque<Future<JetBlock>> inflight = new ArrayDeque<>();
             int submitted = 0;
             while (!cancelled && (submitted < blocks.size() || !inflight.isEmpty())) {
-                while (submitted < blocks.size() && inflight.size() <= dataset.workers()) {
+                while (submitted < blocks.size() && inflight.size() <= dataset.settings().workers()) {
                     Block b = blocks.get(submitted++);
                     inflight.add(readers.submit(() -> {
                         JetFile file = files.acquire(b.file());
@@ -150,7 +151,7 @@ final class BatchStream implements Iterator<Batch> {
                 buffer.add(inflight.poll().get());
             }
             if (!cancelled) {
-                dataset.prestart(epoch + 1, manager);
+                dataset.epochs().startAhead(dataset, manager, epoch + 1);
                 buffer.finish();
             }
         } catch (ExecutionException e) {
@@ -199,7 +200,7 @@ final class BatchStream implements Iterator<Batch> {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for a batch", e);
             }
-            dataset.recordWait(System.nanoTime() - start);
+            dataset.epochs().recordWait(System.nanoTime() - start);
         }
         if (next == END) {
             Throwable t = failure;
@@ -233,14 +234,15 @@ final class BatchStream implements Iterator<Batch> {
         int b = ready.size();
         int f = dataset.featureCount();
         int k = dataset.classCount();
-        int ov = dataset.objectValues();
+        int c = dataset.collectionCount();
         BufferPool pool = dataset.buffers();
-        List<ByteBuffer> used = new ArrayList<>(3);
+        List<ByteBuffer> used = new ArrayList<>(2 + c);
         NDManager batchManager = manager.newSubManager();
         NDList data = new NDList(array(batchManager, pool, used, ready.features(), b * f, new Shape(b, f)));
-        if (ov > 0) {
-            data.add(array(batchManager, pool, used, ready.objects(), b * ov,
-                new Shape(b, dataset.objectCount(), dataset.variableCount())));
+        for (int j = 0; j < c; j++) {
+            int o = dataset.objectCount(j);
+            int v = dataset.variableCount(j);
+            data.add(array(batchManager, pool, used, ready.objects()[j], b * o * v, new Shape(b, o, v)));
         }
         NDList labels = new NDList(array(batchManager, pool, used, ready.labels(), b * k, new Shape(b, k)));
         return new PooledBatch(batchManager, data, labels, b, served, dataset.size(), List.of(), pool, used);

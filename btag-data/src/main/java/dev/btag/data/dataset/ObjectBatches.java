@@ -1,12 +1,14 @@
 package dev.btag.data.dataset;
 
+import dev.btag.data.ntuple.JetFile;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * The per-collection side of {@link JetDataset}'s batches: one standardisation entry per loaded collection, and the
- * gathering of one collection's objects for some rows. Stateless.
+ * The per-collection side of {@link JetDataset}'s and {@link StreamingJetDataset}'s batches: one standardisation
+ * entry per collection read, the gathering of one collection's objects for some rows of loaded columns, and the
+ * reading of a block of them from a file. Stateless.
  */
 final class ObjectBatches {
 
@@ -24,19 +26,50 @@ final class ObjectBatches {
      * @throws IllegalArgumentException naming the collection whose entry does not fit, or the counts
      */
     static List<CollectionStandardizer> checked(JetColumns columns, List<CollectionStandardizer> standardizers) {
-        if (standardizers.size() != columns.collectionCount()) {
+        int[] variables = new int[columns.collectionCount()];
+        for (int i = 0; i < variables.length; i++) {
+            variables[i] = columns.variableCount(i);
+        }
+        return checked(columns.collectionNames(), variables, standardizers);
+    }
+
+    /**
+     * Checks one entry per collection, each {@code null} or with the collection's variable count.
+     *
+     * @param names the collections' names, in input order
+     * @param variables V of each collection
+     * @throws IllegalArgumentException naming the collection whose entry does not fit, or the counts
+     */
+    static List<CollectionStandardizer> checked(List<String> names, int[] variables,
+                                                List<CollectionStandardizer> standardizers) {
+        if (standardizers.size() != names.size()) {
             throw new IllegalArgumentException(standardizers.size() + " collection standardisations for "
-                + columns.collectionCount() + " collections");
+                + names.size() + " collections");
         }
         for (int i = 0; i < standardizers.size(); i++) {
             CollectionStandardizer s = standardizers.get(i);
-            if (s != null && s.variables().size() != columns.variableCount(i)) {
-                throw new IllegalArgumentException("collection standardisation of '" + columns.collectionNames()
-                    .get(i) + "' has " + s.variables().size() + " variables, the collection "
-                    + columns.variableCount(i));
+            if (s != null && s.variables().size() != variables[i]) {
+                throw new IllegalArgumentException("collection standardisation of '" + names.get(i) + "' has "
+                    + s.variables().size() + " variables, the collection " + variables[i]);
             }
         }
         return Collections.unmodifiableList(new ArrayList<>(standardizers));
+    }
+
+    /**
+     * The objects of one collection for the rows {@code [from, to)} of an open file, row after row
+     * ({@code (to - from) × O × V} values), with the real objects standardised when a standardisation is given
+     * (padding stays zero): the streamed counterpart of {@link #gather}, with the same arithmetic.
+     *
+     * @param file the open file
+     * @param collection the collection's index in the file's layout
+     */
+    static float[] read(JetFile file, int collection, long from, long to, CollectionStandardizer standardiser) {
+        float[] objects = file.collection(collection, from, to);
+        if (standardiser != null) {
+            standardiser.applyInPlace(objects, file.realObjects(collection, from, to, objects));
+        }
+        return objects;
     }
 
     /**

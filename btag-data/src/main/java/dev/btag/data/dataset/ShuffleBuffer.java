@@ -12,42 +12,61 @@ import java.util.function.Consumer;
  */
 final class ShuffleBuffer {
 
-    /** A batch ready to become arrays: the first {@code size} jets of each array are filled. */
-    record ReadyBatch(int size, float[] features, float[] objects, float[] labels) {
+    /**
+     * A batch ready to become arrays: the first {@code size} jets of each array are filled; {@code objects} holds one
+     * array per collection (none without a collection).
+     */
+    record ReadyBatch(int size, float[] features, float[][] objects, float[] labels) {
     }
 
     private final int capacity;
     private final int f;
-    private final int ov;
+    /** The values per jet of each collection, O × V. */
+    private final int[] ov;
     private final int k;
     private final int batchSize;
     private final SplittableRandom random;
     private final Consumer<ReadyBatch> sink;
     private final float[] bufferFeatures;
-    private final float[] bufferObjects;
+    private final float[][] bufferObjects;
     private final float[] bufferLabels;
     private int size;
     private ReadyBatch batch;
     private int filled;
 
-    ShuffleBuffer(int capacity, int features, int objectValues, int classes, int batchSize, SplittableRandom random,
+    ShuffleBuffer(int capacity, int features, int[] objectValues, int classes, int batchSize, SplittableRandom random,
                   Consumer<ReadyBatch> sink) {
         this.capacity = capacity;
         this.f = features;
-        this.ov = objectValues;
+        this.ov = objectValues.clone();
         this.k = classes;
         this.batchSize = batchSize;
         this.random = random;
         this.sink = sink;
         this.bufferFeatures = new float[capacity * f];
-        this.bufferObjects = new float[capacity * ov];
+        this.bufferObjects = objectArrays(capacity);
         this.bufferLabels = new float[capacity * k];
         this.batch = newBatch();
     }
 
     private ReadyBatch newBatch() {
-        return new ReadyBatch(batchSize, new float[batchSize * f], ov == 0 ? null : new float[batchSize * ov],
-            new float[batchSize * k]);
+        return new ReadyBatch(batchSize, new float[batchSize * f], objectArrays(batchSize), new float[batchSize * k]);
+    }
+
+    /** One array of {@code jets × O × V} values per collection. */
+    private float[][] objectArrays(int jets) {
+        float[][] arrays = new float[ov.length][];
+        for (int j = 0; j < ov.length; j++) {
+            arrays[j] = new float[jets * ov[j]];
+        }
+        return arrays;
+    }
+
+    /** Copies the objects of one jet between two sets of per-collection arrays. */
+    private void copyObjects(float[][] from, int fromJet, float[][] to, int toJet) {
+        for (int j = 0; j < ov.length; j++) {
+            System.arraycopy(from[j], fromJet * ov[j], to[j], toJet * ov[j], ov[j]);
+        }
     }
 
     /** Adds the jets of a block, emitting what the buffer pushes out. */
@@ -83,25 +102,19 @@ final class ShuffleBuffer {
 
     private void store(JetBlock block, int jet, int slot) {
         System.arraycopy(block.features(), jet * f, bufferFeatures, slot * f, f);
-        if (ov > 0) {
-            System.arraycopy(block.objects(), jet * ov, bufferObjects, slot * ov, ov);
-        }
+        copyObjects(block.objects(), jet, bufferObjects, slot);
         System.arraycopy(block.labels(), jet * k, bufferLabels, slot * k, k);
     }
 
     private void move(int from, int to) {
         System.arraycopy(bufferFeatures, from * f, bufferFeatures, to * f, f);
-        if (ov > 0) {
-            System.arraycopy(bufferObjects, from * ov, bufferObjects, to * ov, ov);
-        }
+        copyObjects(bufferObjects, from, bufferObjects, to);
         System.arraycopy(bufferLabels, from * k, bufferLabels, to * k, k);
     }
 
-    private void emit(float[] features, float[] objects, float[] labels, int jet) {
+    private void emit(float[] features, float[][] objects, float[] labels, int jet) {
         System.arraycopy(features, jet * f, batch.features(), filled * f, f);
-        if (ov > 0) {
-            System.arraycopy(objects, jet * ov, batch.objects(), filled * ov, ov);
-        }
+        copyObjects(objects, jet, batch.objects(), filled);
         System.arraycopy(labels, jet * k, batch.labels(), filled * k, k);
         if (++filled == batchSize) {
             sink.accept(batch);

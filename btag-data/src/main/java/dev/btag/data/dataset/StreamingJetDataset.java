@@ -9,16 +9,17 @@ import dev.btag.data.ntuple.JetFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A DJL {@link Dataset} of jets streamed from many files through one {@link Layout}, for samples that do not fit in
- * memory. Batches have the shapes of {@link JetDataset}'s: {@code NDList[features (B, F), objects (B, O, V)]}
- * (objects only with a collection) and labels {@code NDList[oneHot (B, K)]}.
+ * memory. Batches have the shapes of {@link JetDataset}'s: {@code NDList[features (B, F), objects (B, O, V), ...]}
+ * (one objects array per collection read, in the order given to {@link Builder#optCollections}; none without a
+ * collection) and labels {@code NDList[oneHot (B, K)]}.
  *
  * <p>How an epoch streams: the jets are segments of files (whole files, or the parts a {@link #kerasSplit} leaves);
  * with shuffling, the segments come in a seeded per-epoch order and the jets pass through a seeded shuffle buffer of
@@ -32,30 +33,29 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Every file is opened once when the dataset is built, to check it against the layout and count its jets; a file
  * that does not match fails the build with a message naming it. Standardisation is fitted by a streamed pass,
- * {@link #fitStandardizer()} and {@link #fitCollectionStandardizer()}, on training jets only.
+ * {@link #fitStandardizer()} and {@link #fitCollectionStandardizers()}, on training jets only; a collection's is fitted
+ * and applied over its real objects only (padding stays zero), as {@link JetDataset}'s.
  */
 public final class StreamingJetDataset implements Dataset {
 
-    /** The settings, a private copy of the builder this dataset was built with. */
-    private final Builder settings;
+    /** The settings the builder left. */
+    private final StreamSettings settings;
     private final List<FileSegment> segments;
     private final long size;
     private final Standardizer standardizer;
-    private final CollectionStandardizer collectionStandardizer;
+    /** One entry per collection read, {@code null} where its objects enter raw. */
+    private final List<CollectionStandardizer> collectionStandardizers;
     private final BufferPool buffers = new BufferPool();
-    private final AtomicLong waitNanos = new AtomicLong();
-    private final AtomicLong waits = new AtomicLong();
-    private final AtomicReference<BatchStream> active = new AtomicReference<>();
-    private final AtomicReference<BatchStream> next = new AtomicReference<>();
+    private final StreamEpochs epochs = new StreamEpochs();
     private int epoch;
 
-    private StreamingJetDataset(Builder b, List<FileSegment> segments, Standardizer standardizer,
-                                CollectionStandardizer collectionStandardizer) {
-        this.settings = b.copy();
+    private StreamingJetDataset(StreamSettings settings, List<FileSegment> segments, Standardizer standardizer,
+                                List<CollectionStandardizer> collectionStandardizers) {
+        this.settings = settings;
         this.segments = List.copyOf(segments);
         this.size = segments.stream().mapToLong(s -> s.to() - s.from()).sum();
         this.standardizer = standardizer;
-        this.collectionStandardizer = collectionStandardizer;
+        this.collectionStandardizers = collectionStandardizers;
     }
 
     /**
@@ -73,7 +73,7 @@ public final class StreamingJetDataset implements Dataset {
      * @return the files
      */
     public List<Path> files() {
-        return settings.files;
+        return settings.files();
     }
 
     /**
@@ -82,7 +82,7 @@ public final class StreamingJetDataset implements Dataset {
      * @return the layout
      */
     public Layout layout() {
-        return settings.layout;
+        return settings.layout();
     }
 
     /**
@@ -109,7 +109,7 @@ public final class StreamingJetDataset implements Dataset {
      * @return B
      */
     public int batchSize() {
-        return settings.batchSize;
+        return settings.batchSize();
     }
 
     /**
@@ -127,21 +127,22 @@ public final class StreamingJetDataset implements Dataset {
         List<List<FileSegment>> parts = FileSegment.cut(segments, (long) (size * (1.0 - validationFraction)));
         List<FileSegment> train = parts.get(0);
         List<FileSegment> validation = parts.get(1);
-        Builder sequential = copyBuilder();
-        sequential.shuffle = false;
-        return new Split(new StreamingJetDataset(copyBuilder(), train, standardizer, collectionStandardizer),
-            new StreamingJetDataset(sequential, validation, standardizer, collectionStandardizer));
+        return new Split(new StreamingJetDataset(settings, train, standardizer, collectionStandardizers),
+            new StreamingJetDataset(settings.sequential(), validation, standardizer, collectionStandardizers));
     }
 
     /**
      * This dataset with standardisations applied by the readers (the files are not read again).
      *
      * @param features the feature standardisation, or {@code null}
-     * @param objects the collection's, or {@code null}
+     * @param objects one entry per collection read, in its order ({@link #fitCollectionStandardizers()}), each
+     *     {@code null} for raw objects
      * @return a new dataset over the same segments
+     * @throws IllegalArgumentException when the number of entries or a variable count differs from the collections'
      */
-    public StreamingJetDataset withStandardizers(Standardizer features, CollectionStandardizer objects) {
-        return new StreamingJetDataset(copyBuilder(), segments, features, objects);
+    public StreamingJetDataset withStandardizers(Standardizer features, List<CollectionStandardizer> objects) {
+        return new StreamingJetDataset(settings, segments, features,
+            ObjectBatches.checked(collectionNames(), settings.variableCounts(), objects));
     }
 
     /**
@@ -154,12 +155,12 @@ public final class StreamingJetDataset implements Dataset {
     }
 
     /**
-     * The collection standardisation this dataset applies.
+     * The standardisations this dataset applies to the real objects of each collection it reads.
      *
-     * @return it, or {@code null}
+     * @return one entry per collection, in input order, {@code null} where the objects enter raw (unmodifiable)
      */
-    public CollectionStandardizer collectionStandardizer() {
-        return collectionStandardizer;
+    public List<CollectionStandardizer> collectionStandardizers() {
+        return collectionStandardizers;
     }
 
     /**
@@ -174,17 +175,38 @@ public final class StreamingJetDataset implements Dataset {
     }
 
     /**
-     * Fits the collection's standardisation with one streamed pass over the real objects of this dataset's jets.
+     * Fits one standardisation per collection read with one streamed pass over this dataset's jets (in segment
+     * order): per variable, over real objects only, the arithmetic of {@link JetColumns#fitCollection(int, int[])}.
      *
-     * @return the standardisation
+     * @return one per collection, in input order
      * @throws IOException when a file cannot be read
      * @throws IllegalStateException without a collection
      */
-    public CollectionStandardizer fitCollectionStandardizer() throws IOException {
-        if (settings.collection < 0) {
+    public List<CollectionStandardizer> fitCollectionStandardizers() throws IOException {
+        if (collectionCount() == 0) {
             throw new IllegalStateException("the dataset reads no collection");
         }
-        return StreamedFit.collection(this, settings.collection);
+        return StreamedFit.collections(this);
+    }
+
+    /**
+     * The collection standardisations the layout asks for: for each collection read, in input order, the fit of
+     * {@link #fitCollectionStandardizers()} where its layout entry says {@code standardise: true}, {@code null} where
+     * it says {@code false} (the files are read only when at least one is fitted).
+     *
+     * @return one entry per collection (empty without a collection)
+     * @throws IOException when a file cannot be read
+     */
+    public List<CollectionStandardizer> fitDeclaredCollectionStandardizers() throws IOException {
+        List<CollectionStandardizer> declared = new ArrayList<>(Collections.nCopies(collectionCount(), null));
+        int[] read = settings.collections();
+        if (Arrays.stream(read).anyMatch(c -> settings.layout().collections().get(c).standardise())) {
+            List<CollectionStandardizer> fitted = fitCollectionStandardizers();
+            for (int j = 0; j < read.length; j++) {
+                declared.set(j, settings.layout().collections().get(read[j]).standardise() ? fitted.get(j) : null);
+            }
+        }
+        return declared;
     }
 
     /** Reads and standardises one block (called by the worker threads). */
@@ -194,13 +216,10 @@ public final class StreamingJetDataset implements Dataset {
         if (standardizer != null) {
             standardizer.applyInPlace(features);
         }
-        float[] objects = null;
-        if (settings.collection >= 0) {
-            objects = file.collection(settings.collection, from, to);
-            if (collectionStandardizer != null) {
-                boolean[] real = file.realObjects(settings.collection, from, to, objects);
-                collectionStandardizer.applyInPlace(objects, real);
-            }
+        float[][] objects = new float[collectionCount()][];
+        for (int j = 0; j < objects.length; j++) {
+            objects[j] = ObjectBatches.read(file, settings.collections()[j], from, to,
+                collectionStandardizers.get(j));
         }
         return new JetBlock((int) (to - from), features, objects, table[1]);
     }
@@ -213,8 +232,8 @@ public final class StreamingJetDataset implements Dataset {
      */
     public List<FileSegment> epochOrder(int epochNumber) {
         List<FileSegment> order = new ArrayList<>(segments);
-        if (settings.shuffle) {
-            SplittableRandom random = new SplittableRandom(settings.seed * 31 + epochNumber);
+        if (settings.shuffle()) {
+            SplittableRandom random = new SplittableRandom(settings.seed() * 31 + epochNumber);
             for (int i = order.size() - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
                 order.set(i, order.set(j, order.get(i)));
@@ -233,21 +252,7 @@ public final class StreamingJetDataset implements Dataset {
      */
     public Iterable<Batch> batches(NDManager manager, int epochNumber) {
         Objects.requireNonNull(manager, "manager");
-        return () -> {
-            BatchStream started = next.getAndSet(null);
-            BatchStream stream = started != null && started.serves(epochNumber, manager) ? started : null;
-            if (stream == null) {
-                if (started != null) {
-                    started.cancel();
-                }
-                stream = new BatchStream(this, manager, epochNumber);
-            }
-            BatchStream previous = active.getAndSet(stream);
-            if (previous != null) {
-                previous.cancel();
-            }
-            return stream;
-        };
+        return () -> epochs.start(this, manager, epochNumber);
     }
 
     /**
@@ -272,7 +277,7 @@ public final class StreamingJetDataset implements Dataset {
      * @return seconds
      */
     public double waitSeconds() {
-        return waitNanos.get() / 1e9;
+        return epochs.waitSeconds();
     }
 
     /**
@@ -281,63 +286,25 @@ public final class StreamingJetDataset implements Dataset {
      * @return the count
      */
     public long batchesServed() {
-        return waits.get();
+        return epochs.waits();
     }
 
     /** Starts measuring {@link #waitSeconds()} and {@link #batchesServed()} afresh. */
     public void resetWaitTime() {
-        waitNanos.set(0);
-        waits.set(0);
-    }
-
-    void recordWait(long nanos) {
-        waitNanos.addAndGet(nanos);
-        waits.incrementAndGet();
+        epochs.resetWaits();
     }
 
     /** Stops a running epoch's threads (an abandoned iteration) and any epoch started ahead. */
     public void stop() {
-        for (AtomicReference<BatchStream> ref : List.of(active, next)) {
-            BatchStream previous = ref.getAndSet(null);
-            if (previous != null) {
-                previous.cancel();
-            }
-        }
+        epochs.stop();
     }
 
-    /** Starts a shuffled epoch ahead, for {@link #batches} to pick up (called when the previous one is read). */
-    void prestart(int epochNumber, NDManager manager) {
-        if (!settings.shuffle) {
-            return;
-        }
-        BatchStream previous = next.getAndSet(new BatchStream(this, manager, epochNumber));
-        if (previous != null) {
-            previous.cancel();
-        }
+    StreamEpochs epochs() {
+        return epochs;
     }
 
-    long seed() {
-        return settings.seed;
-    }
-
-    boolean shuffle() {
-        return settings.shuffle;
-    }
-
-    int shuffleBuffer() {
-        return settings.shuffleBuffer;
-    }
-
-    int blockRows() {
-        return settings.blockRows;
-    }
-
-    int workers() {
-        return settings.workers;
-    }
-
-    int prefetch() {
-        return settings.prefetch;
+    StreamSettings settings() {
+        return settings;
     }
 
     BufferPool buffers() {
@@ -350,29 +317,75 @@ public final class StreamingJetDataset implements Dataset {
      * @return F
      */
     public int featureCount() {
-        return settings.featureCount;
+        return settings.featureCount();
     }
 
     /**
-     * The object slots per jet of the collection.
+     * The number of collections read, one objects input each.
+     *
+     * @return C, 0 without a collection
+     */
+    public int collectionCount() {
+        return settings.collections().length;
+    }
+
+    /**
+     * The collections read, as indices into the layout's collections, in input order.
+     *
+     * @return a copy of the indices
+     */
+    public int[] collectionIndices() {
+        return settings.collections().clone();
+    }
+
+    /**
+     * The names of the collections read, in input order.
+     *
+     * @return the names
+     */
+    public List<String> collectionNames() {
+        return Arrays.stream(settings.collections()).mapToObj(i -> settings.layout().collections().get(i).name())
+            .toList();
+    }
+
+    /**
+     * The object slots per jet of the first collection.
      *
      * @return O, or 0 without a collection
      */
     public int objectCount() {
-        return settings.objectCount;
+        return collectionCount() == 0 ? 0 : objectCount(0);
     }
 
     /**
-     * The variables per object of the collection.
+     * The object slots per jet of one collection read.
+     *
+     * @param collection its position among the collections read, 0 to {@link #collectionCount()} - 1
+     * @return O
+     * @throws IndexOutOfBoundsException for another position
+     */
+    public int objectCount(int collection) {
+        return settings.objectCounts()[collection];
+    }
+
+    /**
+     * The variables per object of the first collection.
      *
      * @return V, or 0 without a collection
      */
     public int variableCount() {
-        return settings.variableCount;
+        return collectionCount() == 0 ? 0 : variableCount(0);
     }
 
-    int objectValues() {
-        return settings.objectCount * settings.variableCount;
+    /**
+     * The variables per object of one collection read.
+     *
+     * @param collection its position among the collections read, 0 to {@link #collectionCount()} - 1
+     * @return V
+     * @throws IndexOutOfBoundsException for another position
+     */
+    public int variableCount(int collection) {
+        return settings.variableCounts()[collection];
     }
 
     /**
@@ -381,11 +394,7 @@ public final class StreamingJetDataset implements Dataset {
      * @return K
      */
     public int classCount() {
-        return settings.layout.label().size();
-    }
-
-    private Builder copyBuilder() {
-        return settings.copy();
+        return settings.layout().label().size();
     }
 
     /**
@@ -401,7 +410,7 @@ public final class StreamingJetDataset implements Dataset {
     public static final class Builder {
         private List<Path> files;
         private Layout layout;
-        private int collection = -1;
+        private int[] collections = {};
         private int batchSize;
         private boolean shuffle;
         private long seed;
@@ -409,30 +418,8 @@ public final class StreamingJetDataset implements Dataset {
         private int blockRows = 4096;
         private int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         private int prefetch = 8;
-        private int featureCount;
-        private int objectCount;
-        private int variableCount;
 
         private Builder() {
-        }
-
-        /** A copy of these  */
-        private Builder copy() {
-            Builder b = new Builder();
-            b.files = files;
-            b.layout = layout;
-            b.collection = collection;
-            b.batchSize = batchSize;
-            b.shuffle = shuffle;
-            b.seed = seed;
-            b.shuffleBuffer = shuffleBuffer;
-            b.blockRows = blockRows;
-            b.workers = workers;
-            b.prefetch = prefetch;
-            b.featureCount = featureCount;
-            b.objectCount = objectCount;
-            b.variableCount = variableCount;
-            return b;
         }
 
         /**
@@ -464,7 +451,23 @@ public final class StreamingJetDataset implements Dataset {
          * @return this builder
          */
         public Builder optCollection(int index) {
-            this.collection = index;
+            return index < 0 ? optCollections() : optCollections(index);
+        }
+
+        /**
+         * The collections whose objects are the inputs after the features, one each, in this order (default none).
+         *
+         * @param indices the collections' indices in the layout (none: features only)
+         * @return this builder
+         * @throws IllegalArgumentException for a negative or repeated index
+         */
+        public Builder optCollections(int... indices) {
+            if (Arrays.stream(indices).anyMatch(i -> i < 0) || Arrays.stream(indices).distinct().count()
+                < indices.length) {
+                throw new IllegalArgumentException("collections must be distinct indices of at least 0, not "
+                    + Arrays.toString(indices));
+            }
+            this.collections = indices.clone();
             return this;
         }
 
@@ -496,7 +499,8 @@ public final class StreamingJetDataset implements Dataset {
         }
 
         /**
-         * The jets the shuffle buffer holds (default 32768; 4 × (F + O × V + K) bytes each).
+         * The jets the shuffle buffer holds (default 32768; 4 × (F + the sum of O × V over the collections + K) bytes
+         * each).
          *
          * @param jets at least 0 (0: no mixing beyond the file order)
          * @return this builder
@@ -564,15 +568,22 @@ public final class StreamingJetDataset implements Dataset {
                 throw new IllegalStateException("StreamingJetDataset needs setFiles, setLayout and setSampling");
             }
             List<FileSegment> all = new ArrayList<>();
+            int featureCount = 0;
+            int[] objectCounts = new int[collections.length];
+            int[] variableCounts = new int[collections.length];
             for (int i = 0; i < files.size(); i++) {
                 try (JetFile file = JetFile.open(files.get(i), layout)) {
                     all.add(new FileSegment(i, 0, file.jetCount()));
                     featureCount = file.featureCount();
-                    objectCount = collection < 0 ? 0 : file.objectCount(collection);
-                    variableCount = collection < 0 ? 0 : file.variableCount(collection);
+                    for (int j = 0; j < collections.length; j++) {
+                        objectCounts[j] = file.objectCount(collections[j]);
+                        variableCounts[j] = file.variableCount(collections[j]);
+                    }
                 }
             }
-            return new StreamingJetDataset(this, all, null, null);
+            StreamSettings settings = new StreamSettings(files, layout, collections, batchSize, shuffle, seed,
+                shuffleBuffer, blockRows, workers, prefetch, featureCount, objectCounts, variableCounts);
+            return new StreamingJetDataset(settings, all, null, Collections.nCopies(collections.length, null));
         }
     }
 }

@@ -145,14 +145,14 @@ class StreamingJetDatasetTest {
         StreamingJetDataset one = StreamingJetDataset.builder().setFiles(List.of(files.get(2))).setLayout(LAYOUT)
             .optCollection(0).setSampling(64, false).optBlockRows(19).build();
         Standardizer streamed = one.fitStandardizer();
-        CollectionStandardizer objects = one.fitCollectionStandardizer();
+        CollectionStandardizer objects = one.fitCollectionStandardizers().get(0);
         try (JetFile file = JetFile.open(files.get(2), LAYOUT)) {
             JetColumns columns = JetColumns.load(file, 0);
             JetDataset memory = JetDataset.builder().setColumns(columns).setSampling(64, false).build();
             assertEquals(Standardizer.fit(memory), streamed);
             assertEquals(columns.fitCollection(memory.rowIndices()), objects);
         }
-        StreamingJetDataset standardised = one.withStandardizers(streamed, objects);
+        StreamingJetDataset standardised = one.withStandardizers(streamed, List.of(objects));
         double sum = 0;
         int n = 0;
         for (Batch batch : standardised.batches(manager, 0)) {

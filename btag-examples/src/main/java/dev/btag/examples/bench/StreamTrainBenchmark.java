@@ -6,6 +6,7 @@ import dev.btag.data.dataset.CollectionStandardizer;
 import dev.btag.data.dataset.Standardizer;
 import dev.btag.data.dataset.StreamingJetDataset;
 import dev.btag.data.layout.Layout;
+import dev.btag.data.layout.ObjectCollection;
 import dev.btag.models.Architecture;
 import dev.btag.models.EpochRecord;
 import dev.btag.models.InputSpec;
@@ -18,14 +19,17 @@ import dev.btag.models.train.TrainingOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * How long a tagger waits for data while it trains from a multi-file {@link StreamingJetDataset}: the benchmark
  * behind {@code btag bench dataset --stream FILE... --train-model M}. It trains on the files (features and the
- * layout's first collection, standardised, shuffled) for one untimed and {@code epochs} timed epochs on the CPU and
- * reports the trainer's time per step (a batch's forward, backward and update, without the waiting) and the time it
- * waited for the next batch, per step and as a fraction of the step.
+ * layout's first collection, or every collection the tagger reads for a tagger built from branches such as the
+ * DeepJet-style one, standardised as the layout says, shuffled) for one untimed and {@code epochs} timed epochs on
+ * the CPU and reports the trainer's time per step (a batch's forward, backward and update, without the waiting) and
+ * the time it waited for the next batch, per step and as a fraction of the step.
  */
 public final class StreamTrainBenchmark {
 
@@ -66,17 +70,26 @@ public final class StreamTrainBenchmark {
     public static Result run(List<Path> files, Layout layout, Architecture architecture, int batchSize, int epochs)
             throws IOException, TranslateException {
         boolean tracks = architecture.usesTracks();
+        List<String> declared = layout.collections().stream().map(ObjectCollection::name).toList();
+        List<String> read = architecture.usesBranches() ? architecture.defaultCollections(declared)
+            : declared.isEmpty() ? List.of() : List.of(declared.get(0));
         StreamingJetDataset data = StreamingJetDataset.builder().setFiles(files).setLayout(layout)
-            .optCollection(layout.collections().isEmpty() ? -1 : 0).setSampling(batchSize, true).optSeed(1)
-            .build();
+            .optCollections(read.stream().mapToInt(declared::indexOf).toArray()).setSampling(batchSize, true)
+            .optSeed(1).build();
         Standardizer features = data.fitStandardizer();
-        CollectionStandardizer objects = tracks && layout.collections().get(0).standardise()
-            ? data.fitCollectionStandardizer() : null;
+        List<CollectionStandardizer> objects = tracks ? data.fitDeclaredCollectionStandardizers()
+            : Collections.nCopies(read.size(), null);
         StreamingJetDataset train = data.withStandardizers(features, objects);
         int objectCount = Math.max(1, train.objectCount());
         int variableCount = Math.max(1, train.variableCount());
-        TaggerSpec spec = TaggerSpec.builder().setArchitecture(architecture).optFeatureCount(train.featureCount())
-            .optTrackShape(objectCount, variableCount).optClasses(train.classCount()).build();
+        TaggerSpec.Builder specBuilder = TaggerSpec.builder().setArchitecture(architecture)
+            .optFeatureCount(train.featureCount()).optTrackShape(objectCount, variableCount)
+            .optClasses(train.classCount());
+        if (architecture.usesBranches()) {
+            specBuilder.optBranches(architecture.defaultBranches(layout, read,
+                IntStream.range(0, read.size()).mapToObj(train::objectCount).toList()));
+        }
+        TaggerSpec spec = specBuilder.build();
         InputSpec inputs = new InputSpec(layout.jets().features(), features.mean(), features.std(), objectCount,
             variableCount);
         List<EpochRecord> records = new ArrayList<>();

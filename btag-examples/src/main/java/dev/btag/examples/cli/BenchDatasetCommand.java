@@ -42,7 +42,8 @@ final class BenchDatasetCommand implements Callable<Integer> {
     int workers;
 
     @Option(names = "--train-model", paramLabel = "MODEL", description = "With --stream: train this tagger (dnn,"
-        + " cnn1x1, lstm, gru) from the stream instead and report its step time and how long it waited for data.")
+        + " cnn1x1, lstm, gru, deepjet: every collection it reads is streamed) from the stream instead and report"
+        + " its step time and how long it waited for data.")
     String trainModel;
 
     @Option(names = "--shuffle-buffer", defaultValue = "32768", description = "With --stream: jets in the shuffle"

@@ -59,6 +59,34 @@ class TrainEvaluateCommandTest {
     }
 
     @Test
+    void deepJetStreamsTwoTrainingFilesAndEvaluatesTwoTestFiles() throws Exception {
+        Path parts = dir.resolve("parts");
+        Files.createDirectories(parts);
+        SyntheticSample.Files second = SyntheticSample.write(dir.resolve("data2"), 250, 4, 1);
+        Files.copy(sample.train(), parts.resolve("part0.npz"));
+        Files.copy(second.train(), parts.resolve("part1.npz"));
+        Path out = dir.resolve("deepjet-streamed");
+        BtagCommandTest.Run run = BtagCommandTest.run("train", "--model", "deepjet", "--train",
+            parts.resolve("part*.npz").toString(), "--out", out.toString(), "--epochs", "1", "--batch-size", "128",
+            "--no-progress", "--json");
+        JsonObject trained = json(run);
+        assertEquals((int) ((800 + 250) * 0.7), trained.get("trainJets").getAsInt(),
+            "the Keras split over both files: the last 30% of the file list validate");
+        try (Tagger tagger = TaggerFile.load(out.resolve("model.btag"))) {
+            assertEquals(Layout.tutorial().collections().stream().map(c -> c.name()).toList(),
+                tagger.layoutInputs().orElseThrow().collections(), "every collection of the layout, streamed");
+            assertEquals(4, tagger.spec().branches().size());
+        }
+        BtagCommandTest.Run evaluated = BtagCommandTest.run("evaluate", "--model", out.toString(), "--test",
+            sample.test().toString(), second.test().toString(), "--out", dir.resolve("deepjet-streamed-eval")
+                .toString());
+        assertEquals(0, evaluated.exitCode(), evaluated.err());
+        try (NpzFile npz = NpzFile.open(dir.resolve("deepjet-streamed-eval").resolve("predictions.npz"))) {
+            assertEquals(800 + 250, npz.get("probabilities").shape()[0], "both test files scored");
+        }
+    }
+
+    @Test
     void trainThenEvaluateWritesModelHistoryMetricsAndPredictions() throws Exception {
         Path out = dir.resolve("cnn");
         BtagCommandTest.Run run = BtagCommandTest.run("train", "--model", "cnn1x1", "--train",

@@ -86,6 +86,22 @@ class TutorialTest {
     }
 
     @Test
+    void deepJetTrainsFromTwoStreamedFiles() throws Exception {
+        dev.btag.data.synthetic.SyntheticSample.Files a =
+            dev.btag.data.synthetic.SyntheticSample.write(dir.resolve("a"), 200, 11, 1);
+        dev.btag.data.synthetic.SyntheticSample.Files b =
+            dev.btag.data.synthetic.SyntheticSample.write(dir.resolve("b"), 150, 12, 1);
+        Tutorial.Config config = new Tutorial.Config(dir.resolve("out2"), 400, 1, List.of(a.train(), b.train()),
+            List.of(a.test()), Layout.tutorial(), List.of(Architecture.DEEPJET), 7L, 64, DeviceChoice.CPU, null,
+            line -> { });
+        TutorialResult result = Tutorial.run(config);
+        assertEquals(1, result.models().size());
+        JsonObject summary = JsonParser.parseString(Files.readString(result.summary())).getAsJsonObject();
+        assertEquals(2, summary.getAsJsonArray("trainFiles").size());
+        assertTrue(Files.readString(result.report()).contains("<td>deepjet</td>"), "deepjet in the tables");
+    }
+
+    @Test
     void refusesOnlyOneOfTrainAndTest() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Tutorial.Config(dir, 400,
             1, List.of(dir.resolve("train.npz")), List.of(), Layout.tutorial(), List.of(Architecture.DNN), 1L, 64,

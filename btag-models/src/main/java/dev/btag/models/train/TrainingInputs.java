@@ -12,7 +12,6 @@ import dev.btag.data.schema.TutorialFile;
 import dev.btag.models.Architecture;
 import dev.btag.models.InputSpec;
 import dev.btag.models.LayoutInputs;
-import dev.btag.models.ObjectBranch;
 import dev.btag.models.TaggerSpec;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,7 +24,8 @@ import java.util.stream.IntStream;
  * The data side of a {@link TrainingRun}: the training and validation datasets read through a layout, with their
  * standardisation fitted on the training jets, and what the tagger must be told about them. One training file (and no
  * validation files) is loaded into memory ({@link JetDataset}, the tutorial's path, bit for bit); several files, or
- * held-out validation files, are streamed ({@link StreamingJetDataset}).
+ * held-out validation files, are streamed ({@link StreamingJetDataset}: every collection the tagger reads, with the
+ * batches and the standardisation the in-memory path gives the same jets).
  *
  * @param data the datasets
  * @param inputs the tagger's input description (feature names and standardisation, object shape)
@@ -73,17 +73,12 @@ record TrainingInputs(TrainingData data, InputSpec inputs, LayoutInputs layoutIn
         if (r.trainFiles().size() == 1 && r.validationFiles().isEmpty()) {
             return inMemory(r, collections);
         }
-        if (collections.length > 1) {
-            throw new IllegalArgumentException("a tagger that reads several collections trains from one file held in"
-                + " memory; got " + r.trainFiles().size() + " training files" + (r.validationFiles().isEmpty() ? ""
-                : " and " + r.validationFiles().size() + " validation files") + " (streaming reads one collection)");
-        }
         if (r.weigher() != null) {
             throw new IllegalArgumentException("per-jet weighting trains from one file held in memory; got "
                 + r.trainFiles().size() + " training files" + (r.validationFiles().isEmpty() ? ""
                 : " and " + r.validationFiles().size() + " validation files"));
         }
-        return streamed(r, collections.length == 0 ? -1 : collections[0]);
+        return streamed(r, collections);
     }
 
     /**
@@ -133,7 +128,7 @@ record TrainingInputs(TrainingData data, InputSpec inputs, LayoutInputs layoutIn
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
-        List<CollectionStandardizer> objects = new java.util.ArrayList<>();
+        List<CollectionStandardizer> objects = new ArrayList<>();
         for (int i = 0; i < columns.collectionCount(); i++) {
             objects.add(standardiseObjects(r, collections[i]) ? columns.fitCollection(i, split.train().rowIndices())
                 : null);
@@ -149,8 +144,9 @@ record TrainingInputs(TrainingData data, InputSpec inputs, LayoutInputs layoutIn
             validation == null ? 0 : validation.size());
     }
 
-    private static TrainingInputs streamed(Request r, int collection) throws IOException {
-        StreamingJetDataset all = builder(r, r.trainFiles(), collection, true).build();
+    private static TrainingInputs streamed(Request r, int[] collections) throws IOException {
+        int[] read = r.usesCollection() ? collections : new int[0];
+        StreamingJetDataset all = builder(r, r.trainFiles(), read, true).build();
         StreamingJetDataset train;
         StreamingJetDataset validation;
         if (r.validationFiles().isEmpty()) {
@@ -159,32 +155,32 @@ record TrainingInputs(TrainingData data, InputSpec inputs, LayoutInputs layoutIn
             validation = split.validation().size() == 0 ? null : split.validation();
         } else {
             train = all;
-            validation = builder(r, r.validationFiles(), collection, false).build();
+            validation = builder(r, r.validationFiles(), read, false).build();
         }
         if (train.size() < 2) {
             throw new IllegalArgumentException(r.trainFiles().get(0) + ": " + train.size() + " training jets left"
                 + " after the validation split of " + r.validationSplit() + "; training needs at least 2");
         }
         Standardizer standardizer = r.standardise() ? train.fitStandardizer() : null;
-        CollectionStandardizer objects = standardiseObjects(r, collection) ? train.fitCollectionStandardizer() : null;
+        List<CollectionStandardizer> objects = train.fitDeclaredCollectionStandardizers();
         train = train.withStandardizers(standardizer, objects);
         validation = validation == null ? null : validation.withStandardizers(standardizer, objects);
         int[] shape;
         boolean synthetic;
         try (JetFile first = JetFile.open(r.trainFiles().get(0), r.layout())) {
-            shape = objectShape(first, collection);
+            shape = objectShape(first, collections.length == 0 ? -1 : collections[0]);
             synthetic = first.isSynthetic();
         }
-        LayoutInputs reading = layoutInputs(r, collection, objects);
-        return new TrainingInputs(new TrainingData(train, validation), inputSpec(r, standardizer, shape), reading,
-            reading.collections().isEmpty() ? List.of() : List.of(shape[0]), r.layout().label().size(), synthetic,
-            train.size(), validation == null ? 0 : validation.size());
+        return new TrainingInputs(new TrainingData(train, validation), inputSpec(r, standardizer, shape),
+            new LayoutInputs(r.layout(), train.collectionNames(), objects),
+            IntStream.range(0, read.length).mapToObj(all::objectCount).toList(), r.layout().label().size(),
+            synthetic, train.size(), validation == null ? 0 : validation.size());
     }
 
-    private static StreamingJetDataset.Builder builder(Request r, List<Path> files, int collection, boolean shuffle) {
-        return StreamingJetDataset.builder().setFiles(files).setLayout(r.layout())
-            .optCollection(r.usesCollection() ? collection : -1).setSampling(r.batchSize(), shuffle)
-            .optSeed(r.seed());
+    private static StreamingJetDataset.Builder builder(Request r, List<Path> files, int[] collections,
+                                                       boolean shuffle) {
+        return StreamingJetDataset.builder().setFiles(files).setLayout(r.layout()).optCollections(collections)
+            .setSampling(r.batchSize(), shuffle).optSeed(r.seed());
     }
 
     private static boolean standardiseObjects(Request r, int collection) {
@@ -218,13 +214,8 @@ record TrainingInputs(TrainingData data, InputSpec inputs, LayoutInputs layoutIn
             .optFeatureCount(inputs.featureCount()).optTrackShape(inputs.trackCount(), inputs.trackVariables())
             .optClasses(classes);
         if (architecture.usesBranches()) {
-            List<ObjectBranch> branches = new ArrayList<>();
-            List<String> names = layoutInputs.collections();
-            for (int i = 0; i < names.size(); i++) {
-                ObjectCollection c = layoutInputs.layout().collection(names.get(i));
-                branches.add(architecture.defaultBranch(names.get(i), objectCounts.get(i), c.variables().size()));
-            }
-            b.optBranches(branches);
+            b.optBranches(architecture.defaultBranches(layoutInputs.layout(), layoutInputs.collections(),
+                objectCounts));
         }
         if (customiser != null) {
             customiser.accept(b);
@@ -232,8 +223,4 @@ record TrainingInputs(TrainingData data, InputSpec inputs, LayoutInputs layoutIn
         return b.build();
     }
 
-    private static LayoutInputs layoutInputs(Request r, int collection, CollectionStandardizer objects) {
-        String name = r.usesCollection() && collection >= 0 ? r.layout().collections().get(collection).name() : null;
-        return new LayoutInputs(r.layout(), name, objects);
-    }
 }

@@ -19,6 +19,9 @@ import dev.btag.models.ObjectBranch;
 import dev.btag.models.PaddingPolicy;
 import dev.btag.models.Tagger;
 import dev.btag.models.io.TaggerFile;
+import dev.btag.models.evaluate.Evaluation;
+import dev.btag.models.evaluate.TaggerEvaluation;
+import dev.btag.models.predict.LayoutPredictions;
 import dev.btag.models.predict.TaggerPredictor;
 import dev.btag.models.train.TrainedTagger;
 import dev.btag.models.train.TrainingRun;
@@ -98,12 +101,33 @@ class DeepJetTrainingTest {
     }
 
     @Test
-    void severalCollectionsAreNotStreamed() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.builder()
-            .setArchitecture(Architecture.DEEPJET).setTrainFiles(List.of(files.train(), files.test())).optEpochs(1)
-            .build().run().close());
-        assertTrue(e.getMessage().contains("several collections") && e.getMessage().contains("2 training files"),
-            e.getMessage());
+    void severalCollectionsStreamFromSeveralFilesAndScoreSeveralTestFiles() throws Exception {
+        SyntheticSample.Files second = SyntheticSample.write(dir.resolve("npz2"), 200, 6, 1);
+        List<Path> tests = List.of(files.test(), second.test());
+        try (TrainedTagger trained = TrainingRun.builder().setArchitecture(Architecture.DEEPJET)
+                .setTrainFiles(List.of(files.train(), second.train())).optEpochs(1).optBatchSize(64)
+                .optOutputDir(dir.resolve("deepjet-streamed")).build().run()) {
+            Tagger tagger = trained.tagger();
+            List<String> read = tagger.layoutInputs().orElseThrow().collections();
+            assertEquals(Architecture.DEEPJET.defaultCollections(Layout.tutorial().collections().stream()
+                .map(c -> c.name()).toList()), read, "every collection the tagger reads is streamed");
+            assertTrue(read.size() > 1, read.toString());
+            assertEquals(read, tagger.spec().branches().stream().map(ObjectBranch::collection).toList());
+            LayoutPredictions scored = LayoutPredictions.score(tagger, tests, Layout.tutorial());
+            float[] p = scored.predictions().probabilities();
+            assertEquals(500 * 6, p.length);
+            try (TaggerPredictor predictor = new TaggerPredictor(tagger);
+                 JetFile first = JetFile.open(files.test(), Layout.tutorial());
+                 JetFile other = JetFile.open(second.test(), Layout.tutorial())) {
+                float[] a = predictor.predict(first).probabilities();
+                float[] b = predictor.predict(other).probabilities();
+                assertArrayEquals(a, java.util.Arrays.copyOfRange(p, 0, a.length), "first test file");
+                assertArrayEquals(b, java.util.Arrays.copyOfRange(p, a.length, p.length), "second test file");
+            }
+            Evaluation evaluation = TaggerEvaluation.standard().evaluate(tagger, tests, Layout.tutorial());
+            assertEquals(500, evaluation.sample().jets());
+            assertTrue(evaluation.comparisons().stream().allMatch(c -> c.auc().auc() >= 0 && c.auc().auc() <= 1));
+        }
     }
 
     @Test
