@@ -57,9 +57,11 @@ import picocli.CommandLine;
  * The Spark evaluation of a weighted 3-class HDF5 layout (features, flavour 5/4/0 and -1 undefined, pT, eta and a
  * weight field) against {@code btag evaluate}'s library path, {@link TaggerEvaluation#evaluate(Tagger, List, Layout,
  * EvaluationWeights)} on the same files: weighted by the layout by default, unweighted with
- * {@link EvaluationWeights#none()}, a negative weight refused naming file, field and row. The weights are not
- * multiples of a power of two, so the weight sums are rounded and the order Spark adds them in shows: counts and
- * thresholds must be equal, AUCs, rates and sums equal to 1e-12.
+ * {@link EvaluationWeights#none()}, a negative weight refused naming file, field and row. Counts and thresholds must
+ * be equal; AUCs, errors, rates and weighted values equal to 1e-12 (Spark adds the weight sums in another order).
+ * The weights are stored as float32 and are at least 0.1, so every weight sum here is exact whatever the order (each
+ * weight is a multiple of 2^-27 and the sums stay far below 2^26): the ROC curves' rates and the map efficiencies are
+ * asserted bit for bit; the reliability diagrams' mean predictions, sums of weight x probability, round.
  */
 class SparkWeightedEvaluationTest {
 
@@ -127,7 +129,7 @@ class SparkWeightedEvaluationTest {
         }
     }
 
-    /** Uneven weights, some zero, none a multiple of a power of two (so sums round). */
+    /** Uneven weights, some zero, most not multiples of a power of two. */
     private static double weightOf(int fileIndex, int row) {
         return row % 17 == 0 ? 0 : 0.1 + ((row * 7 + fileIndex) % 10) / 3.0;
     }
@@ -215,8 +217,8 @@ class SparkWeightedEvaluationTest {
             assertEquals(a.roc().background().effectiveCount(), b.roc().background().effectiveCount(),
                 TOLERANCE * a.roc().background().effectiveCount(), name);
             assertArrayEquals(a.roc().thresholds(), b.roc().thresholds(), name);
-            assertArrayEquals(a.roc().tpr(), b.roc().tpr(), TOLERANCE, name);
-            assertArrayEquals(a.roc().fpr(), b.roc().fpr(), TOLERANCE, name);
+            assertArrayEquals(a.roc().tpr(), b.roc().tpr(), name + ": exact weight sums (float32 weights)");
+            assertArrayEquals(a.roc().fpr(), b.roc().fpr(), name + ": exact weight sums (float32 weights)");
             assertEquals(a.allWorkingPoints().size(), b.allWorkingPoints().size(), name);
             for (int w = 0; w < a.allWorkingPoints().size(); w++) {
                 assertEquals(a.allWorkingPoints().get(w).threshold(), b.allWorkingPoints().get(w).threshold(), name);
@@ -286,7 +288,7 @@ class SparkWeightedEvaluationTest {
                 assertArrayEquals(x.total(), y.total(), name);
                 assertArrayEquals(x.passed(), y.passed(), name);
                 for (int i = 0; i < x.efficiency().length; i++) {
-                    assertArrayEquals(x.efficiency()[i], y.efficiency()[i], TOLERANCE, name);
+                    assertArrayEquals(x.efficiency()[i], y.efficiency()[i], name + ": exact weight sums");
                     assertArrayEquals(x.upper()[i], y.upper()[i], 1e-9, name);
                 }
             }

@@ -55,7 +55,8 @@ import org.apache.spark.storage.StorageLevel;
  * from the six probabilities, the file's integer truth (column 50: 5, 4, 1, 21, 0). Files of any other layout are
  * evaluated as {@code btag evaluate} evaluates a layout's files: the probabilities are summed into the layout's b, c
  * and light groups ({@link ClassGroups#collapse}), the discriminants computed from those sums, the jets given the
- * group truth codes (5, 4, 1, 0), and only the comparisons whose groups the layout declares are run.
+ * group truth codes (5, 4, 1, 0), and only the comparisons whose groups the layout declares are run
+ * ({@link ClassGroups#defines}).
  *
  * <p>Per comparison: the ROC curve and AUC (with DeLong's error) from a distributed sort: the kept jets are grouped by
  * distinct score with their signal and background counts, sorted descending across the cluster, and streamed to the
@@ -72,8 +73,8 @@ import org.apache.spark.storage.StorageLevel;
  * matrix still counts jets. The sort carries each distinct score's signal and background counts, weight sums and
  * squared-weight sums, and every binned count becomes a weight sum beside its count. Counts stay exact; weight sums
  * are added in another order than on one machine (per partition, then across partitions), so weighted results agree
- * with {@code btag evaluate} to rounding (exactly when every partial sum is exact, for example weights that are
- * multiples of a power of two). A negative or non-finite weight is refused, naming the file, the field and the row.
+ * with {@code btag evaluate} to rounding (exactly when no addition rounds, as for float32 weights that are not tiny;
+ * sums of products, the squared weights and weight x probability, may round). A negative or non-finite weight is refused, naming the file, the field and the row.
  * A weights file ({@link EvaluationWeights#fromFile}) is refused: its weights are indexed by position in the whole
  * sample, which a Spark frame does not carry; put the weights into the files and declare them in the layout.
  *
@@ -133,7 +134,8 @@ public final class SparkEvaluation {
      * @param confusion true class (rows) against the most probable class, jets of no class left out
      * @param efficiencyMaps the b, c and light efficiencies of BvsL at each working point of the b vs light+gluon
      *     comparison over the pT x |&eta;| bins, as {@link EfficiencyMaps#of} counts them; {@code null} when that
-     *     comparison is not evaluated. Jets whose layout declares no &eta; fall in no cell.
+     *     comparison is not evaluated, or (as in {@code btag evaluate}) when a layout other than the tutorial's
+     *     declares no pT or no &eta;. Jets whose layout declares no &eta; fall in no cell.
      * @param calibration the reliability diagram of each class (10 bins of predicted probability, jets of no class
      *     left out), empty when the outputs are not probabilities in [0, 1]
      * @param weighted whether the jets were weighted (by the layout's weight field)
@@ -178,7 +180,8 @@ public final class SparkEvaluation {
 
     /**
      * Evaluates scored jets with the chosen weights. The frame is persisted for the duration (each comparison reads
-     * it) and released after.
+     * it) and released after. A negative or non-finite weight fails the Spark job: Spark throws its own exception
+     * (undeclared), whose innermost cause, a {@link LayoutMismatchException}, names the file, the field and the row.
      *
      * @param tagger the name to give the tagger
      * @param scored a DataFrame with the {@link ScoredJets} columns (at least {@code file}, {@code row},
@@ -189,8 +192,6 @@ public final class SparkEvaluation {
      * @return the result
      * @throws IllegalArgumentException if a comparison lacks signal or background jets, or a discriminant is not
      *     finite (the message names the comparison), or {@code weights} is a weights file
-     * @throws org.apache.spark.SparkException if a weight is negative or not finite (its innermost cause, a
-     *     {@link LayoutMismatchException}, names the file, the field and the row)
      */
     public Result evaluate(String tagger, Dataset<Row> scored, Layout layout, EvaluationWeights weights) {
         requireSupported(weights);
