@@ -198,17 +198,42 @@ public record TestSample(Path source, int[] truthCodes, float[] oneHot, double[]
         int first = -1;
         long bad = 0;
         for (int i = 0; i < weights.length; i++) {
-            if (!(weights[i] >= 0) || weights[i] == Double.POSITIVE_INFINITY) {
+            if (!evaluable(weights[i])) {
                 first = first < 0 ? i : first;
                 bad++;
             }
         }
         if (first >= 0) {
-            throw new LayoutMismatchException(file, field, "row " + (firstRow + first) + " is " + weights[first]
-                + " (" + bad + " of " + weights.length + " weights are negative or not finite); an evaluation needs"
-                + " finite, non-negative weights (evaluate without these weights, or give finite non-negative ones"
-                + " in a weights file)");
+            throw unusable(file, field, firstRow + first, weights[first],
+                " (" + bad + " of " + weights.length + " weights are negative or not finite)");
         }
+    }
+
+    /**
+     * Refuses one weight an evaluation cannot use (negative or not finite), as {@link #read(List, Layout)} refuses a
+     * file's: for evaluations that see the jets one at a time (a distributed evaluation, say).
+     *
+     * @param weight the weight
+     * @param row the jet's row in its file
+     * @param file the file (named in the message)
+     * @param field the field or array (named in the message), for example {@code weight 'w'}
+     * @throws LayoutMismatchException naming the file, the field, the row and the value
+     */
+    public static void requireEvaluable(double weight, long row, Path file, String field)
+            throws LayoutMismatchException {
+        if (!evaluable(weight)) {
+            throw unusable(file, field, row, weight, "");
+        }
+    }
+
+    private static boolean evaluable(double weight) {
+        return weight >= 0 && weight != Double.POSITIVE_INFINITY;
+    }
+
+    private static LayoutMismatchException unusable(Path file, String field, long row, double weight, String more) {
+        return new LayoutMismatchException(file, field, "row " + row + " is " + weight + more + "; an evaluation"
+            + " needs finite, non-negative weights (evaluate without these weights, or give finite non-negative ones"
+            + " in a weights file)");
     }
 
     /** Several unweighted samples as one, jets in list order. */

@@ -8,6 +8,7 @@ import dev.btag.io.AtomicOutput;
 import dev.btag.models.evaluate.ComparisonResult;
 import dev.btag.models.evaluate.EfficiencyMapJson;
 import dev.btag.models.evaluate.EvaluationJson;
+import dev.btag.models.evaluate.EvaluationWeights;
 import dev.btag.models.evaluate.EvaluationOutputs;
 import dev.btag.spark.evaluate.SparkEvaluation;
 import dev.btag.spark.score.ScoredOutputs;
@@ -21,13 +22,16 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code btag spark evaluate}: scores files on Spark, writes {@code OUT/predictions.parquet}, evaluates the scores
  * exactly ({@link SparkEvaluation}) and writes {@code OUT/metrics.json} with the keys of {@code btag evaluate}'s
  * ({@code auc}, {@code rocs} with {@code workingPoints}, {@code efficiencyWorkingPoints} and {@code binned}, and
- * {@code confusion}).
+ * {@code confusion}), weighted as {@code btag evaluate} weighs: by the layout's {@code weight} field unless
+ * {@code --no-layout-weights} ({@code weighted}, {@code weightSource}, {@code weightField} record which);
+ * {@code --weights} is refused before anything is scored (see {@link SparkEvaluation}).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = "Scores and evaluates files on Spark: exact ROC curves and AUCs, working points, efficiency and"
@@ -40,9 +44,20 @@ final class SparkEvaluateCommand implements Callable<Integer> {
     @Mixin
     SparkOptions options;
 
+    @Option(names = "--no-layout-weights",
+        description = "Ignore the weight field the layout declares: every jet counts once.")
+    boolean noLayoutWeights;
+
+    @Option(names = "--weights", paramLabel = "WEIGHTS.npz",
+        description = "Not on Spark: refused (declare the weights as a field of the files in the layout instead).")
+    Path weights;
+
     @Override
     public Integer call() throws Exception {
         options.check(spec);
+        EvaluationWeights chosen = weights != null ? EvaluationWeights.fromFile(weights)
+            : noLayoutWeights ? EvaluationWeights.none() : EvaluationWeights.fromLayout();
+        SparkEvaluation.requireSupported(chosen);
         Path modelFile = options.modelFile();
         List<Path> files = options.files();
         Layout layout = options.resolveLayout(modelFile);
@@ -51,8 +66,9 @@ final class SparkEvaluateCommand implements Callable<Integer> {
         SparkSession spark = options.session();
         Dataset<Row> scored = ScoredOutputs.writeParquet(options.scoring(modelFile, layout).score(spark, files),
             options.out);
-        SparkEvaluation.Result result = SparkEvaluation.standard().evaluate(name, scored, layout);
+        SparkEvaluation.Result result = SparkEvaluation.standard().evaluate(name, scored, layout, chosen);
         JsonObject metrics = toJson(result, modelFile, files, synthetic, spark.sparkContext().master());
+        chosen.describe(metrics, layout);
         Path metricsFile = options.out.resolve(EvaluationOutputs.METRICS_FILE);
         AtomicOutput.writeString(metricsFile, EvaluationJson.GSON.toJson(metrics) + "\n");
         PrintWriter o = spec.commandLine().getOut();
@@ -61,6 +77,9 @@ final class SparkEvaluateCommand implements Callable<Integer> {
         } else {
             if (synthetic) {
                 o.println(SyntheticSample.BANNER);
+            }
+            if (result.weighted()) {
+                o.println("weighted by the layout's weight field '" + chosen.field(layout) + "'");
             }
             for (ComparisonResult c : result.comparisons()) {
                 o.println(String.format(Locale.ROOT, "%-18s AUC %.4f +- %.4f (%s)", c.comparison().name(),
@@ -100,7 +119,7 @@ final class SparkEvaluateCommand implements Callable<Integer> {
         if (r.confusion().classNames().size() == 6) {
             o.add("confusionCoarse", EvaluationJson.confusion(r.confusion().coarse()));
         }
-        o.addProperty("weighted", false);
+        o.addProperty("weighted", r.weighted());
         if (!r.calibration().isEmpty()) {
             o.add("calibration", EvaluationJson.calibration(r.calibration()));
         }

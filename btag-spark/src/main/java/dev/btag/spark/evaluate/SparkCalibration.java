@@ -12,8 +12,8 @@ import org.apache.spark.sql.Row;
 /**
  * The reliability diagram of each class from per-partition sums, as {@link ReliabilityDiagram#perClass} draws them:
  * jets of no class left out, every other jet counted in each class's diagram at its predicted probability of that
- * class. The counts are exact; the summed probabilities are added in another order than on one machine, so the mean
- * predictions agree to rounding. Outputs that are not probabilities in [0, 1] have no diagrams (an empty list), as
+ * class, with its weight when the jets are weighted. The counts are exact; the summed probabilities (and weights) are
+ * added in another order than on one machine, so the mean predictions (and weighted fractions) agree to rounding. Outputs that are not probabilities in [0, 1] have no diagrams (an empty list), as
  * in {@code btag evaluate}. Only static methods.
  */
 final class SparkCalibration {
@@ -22,6 +22,8 @@ final class SparkCalibration {
     private static final int PREDICTED = 1;
     private static final int POSITIVE = 2;
     private static final int INVALID = 3;
+    private static final int WEIGHT = 4;
+    private static final int SQUARES = 5;
 
     private SparkCalibration() {
     }
@@ -32,15 +34,17 @@ final class SparkCalibration {
      * @param scored scored jets with {@code class} and {@code probabilities}
      * @param names the class names, one per probability column
      * @param bins the number of probability bins
+     * @param weighted whether each jet counts with its {@code weight} column (checked by the caller)
      * @return one diagram per class, or none when a probability is outside [0, 1]
      */
-    static List<ReliabilityDiagram> of(Dataset<Row> scored, List<String> names, int bins) {
+    static List<ReliabilityDiagram> of(Dataset<Row> scored, List<String> names, int bins, boolean weighted) {
         int k = names.size();
-        double[][] sums = scored.select(ScoredJets.CLASS, ScoredJets.PROBABILITIES)
+        double[][] sums = scored.select(ScoredJets.CLASS, ScoredJets.PROBABILITIES, ScoredJets.WEIGHT)
             .filter(col(ScoredJets.CLASS).geq(0)).javaRDD()
-            .aggregate(new double[4][k * bins], (double[][] acc, Row r) -> {
+            .aggregate(new double[6][k * bins], (double[][] acc, Row r) -> {
                 int cls = r.getInt(0);
                 List<Float> p = r.getList(1);
+                double w = weighted ? r.getDouble(2) : 1;
                 for (int c = 0; c < k; c++) {
                     float v = p.get(c);
                     if (!(v >= 0 && v <= 1)) {
@@ -49,9 +53,11 @@ final class SparkCalibration {
                     }
                     int at = c * bins + Math.min(bins - 1, (int) (v * bins));
                     acc[COUNT][at]++;
-                    acc[PREDICTED][at] += v;
+                    acc[WEIGHT][at] += w;
+                    acc[SQUARES][at] += w * w;
+                    acc[PREDICTED][at] += w * v;
                     if (cls == c) {
-                        acc[POSITIVE][at]++;
+                        acc[POSITIVE][at] += w;
                     }
                 }
                 return acc;
@@ -69,7 +75,9 @@ final class SparkCalibration {
         List<ReliabilityDiagram> out = new ArrayList<>(k);
         for (int c = 0; c < k; c++) {
             double[] count = java.util.Arrays.copyOfRange(sums[COUNT], c * bins, (c + 1) * bins);
-            out.add(ReliabilityDiagram.fromSums(names.get(c), count, count.clone(), null,
+            out.add(ReliabilityDiagram.fromSums(names.get(c), count,
+                java.util.Arrays.copyOfRange(sums[WEIGHT], c * bins, (c + 1) * bins),
+                weighted ? java.util.Arrays.copyOfRange(sums[SQUARES], c * bins, (c + 1) * bins) : null,
                 java.util.Arrays.copyOfRange(sums[PREDICTED], c * bins, (c + 1) * bins),
                 java.util.Arrays.copyOfRange(sums[POSITIVE], c * bins, (c + 1) * bins)));
         }
