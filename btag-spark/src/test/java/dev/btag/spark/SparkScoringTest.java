@@ -19,7 +19,11 @@ import dev.btag.models.InputSpec;
 import dev.btag.models.Tagger;
 import dev.btag.models.TaggerSpec;
 import dev.btag.models.evaluate.ComparisonResult;
+import dev.btag.models.evaluate.EfficiencyMapJson;
+import dev.btag.models.evaluate.EfficiencyMapOutputs;
 import dev.btag.models.evaluate.Evaluation;
+import dev.btag.models.evaluate.EvaluationOutputs;
+import dev.btag.models.evaluate.EvaluationPlots;
 import dev.btag.models.evaluate.TaggerEvaluation;
 import dev.btag.models.evaluate.TestSample;
 import dev.btag.models.io.TaggerFile;
@@ -37,13 +41,19 @@ import dev.btag.spark.evaluate.SparkEvaluation;
 import dev.btag.spark.score.ScoredJets;
 import dev.btag.spark.score.ScoredOutputs;
 import dev.btag.spark.score.SparkScoring;
+import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -355,6 +365,39 @@ class SparkScoringTest {
         assertEquals(clean, keys, "the retried range scores as it would have");
     }
 
+    /**
+     * The command wrote the plots and efficiency-map files {@code btag evaluate} writes for the same files (its
+     * {@link EvaluationOutputs#writeAll} of the single-machine evaluation): the same file names, every plot a PNG
+     * image, the map files (exact counts) identical.
+     */
+    private static void assertSameOutputFilesAsBtagEvaluate(Path out) throws Exception {
+        Path single = dir.resolve("single-machine");
+        EvaluationOutputs.writeAll(singleMachine(), null, single);
+        Set<String> perJet = Set.of(EvaluationOutputs.METRICS_FILE, EvaluationOutputs.PREDICTIONS_FILE,
+            ScoredOutputs.PARQUET);
+        Set<String> expected = fileNames(single, perJet);
+        assertTrue(expected.containsAll(EvaluationPlots.FILES) && expected.contains(EfficiencyMapOutputs.CSV),
+            "btag evaluate writes every plot and the maps: " + expected);
+        assertEquals(expected, fileNames(out, perJet));
+        for (String name : expected) {
+            if (name.endsWith(".png")) {
+                BufferedImage image = ImageIO.read(out.resolve(name).toFile());
+                assertTrue(image != null && image.getWidth() > 100 && image.getHeight() > 100, name);
+            }
+        }
+        for (String name : List.of(EfficiencyMapJson.FILE, EfficiencyMapOutputs.CSV, EfficiencyMapOutputs.NPZ)) {
+            assertArrayEquals(Files.readAllBytes(single.resolve(name)), Files.readAllBytes(out.resolve(name)), name);
+        }
+    }
+
+    /** The names of a directory's entries, less some. */
+    private static Set<String> fileNames(Path directory, Set<String> except) throws Exception {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.map(p -> p.getFileName().toString()).filter(n -> !except.contains(n))
+                .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
     @Test
     void commandWritesMetricsAndReportsBadInputInOneLine() throws Exception {
         Path out = dir.resolve("cli");
@@ -371,6 +414,7 @@ class SparkScoringTest {
         assertTrue(written.get("synthetic").getAsBoolean());
         assertTrue(written.getAsJsonObject("auc").has("bVsLightGluon"));
         assertTrue(Files.isDirectory(out.resolve(ScoredOutputs.PARQUET)));
+        assertSameOutputFilesAsBtagEvaluate(out);
 
         StringWriter err = new StringWriter();
         CommandLine bad = SparkCommand.newCommandLine();

@@ -161,6 +161,18 @@ public record Evaluation(String tagger, TestSample sample, float[] probabilities
     }
 
     /**
+     * The parts the plots and efficiency-map files are made from ({@link EvaluationPlots},
+     * {@link EvaluationOutputs#writeMapsAndPlots}): the b/c/light/gluon confusion is plotted for the tutorial's six
+     * classes ({@code groups() == null}).
+     *
+     * @return a new view of this evaluation's results (no per-jet arrays)
+     */
+    public EvaluationView view() {
+        return new EvaluationView(tagger, synthetic(), comparisons, confusion, groups == null, calibration,
+            efficiencyMaps);
+    }
+
+    /**
      * The result of one comparison.
      *
      * @param comparison the comparison

@@ -50,6 +50,22 @@ public final class EvaluationOutputs {
         FileChecks.createDirectories(dir);
         AtomicOutput.writeString(dir.resolve(METRICS_FILE), EvaluationJson.GSON.toJson(metrics) + "\n");
         PredictionsNpz.write(e, dir.resolve(PREDICTIONS_FILE));
+        return writeMapsAndPlots(e.view(), dir);
+    }
+
+    /**
+     * Writes the outputs made from an evaluation's parts alone: the efficiency maps' {@value EfficiencyMapJson#FILE},
+     * CSV and npz ({@link EfficiencyMapOutputs}, heat maps of the reference working point only, drawn with the plots)
+     * when there are maps, and the plots of {@link EvaluationPlots}. {@link #writeAll} writes these after the metrics
+     * and predictions; a distributed evaluation, which has no per-jet arrays to write, calls it directly.
+     *
+     * @param e the evaluation's parts
+     * @param dir the directory (created if missing)
+     * @return the plots written
+     * @throws IOException if a file cannot be written (the message names it)
+     */
+    public static List<Path> writeMapsAndPlots(EvaluationView e, Path dir) throws IOException {
+        FileChecks.createDirectories(dir);
         if (e.efficiencyMaps() != null) {
             EfficiencyMapOutputs.writeAll(e.efficiencyMaps(), e.synthetic(), dir, List.of());
         }

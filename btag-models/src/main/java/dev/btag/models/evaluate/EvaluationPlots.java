@@ -72,6 +72,19 @@ public final class EvaluationPlots {
      * @throws IOException if a file cannot be written (the message names it)
      */
     public static List<Path> write(Evaluation e, Path dir) throws IOException {
+        return write(e.view(), dir);
+    }
+
+    /**
+     * Writes the plots of an evaluation's parts, however they were computed (on one machine or distributed): the
+     * same files, drawn the same way, as {@link #write(Evaluation, Path)} for the same results.
+     *
+     * @param e the evaluation's parts
+     * @param dir the directory (created if missing)
+     * @return every file written
+     * @throws IOException if a file cannot be written (the message names it)
+     */
+    public static List<Path> write(EvaluationView e, Path dir) throws IOException {
         FileChecks.createDirectories(dir);
         String subtitle = e.synthetic() ? SyntheticSample.BANNER : null;
         List<Path> written = new ArrayList<>();
@@ -83,7 +96,7 @@ public final class EvaluationPlots {
         written.add(roc.build().savePng(dir.resolve(ROC)));
         written.add(confusion(e.confusion(), "confusion matrix (" + e.tagger() + "), normalised per true class",
             subtitle).savePng(dir.resolve(CONFUSION)));
-        if (e.groups() == null) {
+        if (e.coarseConfusion()) {
             written.add(confusion(e.confusion().coarse(), "confusion matrix (" + e.tagger() + "), b/c/light/gluon",
                 subtitle).savePng(dir.resolve(CONFUSION_COARSE)));
         }
@@ -136,7 +149,7 @@ public final class EvaluationPlots {
     }
 
     /** " at the medium working point" (the reference point of the binned rates), or nothing without comparisons. */
-    private static String at(Evaluation e) {
+    private static String at(EvaluationView e) {
         return e.comparisons().isEmpty() ? "" : " at the " + e.comparisons().get(0).reference().name()
             + " working point";
     }
@@ -155,7 +168,7 @@ public final class EvaluationPlots {
     }
 
     /** The reference working point's name of the comparison whose discriminant is mapped. */
-    private static String referenceOfMaps(Evaluation e) {
+    private static String referenceOfMaps(EvaluationView e) {
         for (ComparisonResult c : e.comparisons()) {
             if (c.comparison().discriminant().cmsName().equals(e.efficiencyMaps().score())) {
                 return c.reference().name();
@@ -165,7 +178,7 @@ public final class EvaluationPlots {
     }
 
     /** Efficiency, mistag rate (|eta| only: pT has its first-release plots) and AUC per bin of each variable. */
-    private static List<Path> binnedPlots(Evaluation e, String subtitle, Path dir) throws IOException {
+    private static List<Path> binnedPlots(EvaluationView e, String subtitle, Path dir) throws IOException {
         List<Path> written = new ArrayList<>();
         if (e.comparisons().get(0).binned().isEmpty()) {
             return written;
@@ -214,7 +227,7 @@ public final class EvaluationPlots {
     }
 
     /** The ROC curves of each pT bin of one comparison on one plot (the mapped one, else the first). */
-    private static Path rocPerPtBin(Evaluation e, String subtitle, Path file) throws IOException {
+    private static Path rocPerPtBin(EvaluationView e, String subtitle, Path file) throws IOException {
         ComparisonResult c = e.comparisons().get(0);
         for (ComparisonResult r : e.comparisons()) {
             if (r.comparison().equals(FlavourComparison.B_VS_LIGHT_GLUON)) {

@@ -31,11 +31,12 @@ import picocli.CommandLine.Spec;
  * ({@code auc}, {@code rocs} with {@code workingPoints}, {@code efficiencyWorkingPoints} and {@code binned}, and
  * {@code confusion}), weighted as {@code btag evaluate} weighs: by the layout's {@code weight} field unless
  * {@code --no-layout-weights} ({@code weighted}, {@code weightSource}, {@code weightField} record which);
- * {@code --weights} is refused before anything is scored (see {@link SparkEvaluation}).
+ * {@code --weights} is refused before anything is scored (see {@link SparkEvaluation}); then the efficiency-map
+ * files and the plots {@code btag evaluate} writes ({@link EvaluationOutputs#writeMapsAndPlots}).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = "Scores and evaluates files on Spark: exact ROC curves and AUCs, working points, efficiency and"
-        + " mistag vs pT, confusion matrix (OUT/metrics.json, OUT/predictions.parquet).")
+        + " mistag vs pT, confusion matrix (OUT/metrics.json, OUT/predictions.parquet, the plots of btag evaluate).")
 final class SparkEvaluateCommand implements Callable<Integer> {
 
     @Spec
@@ -71,6 +72,7 @@ final class SparkEvaluateCommand implements Callable<Integer> {
         chosen.describe(metrics, layout);
         Path metricsFile = options.out.resolve(EvaluationOutputs.METRICS_FILE);
         AtomicOutput.writeString(metricsFile, EvaluationJson.GSON.toJson(metrics) + "\n");
+        List<Path> plots = EvaluationOutputs.writeMapsAndPlots(result.view(synthetic), options.out);
         PrintWriter o = spec.commandLine().getOut();
         if (options.json) {
             o.println(EvaluationJson.GSON.toJson(metrics));
@@ -85,8 +87,9 @@ final class SparkEvaluateCommand implements Callable<Integer> {
                 o.println(String.format(Locale.ROOT, "%-18s AUC %.4f +- %.4f (%s)", c.comparison().name(),
                     c.auc().auc(), c.auc().standardError(), c.comparison().discriminant().cmsName()));
             }
-            o.println("wrote " + metricsFile + " and " + options.out.resolve(ScoredOutputs.PARQUET) + ": "
-                + result.jets() + " jets from " + files.size() + " files on " + spark.sparkContext().master());
+            o.println("wrote " + metricsFile + ", " + options.out.resolve(ScoredOutputs.PARQUET) + " and "
+                + plots.size() + " plots: " + result.jets() + " jets from " + files.size() + " files on "
+                + spark.sparkContext().master());
         }
         o.flush();
         return 0;

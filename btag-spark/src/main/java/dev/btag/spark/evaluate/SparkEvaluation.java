@@ -30,6 +30,8 @@ import dev.btag.models.LayoutInputs;
 import dev.btag.models.evaluate.BinnedPerformance;
 import dev.btag.models.evaluate.ComparisonResult;
 import dev.btag.models.evaluate.EvaluationWeights;
+import dev.btag.models.evaluate.EvaluationOutputs;
+import dev.btag.models.evaluate.EvaluationView;
 import dev.btag.models.evaluate.TaggerEvaluation;
 import dev.btag.models.evaluate.TestSample;
 import dev.btag.spark.score.ScoredJets;
@@ -159,6 +161,19 @@ public final class SparkEvaluation {
             comparisons = List.copyOf(comparisons);
             Objects.requireNonNull(confusion, "confusion");
             calibration = List.copyOf(calibration);
+        }
+
+        /**
+         * The parts {@code btag evaluate}'s plots and efficiency-map files are made from, to write them with
+         * {@link EvaluationOutputs#writeMapsAndPlots}: the b/c/light/gluon confusion is plotted when the matrix is
+         * over the tutorial's six classes, as for a tutorial file on one machine.
+         *
+         * @param synthetic whether the jets are btag's synthetic sample (the plots carry its banner)
+         * @return the view
+         */
+        public EvaluationView view(boolean synthetic) {
+            return new EvaluationView(tagger, synthetic, comparisons, confusion,
+                confusion.classNames().equals(ConfusionMatrix.SIX_CLASSES), calibration, efficiencyMaps);
         }
     }
 
