@@ -119,7 +119,7 @@ final class SparkEvaluateCommand implements Callable<Integer> {
         o.add("auc", auc);
         o.add("rocs", rocs);
         o.add("confusion", EvaluationJson.confusion(r.confusion()));
-        if (r.confusion().classNames().size() == 6) {
+        if (r.tutorialClasses()) {
             o.add("confusionCoarse", EvaluationJson.confusion(r.confusion().coarse()));
         }
         o.addProperty("weighted", r.weighted());

@@ -141,9 +141,12 @@ public final class SparkEvaluation {
      * @param calibration the reliability diagram of each class (10 bins of predicted probability, jets of no class
      *     left out), empty when the outputs are not probabilities in [0, 1]
      * @param weighted whether the jets were weighted (by the layout's weight field)
+     * @param tutorialClasses whether the jets are the tutorial layout's six classes, so that the b/c/light/gluon
+     *     ("coarse") confusion is written and drawn, as {@code btag evaluate} does for tutorial files only
      */
     public record Result(String tagger, long jets, List<ComparisonResult> comparisons, ConfusionMatrix confusion,
-            EfficiencyMaps efficiencyMaps, List<ReliabilityDiagram> calibration, boolean weighted) {
+            EfficiencyMaps efficiencyMaps, List<ReliabilityDiagram> calibration, boolean weighted,
+            boolean tutorialClasses) {
 
         /**
          * Copies the list.
@@ -155,6 +158,7 @@ public final class SparkEvaluation {
          * @param efficiencyMaps the maps, or {@code null}
          * @param calibration the diagrams
          * @param weighted whether the jets were weighted
+         * @param tutorialClasses whether the jets are the tutorial layout's six classes
          */
         public Result {
             Objects.requireNonNull(tagger, "tagger");
@@ -165,15 +169,15 @@ public final class SparkEvaluation {
 
         /**
          * The parts {@code btag evaluate}'s plots and efficiency-map files are made from, to write them with
-         * {@link EvaluationOutputs#writeMapsAndPlots}: the b/c/light/gluon confusion is plotted when the matrix is
-         * over the tutorial's six classes, as for a tutorial file on one machine.
+         * {@link EvaluationOutputs#writeMapsAndPlots}: the b/c/light/gluon confusion is plotted for the tutorial
+         * layout's six classes ({@link #tutorialClasses()}), as for a tutorial file on one machine.
          *
          * @param synthetic whether the jets are btag's synthetic sample (the plots carry its banner)
          * @return the view
          */
         public EvaluationView view(boolean synthetic) {
-            return new EvaluationView(tagger, synthetic, comparisons, confusion,
-                confusion.classNames().equals(ConfusionMatrix.SIX_CLASSES), calibration, efficiencyMaps);
+            return new EvaluationView(tagger, synthetic, comparisons, confusion, tutorialClasses, calibration,
+                efficiencyMaps);
         }
     }
 
@@ -238,7 +242,7 @@ public final class SparkEvaluation {
             }
             List<String> names = sixClasses ? ConfusionMatrix.SIX_CLASSES : layout.label().names();
             return new Result(tagger, n, results, confusion(jets, names), efficiencyMaps,
-                SparkCalibration.of(scored, names, ReliabilityDiagram.DEFAULT_BINS, weighted), weighted);
+                SparkCalibration.of(scored, names, ReliabilityDiagram.DEFAULT_BINS, weighted), weighted, sixClasses);
         } finally {
             jets.unpersist();
         }
