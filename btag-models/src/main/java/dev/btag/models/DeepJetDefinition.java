@@ -25,9 +25,12 @@ final class DeepJetDefinition extends ArchitectureDefinition {
     private static final List<ObjectBranch> TUTORIAL_BRANCHES = List.of(ObjectBranch.deepJet("charged", 25, 16),
         ObjectBranch.deepJet("neutral", 25, 6), ObjectBranch.deepJet("vertices", 4, 12));
 
+    /** DeepJet's dense head (arXiv:2008.10519): 200, then seven layers of 100; the DeepVertex-style tagger's too. */
+    static final List<Integer> HEAD_WIDTHS = List.of(200, 100, 100, 100, 100, 100, 100, 100);
+
     @Override
     int[] defaultHeadWidths() {
-        return new int[] {200, 100, 100, 100, 100, 100, 100, 100};
+        return HEAD_WIDTHS.stream().mapToInt(Integer::intValue).toArray();
     }
 
     @Override

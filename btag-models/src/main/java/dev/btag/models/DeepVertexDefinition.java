@@ -23,7 +23,7 @@ final class DeepVertexDefinition extends ArchitectureDefinition {
 
     @Override
     int[] defaultHeadWidths() {
-        return new int[] {200, 100, 100, 100, 100, 100, 100, 100};
+        return DeepJetDefinition.HEAD_WIDTHS.stream().mapToInt(Integer::intValue).toArray();
     }
 
     @Override
