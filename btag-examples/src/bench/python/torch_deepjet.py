@@ -20,10 +20,11 @@ python3-torch (1.13) or any later PyTorch.
 """
 import argparse
 import json
-import time
 
 import torch
 import torch.nn as nn
+
+from torch_taggers import measure  # (the timing loop shared with the tutorial taggers' peer)
 
 FEATURES = 15
 CLASSES = 6
@@ -74,47 +75,9 @@ class DeepJet(nn.Module):
             inputs = width
         self.head = nn.Sequential(*layers, nn.Linear(inputs, CLASSES))
 
-    def forward(self, features, collections):
+    def forward(self, features, *collections):
         summaries = [branch(c) for branch, c in zip(self.branches, collections)]
         return self.head(torch.cat([self.norm(features)] + summaries, 1))
-
-
-def measure(model, features, collections, labels, args):
-    """Training and inference jets per second."""
-    n = len(labels)
-    parameters = sum(p.numel() for p in model.parameters() if p.requires_grad)
-    optimiser = torch.optim.Adam(model.parameters(), 1e-3)
-    loss_function = nn.CrossEntropyLoss()
-
-    def epoch():
-        model.train()
-        order = torch.randperm(n)
-        for start in range(0, n, args.batch_size):
-            idx = order[start:start + args.batch_size]
-            optimiser.zero_grad()
-            loss = loss_function(model(features[idx], [c[idx] for c in collections]), labels[idx])
-            loss.backward()
-            optimiser.step()
-
-    epoch()  # warm-up
-    start = time.perf_counter()
-    for _ in range(args.epochs):
-        epoch()
-    train = n * args.epochs / (time.perf_counter() - start)
-
-    model.eval()
-    passes = 3
-    b = args.predict_batch_size
-    with torch.no_grad():
-        model(features[:b], [c[:b] for c in collections])  # warm-up
-        start = time.perf_counter()
-        for _ in range(passes):
-            for i in range(0, n, b):
-                torch.softmax(model(features[i:i + b], [c[i:i + b] for c in collections]), 1)
-        predict = n * passes / (time.perf_counter() - start)
-    return {"peer": "torch " + torch.__version__, "model": "deepjet", "parameters": parameters, "jets": n,
-            "batchSize": args.batch_size, "epochs": args.epochs, "threads": args.threads,
-            "predictBatchSize": b, "trainJetsPerSecond": round(train), "predictJetsPerSecond": round(predict)}
 
 
 def main():
@@ -134,7 +97,7 @@ def main():
     features = torch.randn(args.jets, FEATURES)
     collections = [torch.randn(args.jets, o, v) for (o, v, _, _) in BRANCHES.values()]
     labels = torch.randint(0, CLASSES, (args.jets,))
-    print(json.dumps(measure(DeepJet(), features, collections, labels, args)), flush=True)
+    print(json.dumps(measure("deepjet", DeepJet(), [features] + collections, labels, args)), flush=True)
 
 
 if __name__ == "__main__":
