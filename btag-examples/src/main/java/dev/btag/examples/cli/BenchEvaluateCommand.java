@@ -33,8 +33,9 @@ final class BenchEvaluateCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "5", description = "Timed rounds; medians are reported (default ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--breakdown", description = "Also time the evaluated comparisons' bare ROC curves with"
-        + " FlavourComparison.roc (comparisonRocSeconds).")
+    @Option(names = "--breakdown", description = "Also time the evaluated comparisons' bare ROC curves and AUCs"
+        + " with FlavourComparison.roc, one after the other (comparisonRocSeconds) and side by side as the evaluation"
+        + " runs them (comparisonRocParallelSeconds, and comparisonRocParallelRatio: the floor of ratio).")
     boolean breakdown;
 
     @Option(names = "--save-data", paramLabel = "NPZ", description = "Also write the generated jets to this .npz"
@@ -82,6 +83,8 @@ final class BenchEvaluateCommand implements Callable<Integer> {
         json.addProperty("cpuRatio", r.cpuRatio());
         if (breakdown) {
             json.addProperty("comparisonRocSeconds", r.comparisonRocSeconds());
+            json.addProperty("comparisonRocParallelSeconds", r.comparisonRocParallelSeconds());
+            json.addProperty("comparisonRocParallelRatio", r.floorRatio());
         }
         if (write != null) {
             json.addProperty("writeSeconds", r.writeSeconds());

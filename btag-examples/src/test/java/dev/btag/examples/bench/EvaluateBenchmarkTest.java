@@ -17,7 +17,8 @@ class EvaluateBenchmarkTest {
         EvaluateBenchmark.Result r = EvaluateBenchmark.generate(5000, 3).run(0, 1, true, dir);
         assertEquals(5000, r.n());
         assertTrue(r.rocSeconds() > 0 && r.evaluateSeconds() > 0 && r.writeSeconds() > 0, r.toString());
-        assertTrue(r.comparisonRocSeconds() > 0, r.toString());
+        assertTrue(r.comparisonRocSeconds() > 0 && r.comparisonRocParallelSeconds() > 0, r.toString());
+        assertEquals(r.comparisonRocParallelSeconds() / r.rocSeconds(), r.floorRatio(), 1e-12);
         assertEquals(r.evaluateSeconds() / r.rocSeconds(), r.ratio(), 1e-12);
         assertTrue(r.auc() > 0.8, "the raised true class separates b from light: " + r.auc());
         assertTrue(Files.exists(dir.resolve("metrics.json")) && Files.exists(dir.resolve("efficiency_map.json")));
