@@ -362,8 +362,8 @@ class SparkScoringTest {
         int total = java.util.Arrays.stream(JETS).sum();
         assertEquals(total, keys.size());
         assertEquals(total, keys.stream().map(r -> r.getString(0) + "#" + r.getLong(1)).distinct().count());
-        List<Row> clean = scoring().score(spark, files).select(ScoredJets.FILE, ScoredJets.ROW, Discriminant.B_VS_L.cmsName())
-            .collectAsList();
+        List<Row> clean = scoring().score(spark, files)
+            .select(ScoredJets.FILE, ScoredJets.ROW, Discriminant.B_VS_L.cmsName()).collectAsList();
         assertEquals(clean, keys, "the retried range scores as it would have");
     }
 

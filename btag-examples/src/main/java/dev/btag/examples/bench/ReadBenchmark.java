@@ -16,8 +16,8 @@ import java.util.Objects;
 
 /**
  * The read benchmark behind {@code btag bench read}: opens a {@code .npy}/{@code .npz} or HDF5 ({@code .h5},
- * {@code .hdf5}) file, reads every array's header, then materialises every array (or one array, or a row range of it) as Java arrays of its natural type,
- * {@code repeat} times, and reports the fastest pass.
+ * {@code .hdf5}) file, reads every array's header, then materialises every array (or one array, or a row range of it)
+ * as Java arrays of its natural type, {@code repeat} times, and reports the fastest pass.
  *
  * <p>Natural types: float16 and float32 become {@code float[]}, float64 {@code double[]}, int64, uint32 and uint64
  * {@code long[]}, the other integers and bool {@code int[]}. Whole-array reads verify the entry's CRC-32; row ranges

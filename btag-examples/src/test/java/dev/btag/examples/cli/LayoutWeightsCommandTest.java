@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code btag evaluate} and {@code btag efficiency-map} on a layout with a {@code weight} field ({@link ThreeClassHdf5}:
- * weights 1, 2, 3, 1, ...): weighted by default with the AUC of a weighted ROC of the written BvsL scores,
- * unweighted with {@code --no-layout-weights}, replaced by {@code --weights}; a negative weight is one line naming
- * the file, the field and the row.
+ * {@code btag evaluate} and {@code btag efficiency-map} on a layout with a {@code weight} field ({@link
+ * ThreeClassHdf5}: weights 1, 2, 3, 1, ...): weighted by default with the AUC of a weighted ROC of the written BvsL
+ * scores, unweighted with {@code --no-layout-weights}, replaced by {@code --weights}; a negative weight is one line
+ * naming the file, the field and the row.
  */
 class LayoutWeightsCommandTest {
 

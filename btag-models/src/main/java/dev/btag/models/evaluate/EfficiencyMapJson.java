@@ -17,7 +17,8 @@ import java.util.Map;
  * {"discriminant": "BvsL", "ptEdges": [20, 30, ...], "absEtaEdges": [0, 0.5, ...], "synthetic": true,
  *  "weightSource": "layout", "weightField": "weight",
  *  "workingPoints": [{"name": "medium", "threshold": 0.73,
- *    "flavours": {"b": {"passed": [[...]], "total": [[...]], "efficiency": [[...]], "lower": [[...]], "upper": [[...]]},
+ *    "flavours": {"b": {"passed": [[...]], "total": [[...]], "efficiency": [[...]],
+ *                       "lower": [[...]], "upper": [[...]]},
  *                 "c": {...}, "light": {...}}}]}
  * }</pre>
  *

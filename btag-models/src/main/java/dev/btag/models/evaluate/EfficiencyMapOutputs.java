@@ -24,9 +24,10 @@ import java.util.function.Function;
  * written to a temporary file and renamed.
  *
  * <p>{@value #NPZ} holds {@code ptEdges} and {@code absEtaEdges} (float64), {@code thresholds} (W, float64, +inf for a
- * working point that tags nothing), {@code synthetic} (one bool: made from btag's synthetic sample), and {@code passed}, {@code total},
- * {@code efficiency}, {@code lower}, {@code upper} of shape (W, 3, pT bins, |eta| bins) float64, working points in the JSON's order and flavours b, c,
- * light; with weights also {@code weightedPassed} and {@code weightedTotal}. Empty cells have efficiency NaN.
+ * working point that tags nothing), {@code synthetic} (one bool: made from btag's synthetic sample), and
+ * {@code passed}, {@code total}, {@code efficiency}, {@code lower}, {@code upper} of shape (W, 3, pT bins, |eta| bins)
+ * float64, working points in the JSON's order and flavours b, c, light; with weights also {@code weightedPassed} and
+ * {@code weightedTotal}. Empty cells have efficiency NaN.
  */
 public final class EfficiencyMapOutputs {
 
