@@ -187,6 +187,18 @@ public final class ReadBenchmark {
         long materialise(A array);
     }
 
+    /** A file opened by a {@link Container}, closed by it at the end of a try-with-resources block. */
+    private record Opened<F>(F file, Container<F, ?> container) implements Closeable {
+        static <F> Opened<F> of(Container<F, ?> container, Path path) throws IOException {
+            return new Opened<>(container.open(path), container);
+        }
+
+        @Override
+        public void close() throws IOException {
+            container.close(file);
+        }
+    }
+
     /**
      * Times opening the file and listing its arrays (the fastest of the passes), then materialising every chosen
      * array (or its row range) {@code repeat} times: the first pass and the fastest.
@@ -195,8 +207,8 @@ public final class ReadBenchmark {
         double fastestOpen = Double.POSITIVE_INFINITY;
         for (int pass = 1; openOnly && pass < repeat; pass++) {
             long start = System.nanoTime();
-            F f = c.open(file);
-            try (Closeable closing = () -> c.close(f)) {
+            try (Opened<F> opened = Opened.of(c, file)) {
+                F f = opened.file();
                 for (String name : array == null ? c.names(f) : List.of(array)) {
                     c.array(f, name);
                 }
@@ -204,8 +216,8 @@ public final class ReadBenchmark {
             fastestOpen = Math.min(fastestOpen, (System.nanoTime() - start) / 1e9);
         }
         long openStart = System.nanoTime();
-        F f = c.open(file);
-        try (Closeable closing = () -> c.close(f)) {
+        try (Opened<F> opened = Opened.of(c, file)) {
+            F f = opened.file();
             List<String> names = array == null ? c.names(f) : List.of(array);
             List<A> arrays = new java.util.ArrayList<>(names.size());
             for (String name : names) {
