@@ -287,15 +287,7 @@ public record RocCurve(double[] thresholds, double[] tpr, double[] fpr, ClassTot
             }
         }
         keep[kept++] = n - 1;
-        double[] t = new double[kept];
-        double[] y = new double[kept];
-        double[] x = new double[kept];
-        for (int k = 0; k < kept; k++) {
-            t[k] = thresholds[keep[k]];
-            y[k] = tpr[keep[k]];
-            x[k] = fpr[keep[k]];
-        }
-        return new RocCurve(t, y, x, signal, background);
+        return points(keep, kept);
     }
 
     /**
@@ -329,6 +321,11 @@ public record RocCurve(double[] thresholds, double[] tpr, double[] fpr, ClassTot
             }
         }
         keep[kept++] = n - 1;
+        return points(keep, kept);
+    }
+
+    /** The curve of the points {@code keep[0..kept)} of this one, in that order (exact copies of them). */
+    private RocCurve points(int[] keep, int kept) {
         double[] t = new double[kept];
         double[] y = new double[kept];
         double[] x = new double[kept];
