@@ -284,25 +284,35 @@ final class VertexFinder {
         rec.vertices = n;
     }
 
-    /** Computes cluster c's momentum and flight and applies the selection; true when it is kept. */
-    private boolean kinematics(int c) {
-        int m = memberCount[c];
+    /** The summed momentum (GeV) of cluster c's tracks and their energy as pions: {px, py, pz, E}. */
+    private double[] fourMomentum(int c) {
         double px = 0;
         double py = 0;
         double pz = 0;
         double e = 0;
-
-        int fromPrimary = 0;
-        for (int k = 0; k < m; k++) {
+        for (int k = 0; k < memberCount[c]; k++) {
             int t = members[c][k];
-            if (rec.vertexAssociation[t] == 7) {
-                fromPrimary++;
-            }
             px += rec.px[t];
             py += rec.py[t];
             pz += rec.pz[t];
             e += rec.pionEnergy(t);
+        }
+        return new double[] {px, py, pz, e};
+    }
 
+    /** Computes cluster c's momentum and flight and applies the selection; true when it is kept. */
+    private boolean kinematics(int c) {
+        int m = memberCount[c];
+        double[] sum = fourMomentum(c);
+        double px = sum[0];
+        double py = sum[1];
+        double pz = sum[2];
+        double e = sum[3];
+        int fromPrimary = 0;
+        for (int k = 0; k < m; k++) {
+            if (rec.vertexAssociation[members[c][k]] == 7) {
+                fromPrimary++;
+            }
         }
         double pt = hypot(px, py);
         double mass = Math.sqrt(Math.max(0, e * e - px * px - py * py - pz * pz));
@@ -356,18 +366,15 @@ final class VertexFinder {
     /** Writes the DeepJet variables of cluster {@code c} as vertex {@code slot} of the record. */
     private void writeVertex(int c, int slot) {
         int m = memberCount[c];
-        double px = 0;
-        double py = 0;
-        double pz = 0;
-        double e = 0;
+        double[] sum = fourMomentum(c);
+        double px = sum[0];
+        double py = sum[1];
+        double pz = sum[2];
+        double e = sum[3];
         double chi2 = 0;
         double[] x = position[c];
         for (int k = 0; k < m; k++) {
             int t = members[c][k];
-            px += rec.px[t];
-            py += rec.py[t];
-            pz += rec.pz[t];
-            e += rec.pionEnergy(t);
             double d = ClosestApproach.pointToTrack(rec, t, x[0], x[1], x[2]);
             double s = hypot(rec.sigmaXy[t], sigmaAcross[c]);
             chi2 += d * d / (s * s);
