@@ -27,9 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * collection, in the columns' order, only when requested: the 10 × 21 seeding tracks in the tutorial) and the labels
  * {@code NDList[oneHot (B, K) float32]} (the six {@link TrainingClass}es in the tutorial); a jet of no class (the
  * tutorial's undefined jets) has an all-zero label row. Features may be standardised ({@link #withStandardizer}) and
- * the collection's real objects too ({@link #withCollectionStandardizer}; padding stays zero). When the columns carry
- * training weights ({@link JetColumns#withWeights(float[])}) the labels are {@code NDList[oneHot (B, K), weight (B)]},
- * both float32.
+ * the collection's real objects too ({@link #withCollectionStandardizer}; padding stays zero). With training weights
+ * ({@link JetColumns#withWeights(float[])}) the labels are {@code NDList[oneHot (B, K), weight (B)]}, both float32.
  *
  * <p>Batches are assembled in bulk: the rows of a batch are gathered with {@link System#arraycopy} from the
  * in-memory {@link JetColumns} into one array per input, and each becomes one {@code NDArray} (a batch never goes
@@ -422,8 +421,7 @@ public final class JetDataset extends RandomAccessDataset {
         used.add(featureBytes);
         used.add(labelBytes);
         for (int j = 0; j < c; j++) {
-            int t = columns.objectCount(j) * columns.variableCount(j);
-            ByteBuffer objectBytes = buffers.take(b * t);
+            ByteBuffer objectBytes = buffers.take(b * columns.objectCount(j) * columns.variableCount(j));
             objectBytes.asFloatBuffer()
                 .put(ObjectBatches.gather(columns, j, rowsOfBatch, collectionStandardizers.get(j)));
             data.add(batchManager.create(objectBytes, new Shape(b, columns.objectCount(j), columns.variableCount(j)),
