@@ -13,8 +13,9 @@ import java.util.Objects;
 /**
  * What a tagger reads: the names of its jet-level features in column order, the standardisation applied to them
  * before the block, and the shape of the per-jet track array (for a tagger that reads several collections, the
- * shape of the first; {@link TaggerSpec#collectionShapes()} has them all). A saved tagger stores this so that prediction applies
- * the same transformation and refuses inputs that do not match. This record copies its arrays in and out.
+ * shape of the first; {@link TaggerSpec#collectionShapes()} has them all). A saved tagger stores this so that
+ * prediction applies the same transformation and refuses inputs that do not match. This record copies its arrays in and
+ * out.
  *
  * <p>Standardisation: feature {@code j} enters the block as {@code (x - means[j]) / scales[j]} (see
  * {@link #standardiseInPlace(float[])} for the exact float32 arithmetic). Empty arrays mean

@@ -17,7 +17,8 @@ import java.util.Objects;
  * <p>Inputs: {@code features} (B, {@link #featureCount()}) and one float32 array (B, O, V) per shape of
  * {@link #collectionShapes()}: for the 1x1-CNN, LSTM and GRU the {@code tracks} (B, {@link #trackCount()},
  * {@link #trackVariables()}); for the DeepJet- and DeepVertex-style taggers one per {@link #branches() branch}. Output:
- * (B, {@link #classes()}) logits; the softmax of a row gives the class probabilities in {@code TrainingClass} order (b, bb, leptonic b, c, uds, g).
+ * (B, {@link #classes()}) logits; the softmax of a row gives the class probabilities in {@code TrainingClass} order (b,
+ * bb, leptonic b, c, uds, g).
  */
 public final class TaggerSpec {
 

@@ -94,7 +94,8 @@ class PaddingPropertiesTest {
 
     private static float[] forward(TaggerBlock block, float[] features, float[] objects, float[] second) {
         NDList in = new NDList(MANAGER.create(features, new Shape(JETS, FEATURES)),
-            MANAGER.create(objects, new Shape(JETS, OBJECTS, VARIABLES)), MANAGER.create(second, new Shape(JETS, 3, 2)));
+            MANAGER.create(objects, new Shape(JETS, OBJECTS, VARIABLES)),
+            MANAGER.create(second, new Shape(JETS, 3, 2)));
         return block.forward(new ParameterStore(MANAGER, false), in, false).singletonOrThrow().toFloatArray();
     }
 

@@ -22,8 +22,10 @@ import dev.btag.models.evaluate.ComparisonResult;
 import dev.btag.models.evaluate.EfficiencyMapJson;
 import dev.btag.models.evaluate.EfficiencyMapOutputs;
 import dev.btag.models.evaluate.Evaluation;
+import dev.btag.models.evaluate.EvaluationJson;
 import dev.btag.models.evaluate.EvaluationOutputs;
 import dev.btag.models.evaluate.EvaluationPlots;
+import dev.btag.models.evaluate.EvaluationWeights;
 import dev.btag.models.evaluate.TaggerEvaluation;
 import dev.btag.models.evaluate.TestSample;
 import dev.btag.models.io.TaggerFile;
@@ -360,19 +362,22 @@ class SparkScoringTest {
         int total = java.util.Arrays.stream(JETS).sum();
         assertEquals(total, keys.size());
         assertEquals(total, keys.stream().map(r -> r.getString(0) + "#" + r.getLong(1)).distinct().count());
-        List<Row> clean = scoring().score(spark, files).select(ScoredJets.FILE, ScoredJets.ROW, Discriminant.B_VS_L.cmsName())
-            .collectAsList();
+        List<Row> clean = scoring().score(spark, files)
+            .select(ScoredJets.FILE, ScoredJets.ROW, Discriminant.B_VS_L.cmsName()).collectAsList();
         assertEquals(clean, keys, "the retried range scores as it would have");
     }
 
     /**
      * The command wrote the plots and efficiency-map files {@code btag evaluate} writes for the same files (its
-     * {@link EvaluationOutputs#writeAll} of the single-machine evaluation): the same file names, every plot a PNG
-     * image, the map files (exact counts) identical.
+     * {@link EvaluationOutputs#writeAll} of the single-machine evaluation with the metrics its command completes):
+     * the same file names, every plot a PNG image, the map files (exact counts, the weight source) identical.
      */
     private static void assertSameOutputFilesAsBtagEvaluate(Path out) throws Exception {
         Path single = dir.resolve("single-machine");
-        EvaluationOutputs.writeAll(singleMachine(), null, single);
+        Evaluation e = singleMachine();
+        JsonObject metrics = EvaluationJson.toJson(e, null);
+        EvaluationWeights.fromLayout().describe(metrics, Layout.tutorial());
+        EvaluationOutputs.writeAll(e, single, metrics);
         Set<String> perJet = Set.of(EvaluationOutputs.METRICS_FILE, EvaluationOutputs.PREDICTIONS_FILE,
             ScoredOutputs.PARQUET);
         Set<String> expected = fileNames(single, perJet);

@@ -302,6 +302,7 @@ class SparkWeightedEvaluationTest {
         assertTrue(weighted.get("weighted").getAsBoolean());
         assertEquals("layout", weighted.get("weightSource").getAsString());
         assertEquals("w", weighted.get("weightField").getAsString());
+        assertWeightKeys(out, "layout", "w");
         double auc = singleMachine(EvaluationWeights.fromLayout()).comparisons().get(0).auc().auc();
         assertEquals(auc, weighted.getAsJsonObject("auc").get("bVsAll").getAsDouble(), TOLERANCE);
 
@@ -309,6 +310,7 @@ class SparkWeightedEvaluationTest {
         assertFalse(unweighted.get("weighted").getAsBoolean());
         assertEquals("none", unweighted.get("weightSource").getAsString());
         assertNull(unweighted.get("weightField"));
+        assertWeightKeys(out, "none", null);
         assertEquals(singleMachine(EvaluationWeights.none()).comparisons().get(0).auc().auc(),
             unweighted.getAsJsonObject("auc").get("bVsAll").getAsDouble(), TOLERANCE);
 
@@ -338,6 +340,14 @@ class SparkWeightedEvaluationTest {
         assertTrue(usage.toString().strip().startsWith("btag spark evaluate: " + weightsFile
             + ": a weights file cannot be used on Spark"), usage.toString());
         assertFalse(Files.exists(bad.resolve("out2").resolve("predictions.parquet")), "refused before scoring");
+    }
+
+    /** OUT/efficiency_map.json records where its weights came from, as metrics.json does. */
+    private static void assertWeightKeys(Path out, String source, String field) throws Exception {
+        JsonObject maps = JsonParser.parseString(Files.readString(out.resolve("efficiency_map.json")))
+            .getAsJsonObject();
+        assertEquals(source, maps.get("weightSource").getAsString());
+        assertEquals(field, maps.has("weightField") ? maps.get("weightField").getAsString() : null);
     }
 
     private static JsonObject evaluate(Path out, String... more) throws Exception {

@@ -14,10 +14,11 @@ import java.util.Objects;
 /**
  * The columns a tagger needs from a file, held in memory: the chosen features (N × F), optionally one or more object
  * collections (each N × objects × variables: the seeding tracks 10 × 21 in the tutorial, or the charged, neutral and
- * vertex collections of a DeepJet-style tagger) with a flag per object saying whether it is real, and the one-hot labels (N × K), all row-major float32, plus the integer truth (N). Reading these
- * takes about {@code 4 × (F + objects × variables + K + 1)} bytes per jet (0.9 kB with the tutorial's tracks), a small
- * part of a tutorial file (whose {@code arr_5} alone is 28.8 kB per jet), which is never loaded. Immutable after
- * loading; the arrays are shared by every {@link JetDataset} made from it and never handed out.
+ * vertex collections of a DeepJet-style tagger) with a flag per object saying whether it is real, and the one-hot
+ * labels (N × K), all row-major float32, plus the integer truth (N). Reading these takes about {@code 4 × (F + objects
+ * × variables + K + 1)} bytes per jet (0.9 kB with the tutorial's tracks), a small part of a tutorial file (whose
+ * {@code arr_5} alone is 28.8 kB per jet), which is never loaded. Immutable after loading; the arrays are shared by
+ * every {@link JetDataset} made from it and never handed out.
  *
  * <p>Two ways in: {@link #load(TutorialFile, FeatureSet, boolean)}, the tutorial file read as the notebooks read it,
  * and {@link #load(JetFile, int)}, any file read through a {@link Layout}. Reading a tutorial file through the

@@ -24,12 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A DJL {@link RandomAccessDataset} of jets for the tutorial's taggers. A batch of B jets has the data
  * {@code NDList[features (B, F) float32, objects (B, O, V) float32, ...]} (one objects array per loaded
- * collection, in the columns' order, only when requested: the 10 × 21 seeding tracks in the tutorial) and the labels {@code NDList[oneHot (B, K) float32]} (the six
- * {@link TrainingClass}es in the tutorial); a jet of no class (the tutorial's undefined jets) has an all-zero label
- * row. Features may be standardised ({@link #withStandardizer}) and the collection's real objects too
- * ({@link #withCollectionStandardizer}; padding stays zero).
- * When the columns carry training weights ({@link JetColumns#withWeights(float[])}) the labels are
- * {@code NDList[oneHot (B, K), weight (B)]}, both float32.
+ * collection, in the columns' order, only when requested: the 10 × 21 seeding tracks in the tutorial) and the labels
+ * {@code NDList[oneHot (B, K) float32]} (the six {@link TrainingClass}es in the tutorial); a jet of no class (the
+ * tutorial's undefined jets) has an all-zero label row. Features may be standardised ({@link #withStandardizer}) and
+ * the collection's real objects too ({@link #withCollectionStandardizer}; padding stays zero). With training weights
+ * ({@link JetColumns#withWeights(float[])}) the labels are {@code NDList[oneHot (B, K), weight (B)]}, both float32.
  *
  * <p>Batches are assembled in bulk: the rows of a batch are gathered with {@link System#arraycopy} from the
  * in-memory {@link JetColumns} into one array per input, and each becomes one {@code NDArray} (a batch never goes
@@ -422,9 +421,9 @@ public final class JetDataset extends RandomAccessDataset {
         used.add(featureBytes);
         used.add(labelBytes);
         for (int j = 0; j < c; j++) {
-            int t = columns.objectCount(j) * columns.variableCount(j);
-            ByteBuffer objectBytes = buffers.take(b * t);
-            objectBytes.asFloatBuffer().put(ObjectBatches.gather(columns, j, rowsOfBatch, collectionStandardizers.get(j)));
+            ByteBuffer objectBytes = buffers.take(b * columns.objectCount(j) * columns.variableCount(j));
+            objectBytes.asFloatBuffer()
+                .put(ObjectBatches.gather(columns, j, rowsOfBatch, collectionStandardizers.get(j)));
             data.add(batchManager.create(objectBytes, new Shape(b, columns.objectCount(j), columns.variableCount(j)),
                 DataType.FLOAT32));
             used.add(objectBytes);
@@ -439,7 +438,8 @@ public final class JetDataset extends RandomAccessDataset {
             label.add(batchManager.create(weightBytes, new Shape(b), DataType.FLOAT32));
             used.add(weightBytes);
         }
-        return new PooledBatch(batchManager, data, label, b, progress, total, new PooledBatch.RowList(rowsOfBatch), buffers, used);
+        return new PooledBatch(batchManager, data, label, b, progress, total, new PooledBatch.RowList(rowsOfBatch),
+            buffers, used);
     }
 
     /**

@@ -116,7 +116,8 @@ final class LayoutParser {
             Object value = node.get("onehot");
             if (value instanceof Map<?, ?>) {
                 for (Map.Entry<String, Object> e : map(value, "label.onehot").entrySet()) {
-                    classes.add(new JetClass(e.getKey(), List.of(), string(e.getValue(), "label.onehot." + e.getKey())));
+                    classes.add(new JetClass(e.getKey(), List.of(),
+                        string(e.getValue(), "label.onehot." + e.getKey())));
                 }
             } else {
                 for (String column : names(value, "label.onehot")) {

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 /**
  * A {@code .npy} file or {@code .npz} archive that btag cannot read: not a zip archive, bad magic, truncated file
  * or data, a header that declares more data than its entry holds, a negative or overflowing shape, an unsupported
- * dtype (object arrays and pickles, complex, nested structured records, strings, dates), a CRC-32 mismatch, corrupt compressed data.
+ * dtype (object arrays and pickles, complex, nested structured records, strings, dates), a CRC-32 mismatch, corrupt
+ * compressed data.
  *
  * <p>The message always names the file, the archive entry (when the problem lies in one) and the problem, for
  * example {@code data.npz: entry 'arr_0.npy': CRC-32 mismatch (directory says 0x1a2b3c4d, data gives 0x00ff00ff)}.

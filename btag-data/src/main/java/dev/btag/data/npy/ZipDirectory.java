@@ -175,7 +175,8 @@ final class ZipDirectory {
 
     private static ZipEntryInfo parseEntry(SourceFile file, ByteBuffer directory, int p, long directoryOffset)
         throws NpyFormatException {
-        if (p > directory.limit() - ZipRecords.CENTRAL_HEADER_SIZE || directory.getInt(p) != ZipRecords.CENTRAL_HEADER) {
+        if (p > directory.limit() - ZipRecords.CENTRAL_HEADER_SIZE
+            || directory.getInt(p) != ZipRecords.CENTRAL_HEADER) {
             throw new NpyFormatException(file.path(), null, "corrupt zip archive: bad central directory header at "
                 + "offset " + (directoryOffset + p));
         }

@@ -21,48 +21,95 @@ public enum JetColumn {
     /** Column 1, {@code jet_eta}: Jet pseudorapidity. */
     JET_ETA("jet_eta", Group.KINEMATICS, "",
         "Jet pseudorapidity."),
-    /** Column 2, {@code nCpfcand}: Number of charged particle-flow candidates in the jet (the rows of arr_3, at most 25, hold the first ones). */
+    /**
+     * Column 2, {@code nCpfcand}: Number of charged particle-flow candidates in the jet (the rows of arr_3, at most 25,
+     * hold the first ones).
+     */
     N_CPFCAND("nCpfcand", Group.MULTIPLICITY, "",
         "Number of charged particle-flow candidates in the jet (the rows of arr_3, at most 25, hold the first ones)."),
-    /** Column 3, {@code nNpfcand}: Number of neutral particle-flow candidates in the jet (the rows of arr_2, at most 25, hold the first ones). */
+    /**
+     * Column 3, {@code nNpfcand}: Number of neutral particle-flow candidates in the jet (the rows of arr_2, at most 25,
+     * hold the first ones).
+     */
     N_NPFCAND("nNpfcand", Group.MULTIPLICITY, "",
         "Number of neutral particle-flow candidates in the jet (the rows of arr_2, at most 25, hold the first ones)."),
-    /** Column 4, {@code nsv}: Number of secondary vertices associated with the jet (the rows of arr_4, at most 4, hold the first ones). */
+    /**
+     * Column 4, {@code nsv}: Number of secondary vertices associated with the jet (the rows of arr_4, at most 4, hold
+     * the first ones).
+     */
     NSV("nsv", Group.MULTIPLICITY, "",
         "Number of secondary vertices associated with the jet (the rows of arr_4, at most 4, hold the first ones)."),
     /** Column 5, {@code npv}: Number of reconstructed primary vertices in the event (pile-up). */
     NPV("npv", Group.MULTIPLICITY, "",
         "Number of reconstructed primary vertices in the event (pile-up)."),
-    /** Column 6, {@code n_seeds}: Number of seeding tracks (impact parameter above 1 sigma) of the jet; arr_1 and arr_5 hold at most 10. */
+    /**
+     * Column 6, {@code n_seeds}: Number of seeding tracks (impact parameter above 1 sigma) of the jet; arr_1 and arr_5
+     * hold at most 10.
+     */
     N_SEEDS("n_seeds", Group.MULTIPLICITY, "",
         "Number of seeding tracks (impact parameter above 1 sigma) of the jet; arr_1 and arr_5 hold at most 10."),
-    /** Column 7, {@code TagVarCSV_trackSumJetEtRatio}: CSV tagging variable: transverse energy of the vector sum of the selected tracks divided by the jet's. */
+    /**
+     * Column 7, {@code TagVarCSV_trackSumJetEtRatio}: CSV tagging variable: transverse energy of the vector sum of the
+     * selected tracks divided by the jet's.
+     */
     TRACK_SUM_JET_ET_RATIO("TagVarCSV_trackSumJetEtRatio", Group.TAGGING, "",
         "CSV tagging variable: transverse energy of the vector sum of the selected tracks divided by the jet's."),
-    /** Column 8, {@code TagVarCSV_trackSumJetDeltaR}: CSV tagging variable: ΔR between the vector sum of the selected tracks and the jet axis. */
+    /**
+     * Column 8, {@code TagVarCSV_trackSumJetDeltaR}: CSV tagging variable: ΔR between the vector sum of the selected
+     * tracks and the jet axis.
+     */
     TRACK_SUM_JET_DELTA_R("TagVarCSV_trackSumJetDeltaR", Group.TAGGING, "",
         "CSV tagging variable: ΔR between the vector sum of the selected tracks and the jet axis."),
-    /** Column 9, {@code TagVarCSV_vertexCategory}: CSV vertex category: 0 = reconstructed secondary vertex, 1 = pseudo-vertex, 2 = no vertex. */
+    /**
+     * Column 9, {@code TagVarCSV_vertexCategory}: CSV vertex category: 0 = reconstructed secondary vertex, 1 =
+     * pseudo-vertex, 2 = no vertex.
+     */
     VERTEX_CATEGORY("TagVarCSV_vertexCategory", Group.TAGGING, "",
         "CSV vertex category: 0 = reconstructed secondary vertex, 1 = pseudo-vertex, 2 = no vertex."),
-    /** Column 10, {@code TagVarCSV_trackSip2dValAboveCharm} [cm]: CSV tagging variable: signed transverse (2D) impact parameter of the first track, in order of decreasing significance, that lifts the invariant mass of the tracks taken so far above the charm threshold (1.5 GeV); a default value when no track does. */
+    /**
+     * Column 10, {@code TagVarCSV_trackSip2dValAboveCharm} [cm]: CSV tagging variable: signed transverse (2D) impact
+     * parameter of the first track, in order of decreasing significance, that lifts the invariant mass of the tracks
+     * taken so far above the charm threshold (1.5 GeV); a default value when no track does.
+     */
     TRACK_SIP2D_VAL_ABOVE_CHARM("TagVarCSV_trackSip2dValAboveCharm", Group.TAGGING, "cm",
-        "CSV tagging variable: signed transverse (2D) impact parameter of the first track, in order of decreasing significance, that lifts the invariant mass of the tracks taken so far above the charm threshold (1.5 GeV); a default value when no track does."),
-    /** Column 11, {@code TagVarCSV_trackSip2dSigAboveCharm}: CSV tagging variable: significance (value over uncertainty) of the transverse impact parameter of the track above the charm threshold; a default value when no track crosses it. Notebook 1 draws its ROC curve. */
+        "CSV tagging variable: signed transverse (2D) impact parameter of the first track, in order of decreasing"
+            + " significance, that lifts the invariant mass of the tracks taken so far above the charm threshold (1.5"
+            + " GeV); a default value when no track does."),
+    /**
+     * Column 11, {@code TagVarCSV_trackSip2dSigAboveCharm}: CSV tagging variable: significance (value over uncertainty)
+     * of the transverse impact parameter of the track above the charm threshold; a default value when no track crosses
+     * it. Notebook 1 draws its ROC curve.
+     */
     TRACK_SIP2D_SIG_ABOVE_CHARM("TagVarCSV_trackSip2dSigAboveCharm", Group.TAGGING, "",
-        "CSV tagging variable: significance (value over uncertainty) of the transverse impact parameter of the track above the charm threshold; a default value when no track crosses it. Notebook 1 draws its ROC curve."),
-    /** Column 12, {@code TagVarCSV_trackSip3dValAboveCharm} [cm]: CSV tagging variable: signed 3D impact parameter of the track above the charm threshold; a default value when no track crosses it. */
+        "CSV tagging variable: significance (value over uncertainty) of the transverse impact parameter of the track"
+            + " above the charm threshold; a default value when no track crosses it. Notebook 1 draws its ROC curve."),
+    /**
+     * Column 12, {@code TagVarCSV_trackSip3dValAboveCharm} [cm]: CSV tagging variable: signed 3D impact parameter of
+     * the track above the charm threshold; a default value when no track crosses it.
+     */
     TRACK_SIP3D_VAL_ABOVE_CHARM("TagVarCSV_trackSip3dValAboveCharm", Group.TAGGING, "cm",
-        "CSV tagging variable: signed 3D impact parameter of the track above the charm threshold; a default value when no track crosses it."),
-    /** Column 13, {@code TagVarCSV_trackSip3dSigAboveCharm}: CSV tagging variable: significance of the 3D impact parameter of the track above the charm threshold; a default value when no track crosses it. */
+        "CSV tagging variable: signed 3D impact parameter of the track above the charm threshold; a default value when"
+            + " no track crosses it."),
+    /**
+     * Column 13, {@code TagVarCSV_trackSip3dSigAboveCharm}: CSV tagging variable: significance of the 3D impact
+     * parameter of the track above the charm threshold; a default value when no track crosses it.
+     */
     TRACK_SIP3D_SIG_ABOVE_CHARM("TagVarCSV_trackSip3dSigAboveCharm", Group.TAGGING, "",
-        "CSV tagging variable: significance of the 3D impact parameter of the track above the charm threshold; a default value when no track crosses it."),
-    /** Column 14, {@code TagVarCSV_jetNSelectedTracks}: CSV tagging variable: number of tracks of the jet that pass the CSV track selection. */
+        "CSV tagging variable: significance of the 3D impact parameter of the track above the charm threshold; a"
+            + " default value when no track crosses it."),
+    /**
+     * Column 14, {@code TagVarCSV_jetNSelectedTracks}: CSV tagging variable: number of tracks of the jet that pass the
+     * CSV track selection.
+     */
     JET_N_SELECTED_TRACKS("TagVarCSV_jetNSelectedTracks", Group.TAGGING, "",
         "CSV tagging variable: number of tracks of the jet that pass the CSV track selection."),
-    /** Column 15, {@code TagVarCSV_jetNTracksEtaRel}: CSV tagging variable: number of tracks for which the pseudorapidity relative to the vertex direction is computed (the tracks of the secondary or pseudo-vertex). */
+    /**
+     * Column 15, {@code TagVarCSV_jetNTracksEtaRel}: CSV tagging variable: number of tracks for which the
+     * pseudorapidity relative to the vertex direction is computed (the tracks of the secondary or pseudo-vertex).
+     */
     JET_N_TRACKS_ETA_REL("TagVarCSV_jetNTracksEtaRel", Group.TAGGING, "",
-        "CSV tagging variable: number of tracks for which the pseudorapidity relative to the vertex direction is computed (the tracks of the secondary or pseudo-vertex)."),
+        "CSV tagging variable: number of tracks for which the pseudorapidity relative to the vertex direction is"
+            + " computed (the tracks of the secondary or pseudo-vertex)."),
     /** Column 16, {@code jet_corr_pt} [GeV]: Jet transverse momentum after the jet energy corrections. */
     JET_CORR_PT("jet_corr_pt", Group.KINEMATICS, "GeV",
         "Jet transverse momentum after the jet energy corrections."),
@@ -117,10 +164,16 @@ public enum JetColumn {
     /** Column 33, {@code isPhysBB}: Detailed truth flag (1 or 0) of the alternative (isPhys) definition: isPhysBB. */
     IS_PHYS_BB("isPhysBB", Group.TRUTH_FLAG, "",
         "Detailed truth flag (1 or 0) of the alternative (isPhys) definition: isPhysBB."),
-    /** Column 34, {@code isPhysLeptonicB}: Detailed truth flag (1 or 0) of the alternative (isPhys) definition: isPhysLeptonicB. */
+    /**
+     * Column 34, {@code isPhysLeptonicB}: Detailed truth flag (1 or 0) of the alternative (isPhys) definition:
+     * isPhysLeptonicB.
+     */
     IS_PHYS_LEPTONIC_B("isPhysLeptonicB", Group.TRUTH_FLAG, "",
         "Detailed truth flag (1 or 0) of the alternative (isPhys) definition: isPhysLeptonicB."),
-    /** Column 35, {@code isPhysLeptonicB_C}: Detailed truth flag (1 or 0) of the alternative (isPhys) definition: isPhysLeptonicB_C. */
+    /**
+     * Column 35, {@code isPhysLeptonicB_C}: Detailed truth flag (1 or 0) of the alternative (isPhys) definition:
+     * isPhysLeptonicB_C.
+     */
     IS_PHYS_LEPTONIC_B_C("isPhysLeptonicB_C", Group.TRUTH_FLAG, "",
         "Detailed truth flag (1 or 0) of the alternative (isPhys) definition: isPhysLeptonicB_C."),
     /** Column 36, {@code isPhysC}: Detailed truth flag (1 or 0) of the alternative (isPhys) definition: isPhysC. */
@@ -141,7 +194,10 @@ public enum JetColumn {
     /** Column 41, {@code isPhysG}: Detailed truth flag (1 or 0) of the alternative (isPhys) definition: isPhysG. */
     IS_PHYS_G("isPhysG", Group.TRUTH_FLAG, "",
         "Detailed truth flag (1 or 0) of the alternative (isPhys) definition: isPhysG."),
-    /** Column 42, {@code isPhysUndefined}: Detailed truth flag (1 or 0) of the alternative (isPhys) definition: isPhysUndefined. */
+    /**
+     * Column 42, {@code isPhysUndefined}: Detailed truth flag (1 or 0) of the alternative (isPhys) definition:
+     * isPhysUndefined.
+     */
     IS_PHYS_UNDEFINED("isPhysUndefined", Group.TRUTH_FLAG, "",
         "Detailed truth flag (1 or 0) of the alternative (isPhys) definition: isPhysUndefined."),
     /** Column 43, {@code isB*1}: Training class b (one-hot, 1 or 0): isB. */
@@ -150,7 +206,10 @@ public enum JetColumn {
     /** Column 44, {@code isBB+isGBB}: Training class bb (one-hot, 1 or 0): isBB + isGBB. */
     CLASS_BB("isBB+isGBB", Group.TRUTH_CLASS, "",
         "Training class bb (one-hot, 1 or 0): isBB + isGBB."),
-    /** Column 45, {@code isLeptonicB+isLeptonicB_C}: Training class leptonic b (one-hot, 1 or 0): isLeptonicB + isLeptonicB_C. */
+    /**
+     * Column 45, {@code isLeptonicB+isLeptonicB_C}: Training class leptonic b (one-hot, 1 or 0): isLeptonicB +
+     * isLeptonicB_C.
+     */
     CLASS_LEPTONIC_B("isLeptonicB+isLeptonicB_C", Group.TRUTH_CLASS, "",
         "Training class leptonic b (one-hot, 1 or 0): isLeptonicB + isLeptonicB_C."),
     /** Column 46, {@code isC+isGCC+isCC}: Training class c (one-hot, 1 or 0): isC + isGCC + isCC. */
@@ -162,14 +221,30 @@ public enum JetColumn {
     /** Column 48, {@code isG*1}: Training class g (one-hot, 1 or 0): isG. */
     CLASS_G("isG*1", Group.TRUTH_CLASS, "",
         "Training class g (one-hot, 1 or 0): isG."),
-    /** Column 49, {@code isUndefined*1}: Undefined flag (1 or 0): isUndefined; such jets have all six training-class columns 0. */
+    /**
+     * Column 49, {@code isUndefined*1}: Undefined flag (1 or 0): isUndefined; such jets have all six training-class
+     * columns 0.
+     */
     CLASS_UNDEFINED("isUndefined*1", Group.TRUTH_CLASS, "",
         "Undefined flag (1 or 0): isUndefined; such jets have all six training-class columns 0."),
-    /** Column 50, {@code 5x(isB+isBB+isLeptonicB+isLeptonicB_C)+4x(isC+isGCC+isCC)+1x(isUD+isS)+21xisG+0xisUndefined}: Integer truth (the 'Monte Carlo category' of the hands-on): 5 = b, 4 = c, 1 = light (uds), 21 = gluon, 0 = undefined; see Flavour. The two transcriptions of the hands-on write this column's formula with and without isGBB (btag's name is the one without); btag treats every b-like flag, isGBB included, as 5. */
-    TRUTH("5x(isB+isBB+isLeptonicB+isLeptonicB_C)+4x(isC+isGCC+isCC)+1x(isUD+isS)+21xisG+0xisUndefined", Group.TRUTH_CODE, "",
-        "Integer truth (the 'Monte Carlo category' of the hands-on): 5 = b, 4 = c, 1 = light (uds), 21 = gluon, 0 = undefined; see Flavour. The two transcriptions of the hands-on write this column's formula with and without isGBB (btag's name is the one without); btag treats every b-like flag, isGBB included, as 5."),
-    /** Column 51, {@code 5x(isPhysB+isPhysGBB+isPhysLeptonicB+isPhysLeptonicB_C)+4x(isPhysC+isPhysGCC+isPhysCC)+1x(isPhysUD+isPhysS)+21xisPhysG+0xisPhysUndefined}: Integer truth from the isPhys definition, same codes as column 50. */
-    TRUTH_PHYS("5x(isPhysB+isPhysGBB+isPhysLeptonicB+isPhysLeptonicB_C)+4x(isPhysC+isPhysGCC+isPhysCC)+1x(isPhysUD+isPhysS)+21xisPhysG+0xisPhysUndefined", Group.TRUTH_CODE, "",
+    /**
+     * Column 50, {@code 5x(isB+isBB+isLeptonicB+isLeptonicB_C)+4x(isC+isGCC+isCC)+1x(isUD+isS)+21xisG+0xisUndefined}:
+     * Integer truth (the 'Monte Carlo category' of the hands-on): 5 = b, 4 = c, 1 = light (uds), 21 = gluon, 0 =
+     * undefined; see Flavour. The two transcriptions of the hands-on write this column's formula with and without isGBB
+     * (btag's name is the one without); btag treats every b-like flag, isGBB included, as 5.
+     */
+    TRUTH("5x(isB+isBB+isLeptonicB+isLeptonicB_C)+4x(isC+isGCC+isCC)+1x(isUD+isS)+21xisG+0xisUndefined",
+        Group.TRUTH_CODE, "",
+        "Integer truth (the 'Monte Carlo category' of the hands-on): 5 = b, 4 = c, 1 = light (uds), 21 = gluon, 0 ="
+            + " undefined; see Flavour. The two transcriptions of the hands-on write this column's formula with and"
+            + " without isGBB (btag's name is the one without); btag treats every b-like flag, isGBB included, as 5."),
+    /**
+     * Column 51, {@code 5x(isPhysB+isPhysGBB+isPhysLeptonicB+isPhysLeptonicB_C)+4x(isPhysC+isPhysGCC+isPhysCC)}
+     * {@code +1x(isPhysUD+isPhysS)+21xisPhysG+0xisPhysUndefined}: Integer truth from
+     * the isPhys definition, same codes as column 50.
+     */
+    TRUTH_PHYS("5x(isPhysB+isPhysGBB+isPhysLeptonicB+isPhysLeptonicB_C)+4x(isPhysC+isPhysGCC+isPhysCC)"
+        + "+1x(isPhysUD+isPhysS)+21xisPhysG+0xisPhysUndefined", Group.TRUTH_CODE, "",
         "Integer truth from the isPhys definition, same codes as column 50.");
 
     /** Number of columns of {@code arr_0}. */

@@ -123,6 +123,25 @@ final class DetectorResponse {
     }
 
     /**
+     * Where particle {@code i} interacts in the material, drawn with {@link #interactionLayer} from the layers'
+     * {@code thickness} (radiation or interaction lengths) times {@code scale}: the point {x, y, z} in cm where its
+     * straight line from its origin reaches that layer, or {@code null} when it crosses every layer untouched (or has
+     * no transverse momentum).
+     */
+    private double[] interactionPoint(SplittableRandom rng, int i, double[] thickness, double scale) {
+        double pt = hypot(gen.px[i], gen.py[i]);
+        double r = hypot(gen.originX[i], gen.originY[i]);
+        double eta = asinh(gen.pz[i] / Math.max(pt, 1e-9));
+        int layer = interactionLayer(rng, r, eta, thickness, scale);
+        if (layer < 0 || pt < 1e-6) {
+            return null;
+        }
+        double s = reach(gen.originX[i], gen.originY[i], gen.px[i] / pt, gen.py[i] / pt, LAYER_RADII[layer]);
+        return new double[] {gen.originX[i] + s * gen.px[i] / pt, gen.originY[i] + s * gen.py[i] / pt,
+            gen.originZ[i] + s * gen.pz[i] / pt};
+    }
+
+    /**
      * A photon converting in the material into an e⁺e⁻ pair (Bethe–Heitler: 7/9 X/X0); true when it converted and is
      * seen as charged candidates. A conversion whose two legs are tracked is identified by particle flow with
      * probability {@link #CONVERSION_IDENTIFIED}, one with a single tracked leg with {@link #SINGLE_LEG_IDENTIFIED},
@@ -130,17 +149,13 @@ final class DetectorResponse {
      * its energy as a photon candidate.
      */
     private boolean conversion(SplittableRandom rng, int i) {
-        double pt = hypot(gen.px[i], gen.py[i]);
-        double r = hypot(gen.originX[i], gen.originY[i]);
-        double eta = asinh(gen.pz[i] / Math.max(pt, 1e-9));
-        int layer = interactionLayer(rng, r, eta, RADIATION_LENGTHS, 7.0 / 9.0);
-        if (layer < 0 || pt < 1e-6) {
+        double[] at = interactionPoint(rng, i, RADIATION_LENGTHS, 7.0 / 9.0);
+        if (at == null) {
             return false;
         }
-        double s = reach(gen.originX[i], gen.originY[i], gen.px[i] / pt, gen.py[i] / pt, LAYER_RADII[layer]);
-        double x = gen.originX[i] + s * gen.px[i] / pt;
-        double y = gen.originY[i] + s * gen.py[i] / pt;
-        double z = gen.originZ[i] + s * gen.pz[i] / pt;
+        double x = at[0];
+        double y = at[1];
+        double z = at[2];
         double share = rng.nextDouble();
         int sign = rng.nextBoolean() ? 1 : -1;
         int before = rec.tracks;
@@ -167,17 +182,15 @@ final class DetectorResponse {
      * incoming track (false); the secondaries' tracks remain, for the vertex finder only.
      */
     private boolean nuclearInteraction(SplittableRandom rng, int i) {
-        double pt = hypot(gen.px[i], gen.py[i]);
-        double r = hypot(gen.originX[i], gen.originY[i]);
-        double eta = asinh(gen.pz[i] / Math.max(pt, 1e-9));
-        int layer = interactionLayer(rng, r, eta, INTERACTION_LENGTHS, 1.0);
-        if (layer < 0 || pt < 1e-6) {
+        double[] at = interactionPoint(rng, i, INTERACTION_LENGTHS, 1.0);
+        if (at == null) {
             return false;
         }
-        double s = reach(gen.originX[i], gen.originY[i], gen.px[i] / pt, gen.py[i] / pt, LAYER_RADII[layer]);
-        double x = gen.originX[i] + s * gen.px[i] / pt;
-        double y = gen.originY[i] + s * gen.py[i] / pt;
-        double z = gen.originZ[i] + s * gen.pz[i] / pt;
+        double x = at[0];
+        double y = at[1];
+        double z = at[2];
+        double pt = hypot(gen.px[i], gen.py[i]);
+        double eta = asinh(gen.pz[i] / Math.max(pt, 1e-9));
         double p = Math.sqrt(pt * pt + gen.pz[i] * gen.pz[i]);
         double phi = Math.atan2(gen.py[i], gen.px[i]);
         int n = rng.nextDouble() < 0.6 ? 2 : 3;

@@ -102,7 +102,8 @@ public final class SyntheticSample {
         long bytesPerFile = 4L * jetsPerFile * valuesPerJet();
         long heap = Runtime.getRuntime().maxMemory();
         if (jetsPerFile > MAX_JETS_PER_FILE || heap < bytesPerFile + bytesPerFile / 5) {
-            // larger than the heap (or a Java array) allows: stream each file through scratch files, a block of jets at a time
+            // larger than the heap (or a Java array) allows: stream each file through scratch files, a block of
+            // jets at a time
             StreamedSampleWriter.write(train, seed, 0, jetsPerFile);
             StreamedSampleWriter.write(test, seed, 1, jetsPerFile);
             return new Files(train, test);
@@ -154,7 +155,8 @@ public final class SyntheticSample {
             for (JetArray array : JetArray.values()) {
                 npz.write(array.entryName(), jets.raw(array), array.shape(jets.jetCount()));
             }
-            npz.write(METADATA_ENTRY, DType.of(ScalarType.UINT8), new long[] {note.length}, false, ByteBuffer.wrap(note));
+            npz.write(METADATA_ENTRY, DType.of(ScalarType.UINT8), new long[] {note.length}, false,
+                ByteBuffer.wrap(note));
         });
     }
 
@@ -206,7 +208,8 @@ public final class SyntheticSample {
                 List<Future<?>> futures = new ArrayList<>();
                 for (int w = 0; w < threads; w++) {
                     int first = w;
-                    futures.add(pool.submit(() -> simulateBlocks(seed, fileIndex, jets, arrays, first, blocks, threads)));
+                    futures.add(pool.submit(
+                        () -> simulateBlocks(seed, fileIndex, jets, arrays, first, blocks, threads)));
                 }
                 for (Future<?> future : futures) {
                     future.get();

@@ -284,40 +284,53 @@ final class VertexFinder {
         rec.vertices = n;
     }
 
-    /** Computes cluster c's momentum and flight and applies the selection; true when it is kept. */
-    private boolean kinematics(int c) {
-        int m = memberCount[c];
+    /** A summed four-momentum in GeV. */
+    private record FourMomentum(double px, double py, double pz, double e) {
+        double pt() {
+            return hypot(px, py);
+        }
+    }
+
+    /** The summed momentum of cluster c's tracks and their energy as pions. */
+    private FourMomentum fourMomentum(int c) {
         double px = 0;
         double py = 0;
         double pz = 0;
         double e = 0;
-
-        int fromPrimary = 0;
-        for (int k = 0; k < m; k++) {
+        for (int k = 0; k < memberCount[c]; k++) {
             int t = members[c][k];
-            if (rec.vertexAssociation[t] == 7) {
-                fromPrimary++;
-            }
             px += rec.px[t];
             py += rec.py[t];
             pz += rec.pz[t];
             e += rec.pionEnergy(t);
-
         }
-        double pt = hypot(px, py);
-        double mass = Math.sqrt(Math.max(0, e * e - px * px - py * py - pz * pz));
+        return new FourMomentum(px, py, pz, e);
+    }
+
+    /** Computes cluster c's momentum and flight and applies the selection; true when it is kept. */
+    private boolean kinematics(int c) {
+        int m = memberCount[c];
+        FourMomentum q = fourMomentum(c);
+        int fromPrimary = 0;
+        for (int k = 0; k < m; k++) {
+            if (rec.vertexAssociation[members[c][k]] == 7) {
+                fromPrimary++;
+            }
+        }
+        double pt = q.pt();
+        double mass = Math.sqrt(Math.max(0, q.e() * q.e() - q.px() * q.px() - q.py() * q.py() - q.pz() * q.pz()));
         double[] x = position[c];
         double dxy = hypot(x[0], x[1]);
         double sigmaXy = sigmaXy(c);
         significance[c] = dxy / sigmaXy;
-        double momentumDeltaR = hypot(asinh(pz / Math.max(pt, 1e-9)) - rec.jetEta,
-            wrap(Math.atan2(py, px) - rec.jetPhi));
+        double momentumDeltaR = hypot(asinh(q.pz() / Math.max(pt, 1e-9)) - rec.jetEta,
+            wrap(Math.atan2(q.py(), q.px()) - rec.jetPhi));
         double flightDeltaR = hypot(asinh(x[2] / Math.max(dxy, 1e-9)) - rec.jetEta, wrap(Math.atan2(x[1], x[0])
             - rec.jetPhi));
         boolean v0 = containsV0(c);
         double d3d = Math.sqrt(dxy * dxy + x[2] * x[2]);
-        double p = Math.sqrt(pt * pt + pz * pz);
-        double pointing = d3d > 0 && p > 0 ? (x[0] * px + x[1] * py + x[2] * pz) / (d3d * p) : 1;
+        double p = Math.sqrt(pt * pt + q.pz() * q.pz());
+        double pointing = d3d > 0 && p > 0 ? (x[0] * q.px() + x[1] * q.py() + x[2] * q.pz()) / (d3d * p) : 1;
         return m >= 2 && pointing > MIN_POINTING && dxy > 0.01 && dxy < 2.5 && significance[c] > 3 && mass < 6.5
             && flightDeltaR < 0.4 && momentumDeltaR < 0.4 && !v0 && fromPrimary < MAX_PV_FRACTION * m;
     }
@@ -356,31 +369,24 @@ final class VertexFinder {
     /** Writes the DeepJet variables of cluster {@code c} as vertex {@code slot} of the record. */
     private void writeVertex(int c, int slot) {
         int m = memberCount[c];
-        double px = 0;
-        double py = 0;
-        double pz = 0;
-        double e = 0;
+        FourMomentum q = fourMomentum(c);
         double chi2 = 0;
         double[] x = position[c];
         for (int k = 0; k < m; k++) {
             int t = members[c][k];
-            px += rec.px[t];
-            py += rec.py[t];
-            pz += rec.pz[t];
-            e += rec.pionEnergy(t);
             double d = ClosestApproach.pointToTrack(rec, t, x[0], x[1], x[2]);
             double s = hypot(rec.sigmaXy[t], sigmaAcross[c]);
             chi2 += d * d / (s * s);
         }
-        double pt = hypot(px, py);
-        double p = Math.sqrt(pt * pt + pz * pz);
-        double mass = Math.sqrt(Math.max(0, e * e - p * p));
+        double pt = q.pt();
+        double p = Math.sqrt(pt * pt + q.pz() * q.pz());
+        double mass = Math.sqrt(Math.max(0, q.e() * q.e() - p * p));
         double ndf = 2 * m - 3;
         double dxy = hypot(x[0], x[1]);
         double d3d = Math.sqrt(dxy * dxy + x[2] * x[2]);
         double sigma3d = hypot(sigmaAlong[c], sigmaAcross[c]);
-        double eta = asinh(pz / Math.max(pt, 1e-9));
-        double phi = Math.atan2(py, px);
+        double eta = asinh(q.pz() / Math.max(pt, 1e-9));
+        double phi = Math.atan2(q.py(), q.px());
         float[] v = rec.vertex[slot];
         v[0] = (float) pt;
         v[1] = (float) bound(hypot(eta - rec.jetEta, wrap(phi - rec.jetPhi)) - 0.5, -2, 0);
@@ -392,8 +398,8 @@ final class VertexFinder {
         v[7] = (float) bound(dxy / sigmaXy(c), -1, 800);
         v[8] = (float) d3d;
         v[9] = (float) bound(d3d / sigma3d, -1, 800);
-        v[10] = (float) (d3d > 0 && p > 0 ? (x[0] * px + x[1] * py + x[2] * pz) / (d3d * p) : 1);
-        rec.vertexEnergy[slot] = e;
+        v[10] = (float) (d3d > 0 && p > 0 ? (x[0] * q.px() + x[1] * q.py() + x[2] * q.pz()) / (d3d * p) : 1);
+        rec.vertexEnergy[slot] = q.e();
         rec.vertexEta[slot] = eta;
         rec.vertexPhi[slot] = phi;
     }

@@ -32,7 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class StreamingCollectionsTest {
 
-    /** Three collections of different shapes: one with padding by zeros, one with a valid field, one of one variable. */
+    /**
+     * Three collections of different shapes: one with padding by zeros, one with a valid field, one of one variable.
+     */
     static final Layout LAYOUT = Layout.parse("""
         jets: {array: jets, columns: [id, x, flavour], features: [id, x]}
         label: {field: flavour, classes: {b: [1], light: [0]}}

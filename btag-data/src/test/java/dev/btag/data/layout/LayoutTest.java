@@ -124,8 +124,8 @@ class LayoutTest {
             case "misspelt key" -> EXAMPLE.replace("    valid: valid", "    vlid: valid");
             case "unknown format" -> EXAMPLE.replace("format: hdf5", "format: root");
             case "variable twice" -> EXAMPLE.replace("[d0sig, z0sig, ptfrac, dr]", "[d0sig, d0sig]");
-            case "jets not a mapping" -> EXAMPLE.replaceAll("(?s)jets:\n  array: jets\n  features: \\[pt, eta, d0sum\\]",
-                "jets: [pt]");
+            case "jets not a mapping" -> EXAMPLE.replaceAll(
+                "(?s)jets:\n  array: jets\n  features: \\[pt, eta, d0sum\\]", "jets: [pt]");
             case "array not a name" -> EXAMPLE.replace("  array: jets", "  array: [jets]");
             case "class in two groups" -> EXAMPLE.replace("groups: {b: [b], c: [c]", "groups: {b: [b], c: [c, b]");
             case "code not an integer" -> EXAMPLE.replace("tau: [15]", "tau: x");

@@ -73,8 +73,8 @@ public final class OnnxBenchmark {
                 double[] onnxLatency = latency(runtimeSingle, single, calls);
                 double[] pytorchLatency = latency(pytorchSingle, single, calls);
                 return new OnnxBenchmarkResult(spec.architecture().cliName(), tagger.parameterCount().total(), jets,
-                    batchSize, onnxThreads, onnxRate, pytorchRate, calls, onnxLatency[0], onnxLatency[1], pytorchLatency[0],
-                    pytorchLatency[1]);
+                    batchSize, onnxThreads, onnxRate, pytorchRate, calls, onnxLatency[0], onnxLatency[1],
+                    pytorchLatency[0], pytorchLatency[1]);
             }
         } finally {
             Files.deleteIfExists(onnx);

@@ -7,6 +7,7 @@ import dev.btag.data.npy.DType;
 import dev.btag.data.npy.NpyArray;
 import dev.btag.data.npy.NpzFile;
 import dev.btag.data.npy.ScalarType;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -15,8 +16,8 @@ import java.util.Objects;
 
 /**
  * The read benchmark behind {@code btag bench read}: opens a {@code .npy}/{@code .npz} or HDF5 ({@code .h5},
- * {@code .hdf5}) file, reads every array's header, then materialises every array (or one array, or a row range of it) as Java arrays of its natural type,
- * {@code repeat} times, and reports the fastest pass.
+ * {@code .hdf5}) file, reads every array's header, then materialises every array (or one array, or a row range of it)
+ * as Java arrays of its natural type, {@code repeat} times, and reports the fastest pass.
  *
  * <p>Natural types: float16 and float32 become {@code float[]}, float64 {@code double[]}, int64, uint32 and uint64
  * {@code long[]}, the other integers and bool {@code int[]}. Whole-array reads verify the entry's CRC-32; row ranges
@@ -122,19 +123,21 @@ public final class ReadBenchmark {
                 }
 
                 @Override
+                public void close(Hdf5File h5) {
+                    h5.close();
+                }
 
+                @Override
                 public List<String> names(Hdf5File h5) {
                     return h5.arrayNames();
                 }
 
                 @Override
-
                 public Hdf5Dataset array(Hdf5File h5, String name) throws IOException {
                     return h5.array(name);
                 }
 
                 @Override
-
                 public long materialise(Hdf5Dataset d) {
                     return ReadBenchmark.materialise(d, rows == null ? 0 : rows[0], rows == null ? d.rows() : rows[1]);
                 }
@@ -147,28 +150,35 @@ public final class ReadBenchmark {
             }
 
             @Override
+            public void close(NpzFile npz) throws IOException {
+                npz.close();
+            }
 
+            @Override
             public List<String> names(NpzFile npz) {
                 return npz.names();
             }
 
             @Override
-
             public NpyArray array(NpzFile npz, String name) throws IOException {
                 return npz.get(name);
             }
 
             @Override
-
             public long materialise(NpyArray a) {
                 return ReadBenchmark.materialise(a, rows);
             }
         });
     }
 
-    /** A file of named arrays as the benchmark reads it (npz or HDF5). */
-    private interface Container<F extends AutoCloseable, A> {
+    /**
+     * A file of named arrays as the benchmark reads it (npz or HDF5). It closes its files itself: a generic
+     * {@code AutoCloseable} bound would let {@code close()} throw any exception, even {@code InterruptedException}.
+     */
+    private interface Container<F, A> {
         F open(Path path) throws IOException;
+
+        void close(F file) throws IOException;
 
         List<String> names(F file);
 
@@ -177,27 +187,37 @@ public final class ReadBenchmark {
         long materialise(A array);
     }
 
+    /** A file opened by a {@link Container}, closed by it at the end of a try-with-resources block. */
+    private record Opened<F>(F file, Container<F, ?> container) implements Closeable {
+        static <F> Opened<F> of(Container<F, ?> container, Path path) throws IOException {
+            return new Opened<>(container.open(path), container);
+        }
+
+        @Override
+        public void close() throws IOException {
+            container.close(file);
+        }
+    }
+
     /**
      * Times opening the file and listing its arrays (the fastest of the passes), then materialising every chosen
      * array (or its row range) {@code repeat} times: the first pass and the fastest.
      */
-    private <F extends AutoCloseable, A> Result time(int repeat, Container<F, A> c) throws IOException {
+    private <F, A> Result time(int repeat, Container<F, A> c) throws IOException {
         double fastestOpen = Double.POSITIVE_INFINITY;
         for (int pass = 1; openOnly && pass < repeat; pass++) {
             long start = System.nanoTime();
-            try (F f = c.open(file)) {
+            try (Opened<F> opened = Opened.of(c, file)) {
+                F f = opened.file();
                 for (String name : array == null ? c.names(f) : List.of(array)) {
                     c.array(f, name);
                 }
-            } catch (IOException | RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IOException(file + ": " + e.getMessage(), e);
             }
             fastestOpen = Math.min(fastestOpen, (System.nanoTime() - start) / 1e9);
         }
         long openStart = System.nanoTime();
-        try (F f = c.open(file)) {
+        try (Opened<F> opened = Opened.of(c, file)) {
+            F f = opened.file();
             List<String> names = array == null ? c.names(f) : List.of(array);
             List<A> arrays = new java.util.ArrayList<>(names.size());
             for (String name : names) {
@@ -220,10 +240,6 @@ public final class ReadBenchmark {
             }
             return new Result(bytes, passes == 0 ? 0 : best, passes == 0 ? 0 : bytes / best / 1e9, first,
                 openSeconds, passes);
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
         }
     }
 

@@ -6,7 +6,6 @@ import dev.btag.data.weight.Reweighting;
 import dev.btag.data.weight.WeightInputs;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -120,11 +119,11 @@ public final class ReweightBenchmark {
         double[] cpuSeconds = new double[repeats];
         Reweighting last = null;
         for (int r = 0; r < repeats; r++) {
-            long cpuStart = processCpuNanos();
+            long cpuStart = Timing.processCpuNanos();
             long start = System.nanoTime();
             last = reweighter.reweight(in);
             seconds[r] = (System.nanoTime() - start) / 1e9;
-            cpuSeconds[r] = cpuStart < 0 ? Double.NaN : (processCpuNanos() - cpuStart) / 1e9;
+            cpuSeconds[r] = cpuStart < 0 ? Double.NaN : (Timing.processCpuNanos() - cpuStart) / 1e9;
         }
         double sum = 0;
         for (int c = 0; c < WeightInputs.TUTORIAL_CLASSES.size(); c++) {
@@ -132,20 +131,6 @@ public final class ReweightBenchmark {
                 sum += v;
             }
         }
-        return new Result(pt.length, median(seconds), median(cpuSeconds), sum);
-    }
-
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-    }
-
-    /** CPU time of the whole JVM process in nanoseconds, or -1 where it is not available. */
-    private static long processCpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
-            .getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+        return new Result(pt.length, Timing.median(seconds), Timing.median(cpuSeconds), sum);
     }
 }

@@ -6,7 +6,6 @@ import dev.btag.metrics.roc.RocCurve;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -142,27 +141,13 @@ public final class RocBenchmark {
         double[] cpuSeconds = new double[repeats];
         double auc = Double.NaN;
         for (int r = 0; r < repeats; r++) {
-            long cpuStart = processCpuNanos();
+            long cpuStart = Timing.processCpuNanos();
             long start = System.nanoTime();
             roc = RocCurve.of(scores, signal);
             auc = roc.auc();
             seconds[r] = (System.nanoTime() - start) / 1e9;
-            cpuSeconds[r] = cpuStart < 0 ? Double.NaN : (processCpuNanos() - cpuStart) / 1e9;
+            cpuSeconds[r] = cpuStart < 0 ? Double.NaN : (Timing.processCpuNanos() - cpuStart) / 1e9;
         }
-        return new Result(scores.length, median(seconds), median(cpuSeconds), auc, roc.size());
-    }
-
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-    }
-
-    /** CPU time of the whole JVM process in nanoseconds, or -1 where it is not available. */
-    private static long processCpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
-            .getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+        return new Result(scores.length, Timing.median(seconds), Timing.median(cpuSeconds), auc, roc.size());
     }
 }

@@ -172,9 +172,7 @@ public final class ThroughputBenchmark {
             }
             double[] medians = new double[batchSizes.length];
             for (int k = 0; k < medians.length; k++) {
-                double[] sorted = rates[k].clone();
-                Arrays.sort(sorted);
-                medians[k] = (sorted[(rounds - 1) / 2] + sorted[rounds / 2]) / 2;
+                medians[k] = Timing.median(rates[k]);
             }
             return medians;
         } finally {

@@ -60,7 +60,8 @@ final class BenchDatasetCommand implements Callable<Integer> {
     int batchSize;
 
     @Option(names = "--epochs", defaultValue = "20",
-        description = "Timed epochs, after an untimed warm-up of at least 10 epochs and 5 s (default: ${DEFAULT-VALUE}).")
+        description = "Timed epochs, after an untimed warm-up of at least 10 epochs and 5 s"
+            + " (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Spec

@@ -27,7 +27,8 @@ final class BenchOnnxCommand implements Callable<Integer> {
         description = "Taggers, comma-separated (default: ${DEFAULT-VALUE}).")
     List<String> models;
 
-    @Option(names = "--jets", defaultValue = "20000", description = "Jets per throughput pass (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--jets", defaultValue = "20000",
+        description = "Jets per throughput pass (default: ${DEFAULT-VALUE}).")
     int jets;
 
     @Option(names = "--batch-size", defaultValue = "" + TaggerPredictor.DEFAULT_BATCH_SIZE,

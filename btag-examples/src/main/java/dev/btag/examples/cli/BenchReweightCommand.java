@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         "--save-data writes the jets as .npz (pt, abseta float32, classes int32) for the numpy peer."})
 final class BenchReweightCommand implements Callable<Integer> {
 
-    @Option(names = "--n", paramLabel = "N", defaultValue = "10000000", description = "Number of jets (default ${DEFAULT-VALUE}).")
+    @Option(names = "--n", paramLabel = "N", defaultValue = "10000000",
+        description = "Number of jets (default ${DEFAULT-VALUE}).")
     int n;
 
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
@@ -27,7 +28,8 @@ final class BenchReweightCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs first (default ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--repeat", defaultValue = "5", description = "Timed runs; the median is reported (default ${DEFAULT-VALUE}).")
+    @Option(names = "--repeat", defaultValue = "5",
+        description = "Timed runs; the median is reported (default ${DEFAULT-VALUE}).")
     int repeat;
 
     @Option(names = "--save-data", paramLabel = "NPZ", description = "Write the generated jets to this .npz file.")

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
             + " --data reads such a file instead of generating jets."})
 final class BenchRocCommand implements Callable<Integer> {
 
-    @Option(names = "--n", paramLabel = "N", defaultValue = "10000000", description = "Number of jets (default ${DEFAULT-VALUE}).")
+    @Option(names = "--n", paramLabel = "N", defaultValue = "10000000",
+        description = "Number of jets (default ${DEFAULT-VALUE}).")
     int n;
 
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
@@ -28,13 +29,15 @@ final class BenchRocCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs first (default ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--repeat", defaultValue = "5", description = "Timed runs; the median is reported (default ${DEFAULT-VALUE}).")
+    @Option(names = "--repeat", defaultValue = "5",
+        description = "Timed runs; the median is reported (default ${DEFAULT-VALUE}).")
     int repeat;
 
     @Option(names = "--save-data", paramLabel = "NPZ", description = "Write the generated jets to this .npz file.")
     Path saveData;
 
-    @Option(names = "--data", paramLabel = "NPZ", description = "Read jets (scores, labels) from this .npz file instead of generating them.")
+    @Option(names = "--data", paramLabel = "NPZ",
+        description = "Read jets (scores, labels) from this .npz file instead of generating them.")
     Path data;
 
     @Option(names = "--cpu", description = "Also print cpuSeconds: the median CPU time of the whole process (all"

@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code btag bench train}: training and inference throughput of a tutorial tagger on random jets (the workload of
- * {@code btag-examples/src/bench/python/torch_taggers.py}), with the achieved share of the machine's matrix-multiply rate and the
- * resident memory after the second and the last epoch.
+ * {@code btag-examples/src/bench/python/torch_taggers.py}), with the achieved share of the machine's matrix-multiply
+ * rate and the resident memory after the second and the last epoch.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Training and inference throughput of a tagger on random jets; prints jets/s as JSON.")
@@ -31,7 +31,8 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--jets", defaultValue = "20000", description = "Jets per epoch (default: ${DEFAULT-VALUE}).")
     int jets;
 
-    @Option(names = "--batch-size", defaultValue = "512", description = "Training batch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", defaultValue = "512",
+        description = "Training batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Option(names = "--epochs", defaultValue = "2",

@@ -1,5 +1,6 @@
 package dev.btag.examples.cli;
 
+import com.google.gson.JsonObject;
 import dev.btag.data.layout.Layout;
 import dev.btag.data.ntuple.FileSet;
 import dev.btag.data.schema.TutorialFile;
@@ -117,7 +118,9 @@ final class EfficiencyMapCommand implements Callable<Integer> {
         TestSample sample = weights.read(files, readWith);
         double[] scores = source.model != null ? predict(files, readWith, d) : read(sample, d, files);
         EfficiencyMaps maps = EfficiencyMapEvaluation.of(d, scores, sample, pt, absEta);
-        List<Path> plots = EfficiencyMapOutputs.writeAll(maps, sample.synthetic(), out, null);
+        JsonObject weightSource = new JsonObject();
+        weights.describeSource(weightSource, readWith);
+        List<Path> plots = EfficiencyMapOutputs.writeAll(maps, sample.synthetic(), weightSource, out, null);
         PrintWriter o = spec.commandLine().getOut();
         if (sample.weighted()) {
             o.println("weighted by the layout's weight field '" + weights.field(readWith) + "'");

@@ -25,7 +25,8 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "A saved tagger (.btag) or a 'btag train' output directory.")
+    @Option(names = "--model", required = true,
+        description = "A saved tagger (.btag) or a 'btag train' output directory.")
     Path model;
 
     @Option(names = "--out", required = true, description = "The ONNX file to write, for example tagger.onnx.")

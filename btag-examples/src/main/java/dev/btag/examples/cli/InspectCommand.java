@@ -184,9 +184,9 @@ final class InspectCommand implements Callable<Integer> {
         int nameWidth = report.arrays().stream().mapToInt(a -> a.name().length()).max().orElse(4);
         int shapeWidth = report.arrays().stream().mapToInt(a -> shapeText(a.shape()).length()).max().orElse(2);
         for (ArrayReport array : report.arrays()) {
-            out.printf(Locale.ROOT, "  %-" + nameWidth + "s  %-4s  %-" + shapeWidth + "s  %-7s  %s", array.name(), array.dtype(),
-                shapeText(array.shape()), array.fortranOrder() ? "Fortran" : "C", array.compressed() ? "deflated"
-                    : "stored");
+            out.printf(Locale.ROOT, "  %-" + nameWidth + "s  %-4s  %-" + shapeWidth + "s  %-7s  %s", array.name(),
+                array.dtype(), shapeText(array.shape()), array.fortranOrder() ? "Fortran" : "C",
+                array.compressed() ? "deflated" : "stored");
             if (array.stats() != null) {
                 ArrayStatistics s = array.stats();
                 out.printf(Locale.ROOT, "  sum=%.10g min=%.10g max=%.10g mean=%.10g nan=%d", s.sum(), s.min(), s.max(),

@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code btag reweight}: kinematic weights for the jets of one or more files (tutorial layout, or read through
- * {@code --layout}: its kinematics, classes and weight field; all files together, in the given order), written as a weights file ({@link WeightsNpz}); bad options are usage errors (exit 2), found
- * before any data is read.
+ * {@code --layout}: its kinematics, classes and weight field; all files together, in the given order), written as a
+ * weights file ({@link WeightsNpz}); bad options are usage errors (exit 2), found before any data is read.
  */
 @Command(name = "reweight", mixinStandardHelpOptions = true,
     description = "Per-jet weights that give every class the pT/|eta| distribution of a reference class or a flat"

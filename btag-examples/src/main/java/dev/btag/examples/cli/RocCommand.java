@@ -57,7 +57,8 @@ final class RocCommand implements Callable<Integer> {
         description = "Label values of background entries (default: every non-signal value).")
     double[] background;
 
-    @Option(names = "--weight", paramLabel = "NAME", description = "Weight array: one finite, non-negative value per entry.")
+    @Option(names = "--weight", paramLabel = "NAME",
+        description = "Weight array: one finite, non-negative value per entry.")
     String weight;
 
     @Option(names = "--curve-out", paramLabel = "CSV",

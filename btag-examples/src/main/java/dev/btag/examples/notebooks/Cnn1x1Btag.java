@@ -5,7 +5,9 @@ import dev.btag.models.Architecture;
 import java.io.IOException;
 
 /**
- * Notebook 4, {@code CNN1x1_btag.ipynb}: 1x1 convolutions with 64, 32, 32 and 8 filters over the 10 seeding tracks × 21 variables (each track transformed alone, with shared weights), flattened to 80 values, joined with the 15 jet inputs, then Dense 200 and five Dense 100 to 6 classes; 85,114 parameters.
+ * Notebook 4, {@code CNN1x1_btag.ipynb}: 1x1 convolutions with 64, 32, 32 and 8 filters over the 10 seeding tracks × 21
+ * variables (each track transformed alone, with shared weights), flattened to 80 values, joined with the 15 jet inputs,
+ * then Dense 200 and five Dense 100 to 6 classes; 85,114 parameters.
  *
  * <p>Training and evaluation follow the notebooks (see {@link TaggerNotebook}); outputs go to {@code OUT/cnn1x1}.
  */

@@ -5,7 +5,8 @@ import dev.btag.models.Architecture;
 import java.io.IOException;
 
 /**
- * Notebook 5 with the lecture's GRU cell: a GRU(64) over the 10 seeding tracks in place of the LSTM, with the same dense head (PyTorch's GRU has a second bias per gate: 192 more parameters than Keras').
+ * Notebook 5 with the lecture's GRU cell: a GRU(64) over the 10 seeding tracks in place of the LSTM, with the same
+ * dense head (PyTorch's GRU has a second bias per gate: 192 more parameters than Keras').
  *
  * <p>Training and evaluation follow the notebooks (see {@link TaggerNotebook}); outputs go to {@code OUT/gru}.
  */

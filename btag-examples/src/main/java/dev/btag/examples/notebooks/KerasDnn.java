@@ -5,7 +5,8 @@ import dev.btag.models.Architecture;
 import java.io.IOException;
 
 /**
- * Notebook 3, {@code keras_DNN.ipynb}: a dense network on the 15 jet-level inputs — BatchNormalization, Dense 30, 30, 20, 10 (ReLU, Dropout 0.1), Dense 6 softmax; 2,366 parameters as Keras counts them.
+ * Notebook 3, {@code keras_DNN.ipynb}: a dense network on the 15 jet-level inputs — BatchNormalization, Dense 30, 30,
+ * 20, 10 (ReLU, Dropout 0.1), Dense 6 softmax; 2,366 parameters as Keras counts them.
  *
  * <p>Training and evaluation follow the notebooks (see {@link TaggerNotebook}); outputs go to {@code OUT/dnn}.
  */

@@ -5,7 +5,9 @@ import dev.btag.models.Architecture;
 import java.io.IOException;
 
 /**
- * Notebook 5, {@code lstm_btag.ipynb}: an LSTM(64) reads the 10 seeding tracks in order, its last output joined with the 15 jet inputs feeds the same dense head as notebook 4; 99,122 parameters in Keras (PyTorch's LSTM has a second bias per gate: 256 more).
+ * Notebook 5, {@code lstm_btag.ipynb}: an LSTM(64) reads the 10 seeding tracks in order, its last output joined with
+ * the 15 jet inputs feeds the same dense head as notebook 4; 99,122 parameters in Keras (PyTorch's LSTM has a second
+ * bias per gate: 256 more).
  *
  * <p>Training and evaluation follow the notebooks (see {@link TaggerNotebook}); outputs go to {@code OUT/lstm}.
  */

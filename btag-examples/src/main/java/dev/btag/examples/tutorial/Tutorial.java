@@ -231,7 +231,8 @@ public final class Tutorial {
         Path dir = config.outDir().resolve("models").resolve(architecture.cliName());
         step.next("train the " + architecture.cliName() + " tagger");
         TrainingRun run = TrainingRun.builder().setArchitecture(architecture).setTrainFiles(files.train())
-            .optLayout(config.layout()).optOutputDir(dir).optEpochs(config.epochs()).optBatchSize(config.batchSize()).optSeed(config.seed())
+            .optLayout(config.layout()).optOutputDir(dir).optEpochs(config.epochs()).optBatchSize(config.batchSize())
+            .optSeed(config.seed())
             .optDevice(config.device()).optProgress(config.progress()).optLog(config.log()).build();
         try (TrainedTagger trained = run.run()) {
             step.next("evaluate the " + architecture.cliName() + " tagger on " + (files.test().size() == 1
@@ -263,7 +264,8 @@ public final class Tutorial {
 
         void next(String what) {
             long now = System.nanoTime();
-            String previous = done == 0 ? "" : String.format(Locale.ROOT, " (previous step %.1f s)", (now - last) / 1e9);
+            String previous = done == 0 ? ""
+                : String.format(Locale.ROOT, " (previous step %.1f s)", (now - last) / 1e9);
             last = now;
             log.accept(String.format(Locale.ROOT, "[%d/%d] %s%s", ++done, total, what, previous));
         }

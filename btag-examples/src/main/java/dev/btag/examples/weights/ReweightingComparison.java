@@ -44,9 +44,9 @@ import picocli.CommandLine.Option;
  * binning, which also gives every class about the b class's total), evaluated on the test file: overlaid ROC curves
  * (b vs light+gluon, b vs c), the b-jet efficiency and the light+gluon mistag rate versus jet pT at the medium working
  * point of each tagger, and {@value #JSON} with the figures. Balanced and reweighted differ only in the spectra, so
- * their difference is what the pT/|η| reweighting itself does. Each tagger is also evaluated with the test jets weighted to the b spectrum (a
- * phase space in which pT and |η| say nothing about the flavour), which shows how much of a tagger's separation came
- * from the spectra.
+ * their difference is what the pT/|η| reweighting itself does. Each tagger is also evaluated with the test jets
+ * weighted to the b spectrum (a phase space in which pT and |η| say nothing about the flavour), which shows how much of
+ * a tagger's separation came from the spectra.
  *
  * <pre>
  * java -cp btag-examples/target/btag.jar dev.btag.examples.weights.ReweightingComparison \

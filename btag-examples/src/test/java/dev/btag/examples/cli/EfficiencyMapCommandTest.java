@@ -72,8 +72,9 @@ class EfficiencyMapCommandTest {
         JsonObject b = JsonParser.parseString(Files.readString(fromScores.resolve("efficiency_map.json")))
             .getAsJsonObject();
         assertEquals(a, b, "a tagger and its predictions file give the same maps");
-        assertEquals(List.of("discriminant", "ptEdges", "absEtaEdges", "synthetic", "workingPoints"),
+        assertEquals(List.of("discriminant", "ptEdges", "absEtaEdges", "synthetic", "weightSource", "workingPoints"),
             List.copyOf(a.keySet()));
+        assertEquals("none", a.get("weightSource").getAsString(), "the tutorial's layout declares no weight");
         assertEquals("BvsL", a.get("discriminant").getAsString());
         assertTrue(a.get("synthetic").getAsBoolean());
         JsonArray points = a.getAsJsonArray("workingPoints");

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code btag evaluate} and {@code btag efficiency-map} on a layout with a {@code weight} field ({@link ThreeClassHdf5}:
- * weights 1, 2, 3, 1, ...): weighted by default with the AUC of a weighted ROC of the written BvsL scores,
- * unweighted with {@code --no-layout-weights}, replaced by {@code --weights}; a negative weight is one line naming
- * the file, the field and the row.
+ * {@code btag evaluate} and {@code btag efficiency-map} on a layout with a {@code weight} field ({@link
+ * ThreeClassHdf5}: weights 1, 2, 3, 1, ...): weighted by default with the AUC of a weighted ROC of the written BvsL
+ * scores, unweighted with {@code --no-layout-weights}, replaced by {@code --weights}; a negative weight is one line
+ * naming the file, the field and the row.
  */
 class LayoutWeightsCommandTest {
 
@@ -100,6 +100,7 @@ class LayoutWeightsCommandTest {
         assertEquals("layout", weighted.get("weightSource").getAsString());
         assertEquals("weight", weighted.get("weightField").getAsString());
         assertFalse(weighted.has("weights"));
+        assertWeightKeys("eval-layout", "layout", "weight");
         double auc = weighted.getAsJsonObject("auc").get("bVsLightGluon").getAsDouble();
         assertEquals(bVsLightAuc("eval-layout", fileWeights), auc, 1e-12);
 
@@ -107,6 +108,7 @@ class LayoutWeightsCommandTest {
         assertFalse(plain.get("weighted").getAsBoolean());
         assertEquals("none", plain.get("weightSource").getAsString());
         assertFalse(plain.has("weightField"));
+        assertWeightKeys("eval-plain", "none", null);
         double unweighted = plain.getAsJsonObject("auc").get("bVsLightGluon").getAsDouble();
         assertEquals(bVsLightAuc("eval-plain", null), unweighted, 1e-12);
         assertNotEquals(unweighted, auc, 1e-9);
@@ -124,6 +126,7 @@ class LayoutWeightsCommandTest {
         assertEquals("file", replaced.get("weightSource").getAsString());
         assertEquals(npz.toString(), replaced.get("weights").getAsString());
         assertFalse(replaced.has("weightField"));
+        assertWeightKeys("eval-file", "file", null);
         assertEquals(bVsLightAuc("eval-file", replacement),
             replaced.getAsJsonObject("auc").get("bVsLightGluon").getAsDouble(), 1e-12);
     }
@@ -134,10 +137,21 @@ class LayoutWeightsCommandTest {
             "--out", dir.resolve("maps").toString());
         assertTrue(run.out().startsWith("weighted by the layout's weight field 'weight'"), run.out());
         assertTrue(flavourB(dir.resolve("maps")).has("weighted"));
+        assertWeightKeys("maps", "layout", "weight");
         BtagCommandTest.Run plain = ok("efficiency-map", "--model", model.toString(), "--test", data + "/test.h5",
             "--out", dir.resolve("maps-plain").toString(), "--no-layout-weights");
         assertFalse(plain.out().contains("weighted by"), plain.out());
         assertFalse(flavourB(dir.resolve("maps-plain")).has("weighted"));
+        assertWeightKeys("maps-plain", "none", null);
+    }
+
+    /** DIR/efficiency_map.json records where its weights came from, as metrics.json does. */
+    private static void assertWeightKeys(String out, String source, String field) throws IOException {
+        JsonObject maps = JsonParser.parseString(Files.readString(dir.resolve(out).resolve("efficiency_map.json")))
+            .getAsJsonObject();
+        assertEquals(source, maps.get("weightSource").getAsString(), out);
+        assertEquals(field, maps.has("weightField") ? maps.get("weightField").getAsString() : null, out);
+        assertFalse(maps.has("weights"), out + ": the weights file is named in metrics.json only");
     }
 
     private static JsonObject flavourB(Path maps) throws IOException {

@@ -135,7 +135,8 @@ class NtupleCommandsTest {
         BtagCommandTest.Run run = ok("plot-inputs", data + "/?.h5", "--layout", layout.toString(), "--out",
             out.toString());
         assertTrue(run.out().startsWith("36 variables, 73 images; gallery: " + out.resolve("index.html")), run.out());
-        assertTrue(Files.isRegularFile(out.resolve("f0.png")) && Files.isRegularFile(out.resolve("tracks_t20_log.png")));
+        assertTrue(Files.isRegularFile(out.resolve("f0.png"))
+            && Files.isRegularFile(out.resolve("tracks_t20_log.png")));
         String html = Files.readString(out.resolve("index.html"));
         assertTrue(html.contains("600 jets in 2 files") && html.contains("classes b, c, light"), html);
         Matcher m = Pattern.compile("AUC (\u2212?)(f\\d+) \\(b vs light\\): (0\\.\\d{4})").matcher(run.out());

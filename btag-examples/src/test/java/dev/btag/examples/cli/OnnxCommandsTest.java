@@ -61,7 +61,8 @@ class OnnxCommandsTest {
             fromOnnx.toString()).out().contains("500 jets scored by gru.onnx"));
         ok("predict", "--model", model.toString(), "--test", sample.test().toString(), "--out", fromBtag.toString());
         try (NpzFile f = NpzFile.open(fromOnnx)) {
-            assertEquals(List.of(500L, 6L), List.of(f.get("probabilities").shape()[0], f.get("probabilities").shape()[1]));
+            assertEquals(List.of(500L, 6L),
+                List.of(f.get("probabilities").shape()[0], f.get("probabilities").shape()[1]));
             assertTrue(f.contains("truth"));
             for (Discriminant d : Discriminant.values()) {
                 assertTrue(f.contains(d.cmsName()), d.cmsName());

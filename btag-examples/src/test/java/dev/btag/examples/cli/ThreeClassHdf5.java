@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * A 3-class HDF5 sample as an analysis would have it, made from the synthetic jets: a jet table {@code jets} with
  * the 15 tutorial features {@code f0 … f14}, an integer {@code flavour} (5 b, 4 c, 0 light, -1 undefined), {@code pt},
- * {@code eta}, a stored tagger output {@code score} (feature 10, TagVarCSV_trackSip2dSigAboveCharm) and a {@code weight}; and
- * {@code tracks} (N, 10, 21) with variables {@code t0 … t20}. Each file is written from its own synthetic file.
+ * {@code eta}, a stored tagger output {@code score} (feature 10, TagVarCSV_trackSip2dSigAboveCharm) and a
+ * {@code weight}; and {@code tracks} (N, 10, 21) with variables {@code t0 … t20}. Each file is written from its own
+ * synthetic file.
  */
 public final class ThreeClassHdf5 {
 

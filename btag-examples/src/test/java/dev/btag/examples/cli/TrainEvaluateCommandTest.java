@@ -91,7 +91,8 @@ class TrainEvaluateCommandTest {
         Path out = dir.resolve("cnn");
         BtagCommandTest.Run run = BtagCommandTest.run("train", "--model", "cnn1x1", "--train",
             sample.train().toString(), "--out", out.toString(), "--epochs", "2", "--batch-size", "64", "--json");
-        assertTrue(run.err().contains("training the cnn1x1 tagger on [cpu()]"), "the log names the device: " + run.err());
+        assertTrue(run.err().contains("training the cnn1x1 tagger on [cpu()]"),
+            "the log names the device: " + run.err());
         JsonObject trained = json(run);
         assertEquals(85114, trained.get("kerasParameters").getAsLong());
         assertEquals(85114, trained.get("parameters").getAsLong());
@@ -121,7 +122,8 @@ class TrainEvaluateCommandTest {
         JsonObject blRoc = metrics.getAsJsonArray("rocs").get(2).getAsJsonObject();
         assertEquals("bVsLightGluon", blRoc.get("key").getAsString());
         assertEquals(3, blRoc.getAsJsonArray("workingPoints").size());
-        assertEquals("medium", blRoc.getAsJsonArray("workingPoints").get(1).getAsJsonObject().get("name").getAsString());
+        assertEquals("medium",
+            blRoc.getAsJsonArray("workingPoints").get(1).getAsJsonObject().get("name").getAsString());
         assertEquals(4, blRoc.getAsJsonArray("efficiencyWorkingPoints").size());
         assertEquals(0.7, blRoc.getAsJsonArray("efficiencyWorkingPoints").get(1).getAsJsonObject()
             .get("targetEfficiency").getAsDouble());

@@ -120,8 +120,8 @@ class DocSnippetsTest {
                 body.append("        ").append(line).append('\n');
             }
         }
-        return implicitImports + imports + "class Snippet {\n    @SuppressWarnings(\"unused\")\n    static void snippet() throws Exception {\n"
-            + body + "    }\n}\n";
+        return implicitImports + imports + "class Snippet {\n    @SuppressWarnings(\"unused\")\n"
+            + "    static void snippet() throws Exception {\n" + body + "    }\n}\n";
     }
 
     private static Path repositoryRoot() {

@@ -38,7 +38,8 @@ public record ConfusionMatrix(List<String> classNames, long[][] counts) {
         long[][] copy = new long[n][];
         for (int t = 0; t < n; t++) {
             if (counts[t].length != n) {
-                throw new IllegalArgumentException("counts row " + t + " has " + counts[t].length + " entries, not " + n);
+                throw new IllegalArgumentException(
+                    "counts row " + t + " has " + counts[t].length + " entries, not " + n);
             }
             copy[t] = counts[t].clone();
             for (long c : copy[t]) {
@@ -71,7 +72,8 @@ public record ConfusionMatrix(List<String> classNames, long[][] counts) {
             int t = truth[i];
             int p = predicted[i];
             if (t < 0 || t >= n) {
-                throw new IllegalArgumentException("truth[" + i + "] = " + t + " is not a class index in [0, " + n + ")");
+                throw new IllegalArgumentException(
+                    "truth[" + i + "] = " + t + " is not a class index in [0, " + n + ")");
             }
             if (p < 0 || p >= n) {
                 throw new IllegalArgumentException(
@@ -316,7 +318,8 @@ public record ConfusionMatrix(List<String> classNames, long[][] counts) {
      */
     public ConfusionMatrix coarse() {
         if (size() != SIX_CLASSES.size()) {
-            throw new IllegalStateException("the coarse view needs the six training classes, this matrix has " + size());
+            throw new IllegalStateException(
+                "the coarse view needs the six training classes, this matrix has " + size());
         }
         return merge(COARSE_CLASSES, SIX_TO_COARSE);
     }

@@ -76,6 +76,7 @@ public enum Discriminant {
                 return d;
             }
         }
-        throw new IllegalArgumentException("unknown discriminant '" + name + "'; known: BvsAll, BvsL, BvsC, CvsL, CvsB");
+        throw new IllegalArgumentException(
+            "unknown discriminant '" + name + "'; known: BvsAll, BvsL, BvsC, CvsL, CvsB");
     }
 }

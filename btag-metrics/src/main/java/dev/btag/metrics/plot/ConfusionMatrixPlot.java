@@ -139,7 +139,8 @@ public final class ConfusionMatrixPlot implements Plot {
                 throw new IllegalStateException("no matrix set; call matrix(values, classNames)");
             }
             int n = classNames.size();
-            HeatMapChart chart = new HeatMapChart(width, height, Styler.ChartTheme.XChart); // (w, h) alone leaves the styler unset
+            // (w, h) alone leaves the styler unset
+            HeatMapChart chart = new HeatMapChart(width, height, Styler.ChartTheme.XChart);
             chart.setXAxisTitle(xTitle);
             chart.setYAxisTitle(yTitle);
             HeatMapStyler styler = chart.getStyler();

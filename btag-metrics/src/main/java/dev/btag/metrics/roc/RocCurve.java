@@ -8,11 +8,11 @@ import java.util.Arrays;
  * record is immutable: its arrays are copied in and out.
  *
  * <p>{@link #of(double[], boolean[])} gives the numbers of scikit-learn's {@code roc_curve(signal, scores,
- * drop_intermediate=False)}: point {@code i} has {@code tpr[i]} = (signal weight with score &ge; {@code
- * thresholds[i]}) / (total signal weight), likewise {@code fpr[i]} for the background; thresholds are the distinct
- * scores in strictly descending order, compared exactly; point 0 is (0, 0) at threshold {@code +Infinity} and the
- * last point is (1, 1) at the lowest score. (scikit-learn 1.2 reports {@code max(score) + 1} instead of infinity for
- * the first threshold; from 1.3 on it reports infinity, as here.)
+ * drop_intermediate=False)}: point {@code i} has {@code tpr[i]} = (signal weight with score &ge;
+ * {@code thresholds[i]}) / (total signal weight), likewise {@code fpr[i]} for the background; thresholds are the
+ * distinct scores in strictly descending order, compared exactly; point 0 is (0, 0) at threshold {@code +Infinity} and
+ * the last point is (1, 1) at the lowest score. (scikit-learn 1.2 reports {@code max(score) + 1} instead of infinity
+ * for the first threshold; from 1.3 on it reports infinity, as here.)
  *
  * <p>For physicists: with b jets as signal, {@code tpr} is the b-tagging efficiency and {@code fpr} the mistag rate;
  * a "ROC" plotted the CMS way has {@code tpr} on x and {@code fpr} on a log y axis.
@@ -263,8 +263,9 @@ public record RocCurve(double[] thresholds, double[] tpr, double[] fpr, ClassTot
      * The same curve without the points that lie on a straight line between their neighbours (for example the
      * interior points of a vertical or horizontal run). The first and last points are always kept; the area is
      * unchanged up to rounding. Because rates carry rounding errors, a point counts as collinear when the cross
-     * product of the steps before and after it is below {@code 1e-12} times the product of their L1 lengths. This drops every collinear point, which includes all the points scikit-learn's
-     * {@code drop_intermediate=True} drops (it drops only the middle of equal consecutive steps).
+     * product of the steps before and after it is below {@code 1e-12} times the product of their L1 lengths. This drops
+     * every collinear point, which includes all the points scikit-learn's {@code drop_intermediate=True} drops (it
+     * drops only the middle of equal consecutive steps).
      *
      * @return a curve with no three consecutive collinear points
      */
@@ -286,15 +287,7 @@ public record RocCurve(double[] thresholds, double[] tpr, double[] fpr, ClassTot
             }
         }
         keep[kept++] = n - 1;
-        double[] t = new double[kept];
-        double[] y = new double[kept];
-        double[] x = new double[kept];
-        for (int k = 0; k < kept; k++) {
-            t[k] = thresholds[keep[k]];
-            y[k] = tpr[keep[k]];
-            x[k] = fpr[keep[k]];
-        }
-        return new RocCurve(t, y, x, signal, background);
+        return points(keep, kept);
     }
 
     /**
@@ -328,6 +321,11 @@ public record RocCurve(double[] thresholds, double[] tpr, double[] fpr, ClassTot
             }
         }
         keep[kept++] = n - 1;
+        return points(keep, kept);
+    }
+
+    /** The curve of the points {@code keep[0..kept)} of this one, in that order (exact copies of them). */
+    private RocCurve points(int[] keep, int kept) {
         double[] t = new double[kept];
         double[] y = new double[kept];
         double[] x = new double[kept];

@@ -29,7 +29,8 @@ import java.util.concurrent.ForkJoinTask;
  * <p>Costs: time O(n) for the sort and the passes; memory, besides the sample's curve, the sorted keys, bins and
  * weights and the bins in walk order (16 bytes per jet, 32 with weights), kept until the scan is dropped. Input
  * checks are those of {@link RocCurve}: scores finite, weights finite and non-negative (the message names the array
- * and the index), both classes present. The first {@link #binned} call of a policy computes every variable's bins under a lock.
+ * and the index), both classes present. The first {@link #binned} call of a policy computes every variable's bins under
+ * a lock.
  */
 public final class RocScan {
 

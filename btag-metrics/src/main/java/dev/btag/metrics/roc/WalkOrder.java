@@ -36,7 +36,9 @@ final class WalkOrder {
         weights = sigW == null ? null : new double[n];
     }
 
-    /** Records one block: signal entries {@code i0} down to {@code i + 1}, then background {@code j0} to {@code j + 1}. */
+    /**
+     * Records one block: signal entries {@code i0} down to {@code i + 1}, then background {@code j0} to {@code j + 1}.
+     */
     void block(int i0, int i, int j0, int j) {
         int first = size;
         for (int k = i0; k > i; k--) {

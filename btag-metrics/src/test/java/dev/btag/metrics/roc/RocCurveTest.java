@@ -21,7 +21,8 @@ class RocCurveTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("sklearnCases")
     void agreesWithScikitLearnRocCurve(SklearnReference.RocCase c) {
-        RocCurve roc = c.weights == null ? RocCurve.of(c.scores, c.signal()) : RocCurve.of(c.scores, c.signal(), c.weights);
+        RocCurve roc = c.weights == null ? RocCurve.of(c.scores, c.signal())
+            : RocCurve.of(c.scores, c.signal(), c.weights);
         assertEquals(c.fpr.length, roc.size(), "number of points");
         assertEquals(Double.POSITIVE_INFINITY, roc.threshold(0));
         double[] thresholds = roc.thresholds();

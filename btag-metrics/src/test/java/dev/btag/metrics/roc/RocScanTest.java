@@ -141,7 +141,8 @@ class RocScanTest {
             @ForAll Overflow overflow, @ForAll("cuts") double cut) {
         double[] w = weighted ? j.weights() : null;
         List<BinnedVariable> variables = variables(j);
-        RocScan scan = RocScan.of(j.scores(), j.truth(), FlavourSelection.of(java.util.Set.of(5), java.util.Set.of(4, 1)), w, variables);
+        RocScan scan = RocScan.of(j.scores(), j.truth(),
+            FlavourSelection.of(java.util.Set.of(5), java.util.Set.of(4, 1)), w, variables);
         Binning binning = variables.get(0).binning();
         BinnedEfficiency sig = scan.signalPassing(0, cut, overflow, ClopperPearson.ONE_SIGMA);
         BinnedEfficiency bkg = scan.backgroundPassing(0, cut, overflow, ClopperPearson.ONE_SIGMA);

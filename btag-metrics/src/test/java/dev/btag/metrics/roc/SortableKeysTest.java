@@ -65,7 +65,8 @@ class SortableKeysTest {
         double[] ordered = {Double.NEGATIVE_INFINITY, -Double.MAX_VALUE, -1, -Double.MIN_VALUE, 0.0,
             Double.MIN_VALUE, 1, Double.MAX_VALUE, Double.POSITIVE_INFINITY};
         for (int i = 1; i < ordered.length; i++) {
-            assertEquals(-1, Long.compareUnsigned(SortableKeys.encode(ordered[i - 1]), SortableKeys.encode(ordered[i])));
+            assertEquals(-1,
+                Long.compareUnsigned(SortableKeys.encode(ordered[i - 1]), SortableKeys.encode(ordered[i])));
         }
         for (double d : ordered) {
             assertEquals(d, SortableKeys.decode(SortableKeys.encode(d)), 0.0);

@@ -28,7 +28,8 @@ class WorkingPointsTest {
 
     @Property(tries = 300)
     void workingPointNeverExceedsItsTargetAndIsTheBestThatDoesNot(
-        @ForAll long seed, @ForAll @IntRange(min = 2, max = 300) int n, @ForAll @DoubleRange(min = 0, max = 1) double target) {
+        @ForAll long seed, @ForAll @IntRange(min = 2, max = 300) int n,
+        @ForAll @DoubleRange(min = 0, max = 1) double target) {
         RocCurve roc = roc(seed, n);
         WorkingPoint wp = WorkingPoints.atMistag(roc, target);
         assertTrue(wp.mistag() <= target, wp + " exceeds " + target);
@@ -41,7 +42,8 @@ class WorkingPointsTest {
 
     @Property(tries = 300)
     void inverseReachesItsTargetAtTheLowestMistag(
-        @ForAll long seed, @ForAll @IntRange(min = 2, max = 300) int n, @ForAll @DoubleRange(min = 0, max = 1) double target) {
+        @ForAll long seed, @ForAll @IntRange(min = 2, max = 300) int n,
+        @ForAll @DoubleRange(min = 0, max = 1) double target) {
         RocCurve roc = roc(seed, n);
         WorkingPoint wp = WorkingPoints.atEfficiency(roc, target);
         assertTrue(wp.efficiency() >= target);

@@ -7,6 +7,7 @@ import com.google.gson.JsonPrimitive;
 import dev.btag.metrics.efficiency.EfficiencyMap;
 import dev.btag.metrics.efficiency.EfficiencyMaps;
 import dev.btag.metrics.selection.FlavourGroup;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,8 +15,10 @@ import java.util.Map;
  *
  * <pre>{@code
  * {"discriminant": "BvsL", "ptEdges": [20, 30, ...], "absEtaEdges": [0, 0.5, ...], "synthetic": true,
+ *  "weightSource": "layout", "weightField": "weight",
  *  "workingPoints": [{"name": "medium", "threshold": 0.73,
- *    "flavours": {"b": {"passed": [[...]], "total": [[...]], "efficiency": [[...]], "lower": [[...]], "upper": [[...]]},
+ *    "flavours": {"b": {"passed": [[...]], "total": [[...]], "efficiency": [[...]],
+ *                       "lower": [[...]], "upper": [[...]]},
  *                 "c": {...}, "light": {...}}}]}
  * }</pre>
  *
@@ -26,6 +29,13 @@ import java.util.Map;
  * counts for the interval). {@code lower}/{@code upper} are the 68.3% Clopper&ndash;Pearson interval. A jet passes
  * when its discriminant is at least the threshold. Strict JSON: an empty cell's efficiency is {@code null}, and so is
  * the threshold of a working point that tags nothing ({@code +Infinity}).
+ *
+ * <p>{@code weightSource} and {@code weightField} say where the weights came from, with the meaning and values of the
+ * same keys of {@code metrics.json} ({@link EvaluationWeights#describeSource}): {@code "layout"} with the layout's
+ * field, {@code "file"} (a weights file, {@code btag evaluate --weights}) or {@code "none"}; {@code weightField} only
+ * for {@code "layout"}. They are written when the writer knows where the weights came from ({@code btag
+ * efficiency-map}, {@code btag evaluate}, {@code btag spark evaluate}); the {@code efficiencyMap} object inside
+ * {@code metrics.json} leaves them out, as that document has them at its top level. This class is stateless.
  */
 public final class EfficiencyMapJson {
 
@@ -36,18 +46,39 @@ public final class EfficiencyMapJson {
     }
 
     /**
-     * The document.
+     * The document without the weight keys.
      *
      * @param maps the maps (rows jet pT, columns |eta|)
      * @param synthetic whether they were made from the synthetic sample
      * @return the JSON object, keys in the contract's order
      */
     public static JsonObject toJson(EfficiencyMaps maps, boolean synthetic) {
+        return toJson(maps, synthetic, null);
+    }
+
+    /**
+     * The document with the weight keys.
+     *
+     * @param maps the maps (rows jet pT, columns |eta|)
+     * @param synthetic whether they were made from the synthetic sample
+     * @param weightSource a document holding the keys of {@link EvaluationWeights#describeSource}, for example the
+     *     {@code metrics.json} document of the same evaluation: its {@code weightSource} and {@code weightField} are
+     *     copied when present (other keys are ignored); {@code null} for none
+     * @return the JSON object, keys in the contract's order
+     */
+    public static JsonObject toJson(EfficiencyMaps maps, boolean synthetic, JsonObject weightSource) {
         JsonObject o = new JsonObject();
         o.addProperty("discriminant", maps.score());
         o.add("ptEdges", numbers(maps.x().edges()));
         o.add("absEtaEdges", numbers(maps.y().edges()));
         o.addProperty("synthetic", synthetic);
+        if (weightSource != null) {
+            for (String key : List.of(EvaluationWeights.SOURCE_KEY, EvaluationWeights.FIELD_KEY)) {
+                if (weightSource.has(key)) {
+                    o.add(key, weightSource.get(key).deepCopy());
+                }
+            }
+        }
         JsonArray points = new JsonArray();
         for (EfficiencyMaps.CutMaps cut : maps.cuts()) {
             JsonObject wp = new JsonObject();

@@ -1,5 +1,6 @@
 package dev.btag.models.evaluate;
 
+import com.google.gson.JsonObject;
 import dev.btag.data.npy.NpzWriter;
 import dev.btag.data.synthetic.SyntheticSample;
 import dev.btag.io.AtomicOutput;
@@ -23,9 +24,10 @@ import java.util.function.Function;
  * written to a temporary file and renamed.
  *
  * <p>{@value #NPZ} holds {@code ptEdges} and {@code absEtaEdges} (float64), {@code thresholds} (W, float64, +inf for a
- * working point that tags nothing), {@code synthetic} (one bool: made from btag's synthetic sample), and {@code passed}, {@code total}, {@code efficiency}, {@code lower},
- * {@code upper} of shape (W, 3, pT bins, |eta| bins) float64, working points in the JSON's order and flavours b, c,
- * light; with weights also {@code weightedPassed} and {@code weightedTotal}. Empty cells have efficiency NaN.
+ * working point that tags nothing), {@code synthetic} (one bool: made from btag's synthetic sample), and
+ * {@code passed}, {@code total}, {@code efficiency}, {@code lower}, {@code upper} of shape (W, 3, pT bins, |eta| bins)
+ * float64, working points in the JSON's order and flavours b, c, light; with weights also {@code weightedPassed} and
+ * {@code weightedTotal}. Empty cells have efficiency NaN.
  */
 public final class EfficiencyMapOutputs {
 
@@ -41,7 +43,7 @@ public final class EfficiencyMapOutputs {
     }
 
     /**
-     * Writes the JSON, CSV and npz files and the heat maps of the given working points.
+     * Writes the JSON, CSV and npz files and the heat maps of the given working points; the JSON has no weight keys.
      *
      * @param maps the maps (rows jet pT, columns |eta|)
      * @param synthetic whether they come from the synthetic sample (the JSON says so, the plots carry the banner)
@@ -52,9 +54,29 @@ public final class EfficiencyMapOutputs {
      */
     public static List<Path> writeAll(EfficiencyMaps maps, boolean synthetic, Path dir, List<String> drawn)
             throws IOException {
+        return writeAll(maps, synthetic, null, dir, drawn);
+    }
+
+    /**
+     * Writes the JSON, CSV and npz files and the heat maps of the given working points, the JSON saying where the
+     * weights came from.
+     *
+     * @param maps the maps (rows jet pT, columns |eta|)
+     * @param synthetic whether they come from the synthetic sample (the JSON says so, the plots carry the banner)
+     * @param weightSource a document holding {@code weightSource} and {@code weightField}
+     *     ({@link EvaluationWeights#describeSource}, or the {@code metrics.json} document of the same evaluation),
+     *     copied into the JSON ({@link EfficiencyMapJson#toJson(EfficiencyMaps, boolean, JsonObject)}); {@code null}
+     *     for none
+     * @param dir the output directory (created if missing)
+     * @param drawn the names of the working points to draw heat maps of (every one if {@code null})
+     * @return the heat-map files written
+     * @throws IOException if a file cannot be written
+     */
+    public static List<Path> writeAll(EfficiencyMaps maps, boolean synthetic, JsonObject weightSource, Path dir,
+            List<String> drawn) throws IOException {
         FileChecks.createDirectories(dir);
         AtomicOutput.writeString(dir.resolve(EfficiencyMapJson.FILE),
-            EvaluationJson.GSON.toJson(EfficiencyMapJson.toJson(maps, synthetic)) + "\n");
+            EvaluationJson.GSON.toJson(EfficiencyMapJson.toJson(maps, synthetic, weightSource)) + "\n");
         AtomicOutput.writeString(dir.resolve(CSV), csv(maps));
         writeNpz(maps, synthetic, dir.resolve(NPZ));
         List<Path> plots = new ArrayList<>();

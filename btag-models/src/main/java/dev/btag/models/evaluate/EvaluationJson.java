@@ -45,7 +45,10 @@ import java.util.List;
  */
 public final class EvaluationJson {
 
-    /** Gson for btag's JSON outputs: pretty-printed, {@code null} values kept (this class writes non-finite numbers as {@code null}). */
+    /**
+     * Gson for btag's JSON outputs: pretty-printed, {@code null} values kept (this class writes non-finite numbers as
+     * {@code null}).
+     */
     public static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().create();
 
     private EvaluationJson() {

@@ -38,7 +38,8 @@ public final class EvaluationOutputs {
 
     /**
      * Writes the outputs with a metrics document the caller has completed (for example with the name of a weights
-     * file).
+     * file); its {@code weightSource} and {@code weightField}, where present, go into {@value EfficiencyMapJson#FILE}
+     * too.
      *
      * @param e the evaluation
      * @param dir the directory (created if missing)
@@ -50,7 +51,7 @@ public final class EvaluationOutputs {
         FileChecks.createDirectories(dir);
         AtomicOutput.writeString(dir.resolve(METRICS_FILE), EvaluationJson.GSON.toJson(metrics) + "\n");
         PredictionsNpz.write(e, dir.resolve(PREDICTIONS_FILE));
-        return writeMapsAndPlots(e.view(), dir);
+        return writeMapsAndPlots(e.view(), dir, metrics);
     }
 
     /**
@@ -65,9 +66,24 @@ public final class EvaluationOutputs {
      * @throws IOException if a file cannot be written (the message names it)
      */
     public static List<Path> writeMapsAndPlots(EvaluationView e, Path dir) throws IOException {
+        return writeMapsAndPlots(e, dir, null);
+    }
+
+    /**
+     * As {@link #writeMapsAndPlots(EvaluationView, Path)}, with {@value EfficiencyMapJson#FILE} recording where the
+     * weights came from as the metrics document does: its {@code weightSource} and {@code weightField} are copied.
+     *
+     * @param e the evaluation's parts
+     * @param dir the directory (created if missing)
+     * @param metrics the evaluation's {@value #METRICS_FILE} document, completed by
+     *     {@link EvaluationWeights#describe}, or {@code null} to leave the weight keys out
+     * @return the plots written
+     * @throws IOException if a file cannot be written (the message names it)
+     */
+    public static List<Path> writeMapsAndPlots(EvaluationView e, Path dir, JsonObject metrics) throws IOException {
         FileChecks.createDirectories(dir);
         if (e.efficiencyMaps() != null) {
-            EfficiencyMapOutputs.writeAll(e.efficiencyMaps(), e.synthetic(), dir, List.of());
+            EfficiencyMapOutputs.writeAll(e.efficiencyMaps(), e.synthetic(), metrics, dir, List.of());
         }
         return EvaluationPlots.write(e, dir);
     }

@@ -16,7 +16,8 @@ public final class EvaluationSummary {
      * then the six-class accuracy.
      *
      * @param e the evaluation
-     * @return lines such as {@code b vs light+gluon (BvsL): AUC 0.9120 +- 0.0031, efficiency 0.563 at medium (1% mistag)}
+     * @return lines such as {@code b vs light+gluon (BvsL): AUC 0.9120 +- 0.0031, efficiency 0.563 at medium (1%
+     *     mistag)}
      */
     public static List<String> lines(Evaluation e) {
         List<String> lines = new ArrayList<>();

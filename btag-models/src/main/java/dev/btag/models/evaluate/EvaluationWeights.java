@@ -6,6 +6,7 @@ import dev.btag.data.weight.WeightsNpz;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -29,6 +30,11 @@ public final class EvaluationWeights {
         /** The {@code weight} array of a weights npz file. */
         FILE
     }
+
+    /** The key of {@link #describeSource} that names where the weights came from. */
+    public static final String SOURCE_KEY = "weightSource";
+    /** The key of {@link #describeSource} that names the layout's weight field. */
+    public static final String FIELD_KEY = "weightField";
 
     private static final EvaluationWeights LAYOUT = new EvaluationWeights(Source.LAYOUT, null);
     private static final EvaluationWeights NONE = new EvaluationWeights(Source.NONE, null);
@@ -134,24 +140,35 @@ public final class EvaluationWeights {
     }
 
     /**
-     * Records in a {@code metrics.json} document where the weights came from: {@code weightSource}
-     * ({@code "layout"}, {@code "file"} or {@code "none"}: what was actually applied, so {@code "none"} for a layout
-     * without a weight field), {@code weightField} (the layout's field, for {@code "layout"}) and {@code weights}
-     * (the weights file, for {@code "file"}, the key of the first release). {@code weighted} is written by
-     * {@link EvaluationJson}.
+     * Records in a {@code metrics.json} document where the weights came from: {@code weightSource} and
+     * {@code weightField} ({@link #describeSource}) and {@code weights} (the weights file, for {@code "file"}, the key
+     * of the first release). {@code weighted} is written by {@link EvaluationJson}.
      *
      * @param metrics the document to add to
      * @param layout the layout the test files were read with
      */
     public void describe(JsonObject metrics, Layout layout) {
-        String field = field(layout);
-        Source applied = source == Source.LAYOUT && field == null ? Source.NONE : source;
-        metrics.addProperty("weightSource", applied.name().toLowerCase(java.util.Locale.ROOT));
-        if (field != null) {
-            metrics.addProperty("weightField", field);
-        }
+        describeSource(metrics, layout);
         if (file != null) {
             metrics.addProperty("weights", file.toString());
+        }
+    }
+
+    /**
+     * Records in an output document ({@code metrics.json}, {@code efficiency_map.json}) where the weights came from:
+     * {@code weightSource} ({@code "layout"}, {@code "file"} or {@code "none"}: what was actually applied, so
+     * {@code "none"} for a layout without a weight field) and {@code weightField} (the layout's field, only for
+     * {@code "layout"}).
+     *
+     * @param document the document to add to
+     * @param layout the layout the test files were read with
+     */
+    public void describeSource(JsonObject document, Layout layout) {
+        String field = field(layout);
+        Source applied = source == Source.LAYOUT && field == null ? Source.NONE : source;
+        document.addProperty(SOURCE_KEY, applied.name().toLowerCase(Locale.ROOT));
+        if (field != null) {
+            document.addProperty(FIELD_KEY, field);
         }
     }
 

@@ -13,7 +13,8 @@ import java.nio.file.Path;
  * writer of that format: {@code probabilities} (N, 6) float32 (for a tagger of a layout's classes (N, K), the
  * classes as the tagger gave them, see {@link Evaluation#classProbabilities()}), {@code truth} (N) int32 (the integer
  * truth codes), and one (N) float64 array per discriminant, named by its CMS name ({@code BvsAll}, {@code BvsL},
- * {@code BvsC}, {@code CvsL}, {@code CvsB}; for a layout only those its groups define). numpy reads it with {@code np.load}; {@link #readScores} reads one discriminant back.
+ * {@code BvsC}, {@code CvsL}, {@code CvsB}; for a layout only those its groups define). numpy reads it with
+ * {@code np.load}; {@link #readScores} reads one discriminant back.
  */
 public final class PredictionsNpz {
 

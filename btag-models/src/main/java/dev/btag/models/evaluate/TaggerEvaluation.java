@@ -176,13 +176,14 @@ public final class TaggerEvaluation {
 
     /**
      * Predicts test files read through a layout and evaluates the predictions together. The tutorial layout on one
-     * file is exactly {@link #evaluate(Tagger, Path)}, on several the same evaluation of all their jets. For any other layout the comparisons follow the layout's
-     * groups ({@link ClassGroups}: b vs all, b vs c, b vs light, c vs light, c vs b, whatever the class names), the
-     * binned efficiencies use its {@code kinematics.pt} and {@code eta} (without one no jet falls in a bin of it; the
-     * efficiency maps are drawn only with both, see {@link TestSample#read(List, Layout)}), and the confusion matrix
-     * counts the declared classes (jets of no class left out), as do the reliability diagrams. The evaluation's
-     * probabilities are then the group sums in the six-slot form the comparisons read ({@link ClassGroups#collapse}), and its
-     * {@link Evaluation#classProbabilities()} the N x K probabilities the tagger gave ({@link LayoutPredictions}).
+     * file is exactly {@link #evaluate(Tagger, Path)}, on several the same evaluation of all their jets. For any other
+     * layout the comparisons follow the layout's groups ({@link ClassGroups}: b vs all, b vs c, b vs light, c vs light,
+     * c vs b, whatever the class names), the binned efficiencies use its {@code kinematics.pt} and {@code eta} (without
+     * one no jet falls in a bin of it; the efficiency maps are drawn only with both, see {@link TestSample#read(List,
+     * Layout)}), and the confusion matrix counts the declared classes (jets of no class left out), as do the
+     * reliability diagrams. The evaluation's probabilities are then the group sums in the six-slot form the comparisons
+     * read ({@link ClassGroups#collapse}), and its {@link Evaluation#classProbabilities()} the N x K probabilities the
+     * tagger gave ({@link LayoutPredictions}).
      *
      * <p>When the layout declares a {@code weight} field, every rate, curve, AUC, map and calibration is weighted by
      * it, as {@link #evaluate(Tagger, TutorialFile, double[])} does with given weights; {@link #evaluate(Tagger, List,

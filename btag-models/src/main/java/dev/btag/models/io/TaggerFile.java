@@ -56,7 +56,8 @@ import java.util.zip.ZipOutputStream;
  *       val_loss, accuracy, val_accuracy, lr, seconds) and, when known, {@value #TRAINING_SOURCE} (the training
  *       file, its jet count and whether it is synthetic; files without it still load); optionally
  *       {@value #WEIGHTING_FIELD} (how the training jets were weighted: reweighting target, variables and edges,
- *       cap, empty-bin policy, mode, class weights, base weights' source, class totals), absent for a tagger trained without weights. Readers of format version 1
+ * cap, empty-bin policy, mode, class weights, base weights' source, class totals), absent for a tagger trained without
+ * weights. Readers of format version 1
  *       that do not know the field ignore it.</li>
  *   <li>{@value #PARAMETERS_ENTRY}: the block's parameters in DJL's own encoding
  *       ({@code Block.saveParameters}).</li>

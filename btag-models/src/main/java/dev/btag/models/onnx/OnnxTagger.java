@@ -148,7 +148,8 @@ public final class OnnxTagger implements JetScorer {
     }
 
     /**
-     * Starts options: probabilities, {@value #DEFAULT_THREADS} intra-op thread, batches of {@value #DEFAULT_BATCH_SIZE}.
+     * Starts options: probabilities, {@value #DEFAULT_THREADS} intra-op thread, batches of
+     * {@value #DEFAULT_BATCH_SIZE}.
      *
      * @return a new builder
      */

@@ -86,7 +86,8 @@ final class TaggerGraph {
             tagger.inputs());
         String summary = switch (architecture) {
             case DNN -> null;
-            case CNN1X1 -> g.node("Flatten", Map.of("axis", 1L), dense(g, tracks(g, spec), child(tagger, "tracks"), true));
+            case CNN1X1 -> g.node("Flatten", Map.of("axis", 1L),
+                dense(g, tracks(g, spec), child(tagger, "tracks"), true));
             case LSTM, GRU -> recurrent(g, tracks(g, spec), child(tagger, "tracks"));
             case DEEPJET, DEEPVERTEX -> throw new AssertionError("refused above");
         };

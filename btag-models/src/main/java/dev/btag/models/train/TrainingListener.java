@@ -12,10 +12,11 @@ import dev.btag.models.EpochRecord;
  * no-op default, so a listener implements only the hooks it needs.
  *
  * <p>Order of calls in a run: {@link #onTrainingBegin} once, where a listener resets the state of an earlier run;
- * {@link #restoreState} when the run resumes from a checkpoint; then per epoch {@link #onEpochBegin}, {@link #onTrainingBatch} for each training batch, {@link #onEpochEnd} once
- * the epoch's validation is done; finally {@link #onTrainingEnd}, also when the run ends with an exception. At
- * each point the listeners are called in list order. An exception thrown by a hook ends training and propagates to
- * the caller of {@code fit} (the checkpoints already written stay, so the run can be resumed).
+ * {@link #restoreState} when the run resumes from a checkpoint; then per epoch {@link #onEpochBegin},
+ * {@link #onTrainingBatch} for each training batch, {@link #onEpochEnd} once the epoch's validation is done; finally
+ * {@link #onTrainingEnd}, also when the run ends with an exception. At each point the listeners are called in list
+ * order. An exception thrown by a hook ends training and propagates to the caller of {@code fit} (the checkpoints
+ * already written stay, so the run can be resumed).
  *
  * <p>State for resuming: a listener that keeps state across epochs (counters, a best value) returns it from
  * {@link #exportState()}; the checkpoint stores it under the listener's {@link #name()}, and a resumed run hands it

@@ -37,13 +37,13 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Steps: read the layout's features (the tutorial's 15), the collections the tagger reads (the track taggers one,
- * default the first: the tutorial's 10 x 21 seeding tracks; the DeepJet-style tagger one per branch), and the one-hot labels of its classes (six for the tutorial); one
- * file is loaded into memory, several are streamed; split like Keras' {@code validation_split} (the last fraction
- * of the rows validates) unless held-out validation files are given; fit the feature standardisation (unless
- * switched off) and the collection's (when the layout asks for it: not the tutorial's) on the training rows only;
- * build the tagger for the data's feature count, object shape and classes (the tutorial tagger for the tutorial
- * layout, so its results are the same as before layouts); train with {@link TaggerTrainer} and the
- * tutorial's callbacks (early stopping restoring the best epoch's weights unless
+ * default the first: the tutorial's 10 x 21 seeding tracks; the DeepJet-style tagger one per branch), and the one-hot
+ * labels of its classes (six for the tutorial); one file is loaded into memory, several are streamed; split like Keras'
+ * {@code validation_split} (the last fraction of the rows validates) unless held-out validation files are given; fit
+ * the feature standardisation (unless switched off) and the collection's (when the layout asks for it: not the
+ * tutorial's) on the training rows only; build the tagger for the data's feature count, object shape and classes (the
+ * tutorial tagger for the tutorial layout, so its results are the same as before layouts); train with
+ * {@link TaggerTrainer} and the tutorial's callbacks (early stopping restoring the best epoch's weights unless
  * {@link Builder#optRestoreBest(boolean)} says otherwise). Defaults are {@link TrainingSettings}'.
  *
  * <p>Per-jet weights (default none): {@link Builder#optWeighting(Weighting)} (kinematic reweighting to a class or

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.btag.data.hdf5.Hdf5Writer;
 import dev.btag.data.layout.Layout;
 import dev.btag.data.npy.NpzWriter;
@@ -24,6 +25,7 @@ import dev.btag.models.predict.LayoutPredictions;
 import dev.btag.models.train.TrainedTagger;
 import dev.btag.models.train.TrainingRun;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,6 +172,17 @@ class LayoutWeightsEvaluationTest {
         assertEquals("layout", metrics.get("weightSource").getAsString());
         assertEquals("w", metrics.get("weightField").getAsString());
         assertFalse(metrics.has("weights"));
+
+        // efficiency_map.json takes the two keys of the metrics document, nothing else of it
+        Path out = dir.resolve("eval-layout");
+        EvaluationOutputs.writeAll(e, out, metrics);
+        JsonObject maps = JsonParser.parseString(Files.readString(out.resolve(EfficiencyMapJson.FILE)))
+            .getAsJsonObject();
+        assertEquals("layout", maps.get("weightSource").getAsString());
+        assertEquals("w", maps.get("weightField").getAsString());
+        assertFalse(maps.has("weighted") || maps.has("auc") || maps.has("model"), maps.keySet().toString());
+        assertFalse(EfficiencyMapJson.toJson(e.efficiencyMaps(), false).has("weightSource"),
+            "without a weight source the document has no weight keys");
     }
 
     @Test
@@ -203,6 +216,9 @@ class LayoutWeightsEvaluationTest {
         fromFile.describe(metrics, layout);
         assertEquals("file", metrics.get("weightSource").getAsString());
         assertEquals(npz.toString(), metrics.get("weights").getAsString());
+        JsonObject maps = EfficiencyMapJson.toJson(e.efficiencyMaps(), false, metrics);
+        assertEquals("file", maps.get("weightSource").getAsString());
+        assertFalse(maps.has("weightField") || maps.has("weights"), maps.keySet().toString());
     }
 
     @Test

@@ -181,7 +181,8 @@ class TaggerEvaluationTest {
                             signal[k] = sig.get(k);
                         }
                         AucEstimate direct = w == null ? AucEstimate.delong(scores, signal)
-                            : AucEstimate.delong(scores, signal, ww.stream().mapToDouble(Double::doubleValue).toArray());
+                            : AucEstimate.delong(scores, signal,
+                                ww.stream().mapToDouble(Double::doubleValue).toArray());
                         assertEquals(direct.auc(), b.roc().bins().get(bin).auc().auc(), 1e-12, variable + " " + bin);
                         assertEquals(direct.standardError(), b.roc().bins().get(bin).auc().standardError(), 1e-12);
                         WorkingPointRates rates = b.workingPoint("70%");

@@ -98,7 +98,8 @@ class WeightedEvaluationTest {
             weights[i] = times[i];
         }
         Sample dup = duplicate(s, times);
-        Evaluation weighted = TaggerEvaluation.standard().evaluate("t", s.probabilities(), s.truth().withWeights(weights));
+        Evaluation weighted = TaggerEvaluation.standard()
+            .evaluate("t", s.probabilities(), s.truth().withWeights(weights));
         Evaluation duplicated = TaggerEvaluation.standard().evaluate("t", dup.probabilities(), dup.truth());
         Evaluation plain = TaggerEvaluation.standard().evaluate("t", s.probabilities(), s.truth());
         for (FlavourComparison c : FlavourComparison.ALL) {

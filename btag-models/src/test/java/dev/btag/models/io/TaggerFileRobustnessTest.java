@@ -163,7 +163,8 @@ class TaggerFileRobustnessTest {
         String[][] cases = {
             {String.valueOf(n + 10), "holds only " + n + " bytes, not the " + (n + 10) + " it declares"},
             {String.valueOf(n - 10), "holds more than " + (n - 10) + " bytes"},
-            {String.valueOf(0x7fffffffL), "declares 2147483647 bytes; the limit for it is " + TaggerFile.MAX_ENTRY_BYTES},
+            {String.valueOf(0x7fffffffL),
+                "declares 2147483647 bytes; the limit for it is " + TaggerFile.MAX_ENTRY_BYTES},
             {String.valueOf(0xfffffff0L), "declares 4294967280 bytes"},
             {String.valueOf(200L << 20), "more than deflate can produce from its"},
         };
@@ -177,19 +178,26 @@ class TaggerFileRobustnessTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "tagger.trackCount     | -600     | metadata field 'tagger.trackCount' must be an integer from 1 to 65536, got -600",
-        "tagger.featureCount   | 300      | metadata fields 'tagger.featureCount' (300) and 'inputs.featureNames' (15 names) disagree",
-        "tagger.classes        | \"abc\"  | metadata field 'tagger.classes' must be an integer from 2 to 65536, got \"abc\"",
-        "tagger.classes        | 6.5      | metadata field 'tagger.classes' must be an integer from 2 to 65536, got 6.5",
-        "tagger.headWidths     | [1e9]    | metadata field 'tagger.headWidths[0]' must be an integer from 1 to 65536, got 1000000000",
+        "tagger.trackCount     | -600     | metadata field 'tagger.trackCount' must be an integer from 1 to 65536, got"
+            + " -600",
+        "tagger.featureCount   | 300      | metadata fields 'tagger.featureCount' (300) and 'inputs.featureNames' (15"
+            + " names) disagree",
+        "tagger.classes        | \"abc\"  | metadata field 'tagger.classes' must be an integer from 2 to 65536, got"
+            + " \"abc\"",
+        "tagger.classes        | 6.5      | metadata field 'tagger.classes' must be an integer from 2 to 65536, got"
+            + " 6.5",
+        "tagger.headWidths     | [1e9]    | metadata field 'tagger.headWidths[0]' must be an integer from 1 to 65536,"
+            + " got 1000000000",
         "tagger.headWidths     | 4        | metadata field 'tagger.headWidths' must be an array, got 4",
-        "tagger.headWidths     | [60000, 60000] | metadata field 'tagger' describes a dnn tagger of at least 3601380066 parameters",
+        "tagger.headWidths     | [60000, 60000] | metadata field 'tagger' describes a dnn tagger of at least 3601380066"
+            + " parameters",
         "tagger.architecture   | \"gru\"  | metadata field 'tagger' describes a gru tagger of at least",
         "tagger.architecture   | \"rnn\"  | metadata field 'tagger.architecture' must be one of",
         "tagger.dropout        | 1.5      | metadata field 'tagger.dropout' must be in [0, 1), got 1.5",
         "tagger.weightInit     | 7        | metadata field 'tagger.weightInit' must be a string, got 7",
         "tagger.weightInit     | \"XAVIER\" | invalid metadata: tagger field 'weightInit': unknown initialiser",
-        "inputs.means          | [1, 2, 3] | metadata field 'inputs.means' must hold one value per feature (15) or none, got 3",
+        "inputs.means          | [1, 2, 3] | metadata field 'inputs.means' must hold one value per feature (15) or"
+            + " none, got 3",
         "inputs.featureNames   | [\"a\", \"a\"] | metadata field 'inputs.featureNames[1]' repeats the feature name 'a'",
         "inputs.featureNames   | [3]      | metadata field 'inputs.featureNames[0]' must be a string, got 3",
         "inputs.trackCount     | 1e400    | metadata field 'inputs.trackCount' must be an integer from 1 to 65536, got",
@@ -197,7 +205,8 @@ class TaggerFileRobustnessTest {
         "history.loss          | [1]      | metadata field 'history.loss' has 1 entries, 'history.epoch' has 2",
         "history.val_loss      | [\"x\", 1] | metadata field 'history.val_loss[0]' must be a number, got \"x\"",
         "parameters.total      | -1       | metadata field 'parameters.total' must be an integer of at least 0, got -1",
-        "parameters.total      | 99       | metadata field 'parameters.total' counts 99 parameters, the block holds 154",
+        "parameters.total      | 99       | metadata field 'parameters.total' counts 99 parameters, the block holds"
+            + " 154",
         "formatVersion         | \"one\"  | metadata field 'formatVersion' must be an integer, got \"one\"",
         "tagger                | []       | metadata field 'tagger' must be an object, got []",
         "inputs.scales         | DELETE   | metadata field 'inputs.scales' is missing",

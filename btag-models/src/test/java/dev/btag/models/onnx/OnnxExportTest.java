@@ -63,7 +63,8 @@ class OnnxExportTest {
                 tagger.trainingSource().orElseThrow(), "the saved tagger records its training file");
             OnnxExport.Result result = OnnxExport.builder().setTagger(tagger).build().write(onnx);
             assertTrue(result.agreement().passed(), result.agreement().summary());
-            assertTrue(result.agreement().source().endsWith("jets of " + data.train().getFileName()), result.agreement().source());
+            assertTrue(result.agreement().source().endsWith("jets of " + data.train().getFileName()),
+                result.agreement().source());
             assertTrue(Files.size(onnx) == result.bytes());
             Evaluation pytorch = TaggerEvaluation.standard().evaluate(tagger, data.test());
             try (OnnxTagger runtime = OnnxTagger.open(onnx); TutorialFile test = TutorialFile.open(data.test())) {

@@ -50,7 +50,8 @@ class OnnxTaggerTest {
     @Test
     void aModelExportedByPyTorchGivesPyTorchsProbabilitiesWithin1e5() throws Exception {
         float[] expected = expected("probabilities");
-        try (OnnxTagger model = foreign(OutputKind.LOGITS); TutorialFile jets = TutorialFile.open(fixture("jets.npz"))) {
+        try (OnnxTagger model = foreign(OutputKind.LOGITS);
+             TutorialFile jets = TutorialFile.open(fixture("jets.npz"))) {
             assertEquals(FeatureSet.TUTORIAL.columnNames(), model.featureNames(), "no metadata: the tutorial's 15");
             assertTrue(model.readsTracks());
             assertEquals("foreign_gru.onnx", model.name());
@@ -64,7 +65,8 @@ class OnnxTaggerTest {
 
     @Test
     void aModelExportedByPyTorchEvaluatesToTheMetricsOfPyTorchsOwnProbabilities() throws Exception {
-        try (OnnxTagger model = foreign(OutputKind.LOGITS); TutorialFile jets = TutorialFile.open(fixture("jets.npz"))) {
+        try (OnnxTagger model = foreign(OutputKind.LOGITS);
+             TutorialFile jets = TutorialFile.open(fixture("jets.npz"))) {
             TestSample sample = TestSample.read(jets);
             Evaluation onnx = TaggerEvaluation.standard().evaluate(model.name(), model.predict(jets).probabilities(),
                 sample);

@@ -72,7 +72,7 @@ final class SparkEvaluateCommand implements Callable<Integer> {
         chosen.describe(metrics, layout);
         Path metricsFile = options.out.resolve(EvaluationOutputs.METRICS_FILE);
         AtomicOutput.writeString(metricsFile, EvaluationJson.GSON.toJson(metrics) + "\n");
-        List<Path> plots = EvaluationOutputs.writeMapsAndPlots(result.view(synthetic), options.out);
+        List<Path> plots = EvaluationOutputs.writeMapsAndPlots(result.view(synthetic), options.out, metrics);
         PrintWriter o = spec.commandLine().getOut();
         if (options.json) {
             o.println(EvaluationJson.GSON.toJson(metrics));

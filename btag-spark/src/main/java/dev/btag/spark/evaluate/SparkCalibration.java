@@ -13,8 +13,9 @@ import org.apache.spark.sql.Row;
  * The reliability diagram of each class from per-partition sums, as {@link ReliabilityDiagram#perClass} draws them:
  * jets of no class left out, every other jet counted in each class's diagram at its predicted probability of that
  * class, with its weight when the jets are weighted. The counts are exact; the summed probabilities (and weights) are
- * added in another order than on one machine, so the mean predictions (and weighted fractions) agree to rounding. Outputs that are not probabilities in [0, 1] have no diagrams (an empty list), as
- * in {@code btag evaluate}. Only static methods.
+ * added in another order than on one machine, so the mean predictions (and weighted fractions) agree to rounding.
+ * Outputs that are not probabilities in [0, 1] have no diagrams (an empty list), as in {@code btag evaluate}. Only
+ * static methods.
  */
 final class SparkCalibration {
 

@@ -76,9 +76,10 @@ import org.apache.spark.storage.StorageLevel;
  * squared-weight sums, and every binned count becomes a weight sum beside its count. Counts stay exact; weight sums
  * are added in another order than on one machine (per partition, then across partitions), so weighted results agree
  * with {@code btag evaluate} to rounding (exactly when no addition rounds, as for float32 weights that are not tiny;
- * sums of products, the squared weights and weight x probability, may round). A negative or non-finite weight is refused, naming the file, the field and the row.
- * A weights file ({@link EvaluationWeights#fromFile}) is refused: its weights are indexed by position in the whole
- * sample, which a Spark frame does not carry; put the weights into the files and declare them in the layout.
+ * sums of products, the squared weights and weight x probability, may round). A negative or non-finite weight is
+ * refused, naming the file, the field and the row. A weights file ({@link EvaluationWeights#fromFile}) is refused: its
+ * weights are indexed by position in the whole sample, which a Spark frame does not carry; put the weights into the
+ * files and declare them in the layout.
  *
  * <p>The binned performance ({@link BinnedPerformance}: per bin of jet pT and |&eta;|, the last bin taking the
  * overflow, the bin's exact ROC curve and AUC from a sort per bin, and every working point's rates from counts) is
@@ -404,10 +405,10 @@ public final class SparkEvaluation {
             List<WorkingPoint> efficiencyPoints = WorkingPoints.at(roc, efficiencyTargets);
             List<WorkingPoint> all = new ArrayList<>(mistagPoints);
             all.addAll(efficiencyPoints);
-            List<BinnedPerformance> binned = SparkBinnedPerformance.of(jets, kept, signal, score, all, weighted, List.of(
-                new SparkBinnedPerformance.Variable(TaggerEvaluation.PT, SparkEfficiencyMaps.PT_CELL, ptBins),
-                new SparkBinnedPerformance.Variable(TaggerEvaluation.ABS_ETA, SparkEfficiencyMaps.ETA_CELL,
-                    absEtaBins)));
+            List<BinnedPerformance> binned = SparkBinnedPerformance.of(jets, kept, signal, score, all, weighted,
+                List.of(new SparkBinnedPerformance.Variable(TaggerEvaluation.PT, SparkEfficiencyMaps.PT_CELL, ptBins),
+                    new SparkBinnedPerformance.Variable(TaggerEvaluation.ABS_ETA, SparkEfficiencyMaps.ETA_CELL,
+                        absEtaBins)));
             return new ComparisonResult(c, roc, accumulated.auc(), mistagPoints, efficiencyPoints, ref, rates[0],
                 rates[1], binned);
         } catch (IllegalArgumentException e) {
