@@ -25,7 +25,6 @@ import dev.btag.models.evaluate.TestSample;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -230,11 +229,11 @@ public final class EvaluateBenchmark {
         double auc = Double.NaN;
         for (int r = -warmup; r < rounds; r++) {
             RocBenchmark.Result one = roc.run(0, 1);
-            long cpu = processCpuNanos();
+            long cpu = Timing.processCpuNanos();
             long start = System.nanoTime();
             Evaluation e = evaluation.evaluate("benchmark", probabilities, sample);
             double seconds = (System.nanoTime() - start) / 1e9;
-            double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
+            double cpuSeconds = (Timing.processCpuNanos() - cpu) / 1e9;
             auc = e.comparison(FlavourComparison.B_VS_LIGHT_GLUON).auc().auc();
             double sequential = breakdown ? comparisonRocs(e, false) : Double.NaN;
             double floor = breakdown ? comparisonRocs(e, true) : Double.NaN;
@@ -254,8 +253,11 @@ public final class EvaluateBenchmark {
                 t[6][r] = write;
             }
         }
-        return new Result(size(), rounds, median(t[0]), median(t[1]), median(t[2]), median(t[3]), median(t[4]),
-            median(t[5]), median(t[6]), auc);
+        double[] m = new double[t.length];
+        for (int k = 0; k < t.length; k++) {
+            m[k] = Timing.median(t[k]);
+        }
+        return new Result(size(), rounds, m[0], m[1], m[2], m[3], m[4], m[5], m[6], auc);
     }
 
     /**
@@ -279,11 +281,11 @@ public final class EvaluateBenchmark {
      * Where the evaluation's time goes: the work of {@link TaggerEvaluation#standard()} done part by part with the
      * library's public calls, one after the other on the calling thread (each comparison's scan still sorts its two
      * classes in parallel), so that each part's process CPU time is its own. The parts: the five discriminants
-     * ({@code discriminants}), the jets' pT and |eta| bins ({@code jetBins}), the confusion matrix and the six reliability
-     * diagrams in their one pass ({@code confusionAndCalibration}), per comparison its scan ({@code scan.NAME}: gathering,
-     * sorting, the curve, the AUC, the per-slot sums), its working points and binned rates ({@code rates.NAME}) and
-     * its bins' curves and AUCs ({@code bins.NAME}), and the BvsL efficiency maps ({@code maps}); then one ROC + AUC
-     * ({@code roc}) for scale.
+     * ({@code discriminants}), the jets' pT and |eta| bins ({@code jetBins}), the confusion matrix and the six
+     * reliability diagrams in their one pass ({@code confusionAndCalibration}), per comparison its scan
+     * ({@code scan.NAME}: gathering, sorting, the curve, the AUC, the per-slot sums), its working points and binned
+     * rates ({@code rates.NAME}) and its bins' curves and AUCs ({@code bins.NAME}), and the BvsL efficiency maps
+     * ({@code maps}); then one ROC + AUC ({@code roc}) for scale.
      *
      * @param rounds how many times to repeat (the medians are reported), at least 1
      * @return per part, {median CPU seconds, median wall-clock seconds}, in the order above
@@ -336,32 +338,19 @@ public final class EvaluateBenchmark {
             time(times, "roc", r, rounds, () -> roc.run(0, 1));
         }
         java.util.Map<String, double[]> out = new java.util.LinkedHashMap<>();
-        times.forEach((k, v) -> out.put(k, new double[] {median(v[0]), median(v[1])}));
+        times.forEach((k, v) -> out.put(k, new double[] {Timing.median(v[0]), Timing.median(v[1])}));
         return out;
     }
 
     private static <T> T time(java.util.Map<String, double[][]> times, String part, int round, int rounds,
             java.util.function.Supplier<T> work) {
-        long cpu = processCpuNanos();
+        long cpu = Timing.processCpuNanos();
         long start = System.nanoTime();
         T result = work.get();
         double[][] t = times.computeIfAbsent(part, k -> new double[2][rounds]);
-        t[0][round] = (processCpuNanos() - cpu) / 1e9;
+        t[0][round] = (Timing.processCpuNanos() - cpu) / 1e9;
         t[1][round] = (System.nanoTime() - start) / 1e9;
         return result;
     }
 
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-    }
-
-    /** CPU time of the whole JVM process in nanoseconds, or -1 where it is not available. */
-    private static long processCpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
-            .getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
-    }
 }

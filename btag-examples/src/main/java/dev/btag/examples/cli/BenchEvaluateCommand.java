@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
         "10 million jets need about 8 GB of heap: BTAG_JAVA_OPTS=-Xmx10g ./btag bench evaluate."})
 final class BenchEvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--n", paramLabel = "N", defaultValue = "10000000", description = "Number of jets (default ${DEFAULT-VALUE}).")
+    @Option(names = "--n", paramLabel = "N", defaultValue = "10000000",
+        description = "Number of jets (default ${DEFAULT-VALUE}).")
     int n;
 
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
@@ -30,7 +31,8 @@ final class BenchEvaluateCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "2", description = "Untimed rounds first (default ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--rounds", defaultValue = "5", description = "Timed rounds; medians are reported (default ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", defaultValue = "5",
+        description = "Timed rounds; medians are reported (default ${DEFAULT-VALUE}).")
     int rounds;
 
     @Option(names = "--breakdown", description = "Also time the evaluated comparisons' bare ROC curves and AUCs"
@@ -48,7 +50,8 @@ final class BenchEvaluateCommand implements Callable<Integer> {
         + " median CPU and wall-clock seconds of each.")
     Integer parts;
 
-    @Option(names = "--write", paramLabel = "DIR", description = "Also write every output into DIR each round and time it apart (writeSeconds).")
+    @Option(names = "--write", paramLabel = "DIR",
+        description = "Also write every output into DIR each round and time it apart (writeSeconds).")
     Path write;
 
     @Option(names = "--b-tagging-only", description = "Evaluate only the three b-tagging comparisons (b vs all, b vs c,"
