@@ -64,8 +64,55 @@ public record ConfusionAndCalibration(ConfusionMatrix confusion, List<Reliabilit
         }
         ReliabilityDiagram.Sums sums = new ReliabilityDiagram.Sums(classes, bins, weights != null);
         long[][] counts = new long[classes][classes];
+        boolean calibrated = fill(oneHot, probabilities, weights, classes, counts, sums);
+        List<ReliabilityDiagram> diagrams = new ArrayList<>(classes);
+        for (int c = 0; calibrated && c < classes; c++) {
+            diagrams.add(sums.diagram(c, classNames.get(c)));
+        }
+        return new ConfusionAndCalibration(new ConfusionMatrix(classNames, counts), diagrams);
+    }
+
+    /**
+     * Counts every row into the matrix and, while the calibration stands, into the sums. A clean row (labels exactly
+     * 0 or 1 with at most one 1, probabilities in [0, 1]) is read once, without branches on its values; any other row
+     * goes through the separate calls, so that errors and their order (a NaN probability before a bad label; the
+     * first bad row) are theirs.
+     *
+     * @return whether the calibration stands (no row with a class had a bad weight or a probability outside [0, 1])
+     */
+    private static boolean fill(float[] oneHot, float[] probabilities, double[] weights, int classes,
+            long[][] counts, ReliabilityDiagram.Sums sums) {
         boolean calibrated = true;
-        for (int r = 0, o = 0; r < n; r++, o += classes) {
+        int rows = probabilities.length / classes;
+        for (int r = 0, o = 0; r < rows; r++, o += classes) {
+            long top = Long.MIN_VALUE;
+            boolean inRange = true;
+            float offLabels = 0; // sum of |v (v - 1)|: 0 exactly when every label is 0 or 1 (NaN otherwise stays)
+            float flags = 0;
+            float flagged = 0; // the column of the flag when there is one (exact: a matrix of 2^24 classes cannot exist)
+            for (int c = 0; c < classes; c++) {
+                float p = probabilities[o + c];
+                float v = oneHot[o + c];
+                top = Math.max(top, argmaxKey(p, c));
+                inRange &= p >= 0 & p <= 1;
+                offLabels += Math.abs(v * (v - 1));
+                flags += v;
+                flagged += c * v;
+            }
+            if (inRange && offLabels == 0 && flags <= 1) {
+                if (flags == 1) {
+                    int truth = (int) flagged;
+                    counts[truth][argmaxColumn(top)]++;
+                    if (calibrated) {
+                        double w = weights == null ? 1 : weights[r];
+                        calibrated = Double.isFinite(w) && w >= 0;
+                        if (calibrated) {
+                            sums.addRow(probabilities, o, classes, truth, w);
+                        }
+                    }
+                }
+                continue;
+            }
             int predicted = ConfusionMatrix.argmaxRow(probabilities, classes, r);
             int truth = OneHotLabels.classIndex(oneHot, classes, r);
             if (truth >= 0) {
@@ -75,10 +122,20 @@ public record ConfusionAndCalibration(ConfusionMatrix confusion, List<Reliabilit
                 calibrated = ReliabilityDiagram.addRow(sums, oneHot, probabilities, weights, classes, r, o) == null;
             }
         }
-        List<ReliabilityDiagram> diagrams = new ArrayList<>(classes);
-        for (int c = 0; calibrated && c < classes; c++) {
-            diagrams.add(sums.diagram(c, classNames.get(c)));
-        }
-        return new ConfusionAndCalibration(new ConfusionMatrix(classNames, counts), diagrams);
+        return calibrated;
+    }
+
+    /**
+     * A key whose maximum over a row of values in [0, 1] is the first column holding the largest value, as
+     * {@link ConfusionMatrix#argmaxRow(float[], int, int)} finds it: the value's bits (ordered as the values for
+     * non-negative floats; adding +0 turns -0 into 0) above the column's complement, so that ties go to the first.
+     */
+    private static long argmaxKey(float p, int c) {
+        return (long) Float.floatToRawIntBits(p + 0.0f) << 32 | (0xFFFFFFFFL - c);
+    }
+
+    /** The column of the largest {@link #argmaxKey(float, int)} of a row. */
+    private static int argmaxColumn(long key) {
+        return (int) (0xFFFFFFFFL - (key & 0xFFFFFFFFL));
     }
 }
