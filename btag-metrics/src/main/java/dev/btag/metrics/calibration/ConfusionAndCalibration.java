@@ -74,9 +74,10 @@ public record ConfusionAndCalibration(ConfusionMatrix confusion, List<Reliabilit
 
     /**
      * Counts every row into the matrix and, while the calibration stands, into the sums. A clean row (labels exactly
-     * 0 or 1 with at most one 1, probabilities in [0, 1]) is read once, without branches on its values; any other row
-     * goes through the separate calls, so that errors and their order (a NaN probability before a bad label; the
-     * first bad row) are theirs.
+     * 0 or 1 with at most one 1, probabilities in [0, 1]) is read once, without branches on its values; a row with
+     * clean labels and another score is checked for NaN by {@link ConfusionMatrix#argmaxRow}; any other row goes
+     * through the separate calls, so that errors and their order (a NaN probability before a bad label; the first
+     * bad row) are theirs.
      *
      * @return whether the calibration stands (no row with a class had a bad weight or a probability outside [0, 1])
      */
@@ -99,7 +100,8 @@ public record ConfusionAndCalibration(ConfusionMatrix confusion, List<Reliabilit
                 flags += v;
                 flagged += c * v;
             }
-            if (inRange && offLabels == 0 && flags <= 1) {
+            boolean cleanLabels = offLabels == 0 && flags <= 1;
+            if (cleanLabels && inRange) {
                 if (flags == 1) {
                     int truth = (int) flagged;
                     counts[truth][argmaxColumn(top)]++;
@@ -110,6 +112,16 @@ public record ConfusionAndCalibration(ConfusionMatrix confusion, List<Reliabilit
                             sums.addRow(probabilities, o, classes, truth, w);
                         }
                     }
+                }
+                continue;
+            }
+            if (cleanLabels) {
+                // a score outside [0, 1] (logits) or NaN: argmaxRow fails on NaN as the separate calls do; a jet with
+                // a class ends the calibration (whatever its weight), an undefined one leaves it
+                int predicted = ConfusionMatrix.argmaxRow(probabilities, classes, r);
+                if (flags == 1) {
+                    counts[(int) flagged][predicted]++;
+                    calibrated = false;
                 }
                 continue;
             }
