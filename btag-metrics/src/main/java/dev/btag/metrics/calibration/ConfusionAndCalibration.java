@@ -23,6 +23,9 @@ import java.util.Objects;
  */
 public record ConfusionAndCalibration(ConfusionMatrix confusion, List<ReliabilityDiagram> calibration) {
 
+    /** The bits of 1.0f, the largest of a probability. */
+    private static final int ONE_BITS = Float.floatToRawIntBits(1f);
+
     /**
      * Checks and copies the components.
      *
@@ -86,20 +89,22 @@ public record ConfusionAndCalibration(ConfusionMatrix confusion, List<Reliabilit
         boolean calibrated = true;
         int rows = probabilities.length / classes;
         for (int r = 0, o = 0; r < rows; r++, o += classes) {
-            long top = Long.MIN_VALUE;
-            boolean inRange = true;
+            long top = Long.MIN_VALUE; // the largest argmaxKey
+            int signs = 0; // the probabilities' bits or-ed: negative when one of them is below 0
             float offLabels = 0; // sum of |v (v - 1)|: 0 exactly when every label is 0 or 1 (NaN otherwise stays)
             float flags = 0;
             float flagged = 0; // the column of the flag when there is one (exact: a matrix of 2^24 classes cannot exist)
             for (int c = 0; c < classes; c++) {
-                float p = probabilities[o + c];
+                int bits = Float.floatToRawIntBits(probabilities[o + c] + 0.0f);
                 float v = oneHot[o + c];
-                top = Math.max(top, argmaxKey(p, c));
-                inRange &= p >= 0 & p <= 1;
+                top = Math.max(top, argmaxKey(bits, c));
+                signs |= bits;
                 offLabels += Math.abs(v * (v - 1));
                 flags += v;
                 flagged += c * v;
             }
+            // no bits with the sign and none above those of 1: every probability in [0, 1] (a NaN's bits are above)
+            boolean inRange = signs >= 0 && (top >>> 32) <= ONE_BITS;
             boolean cleanLabels = offLabels == 0 && flags <= 1;
             if (cleanLabels && inRange) {
                 if (flags == 1) {
@@ -139,11 +144,12 @@ public record ConfusionAndCalibration(ConfusionMatrix confusion, List<Reliabilit
 
     /**
      * A key whose maximum over a row of values in [0, 1] is the first column holding the largest value, as
-     * {@link ConfusionMatrix#argmaxRow(float[], int, int)} finds it: the value's bits (ordered as the values for
-     * non-negative floats; adding +0 turns -0 into 0) above the column's complement, so that ties go to the first.
+     * {@link ConfusionMatrix#argmaxRow(float[], int, int)} finds it: the value's bits (those of {@code p + 0.0f},
+     * which turns -0 into 0; non-negative floats order as their bits) above the column's complement, so that ties go
+     * to the first column.
      */
-    private static long argmaxKey(float p, int c) {
-        return (long) Float.floatToRawIntBits(p + 0.0f) << 32 | (0xFFFFFFFFL - c);
+    private static long argmaxKey(int bits, int c) {
+        return (long) bits << 32 | (0xFFFFFFFFL - c);
     }
 
     /** The column of the largest {@link #argmaxKey(float, int)} of a row. */
