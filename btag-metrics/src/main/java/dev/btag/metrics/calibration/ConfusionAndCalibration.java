@@ -152,7 +152,7 @@ public record ConfusionAndCalibration(ConfusionMatrix confusion, List<Reliabilit
         return (long) bits << 32 | (0xFFFFFFFFL - c);
     }
 
-    /** The column of the largest {@link #argmaxKey(float, int)} of a row. */
+    /** The column of the largest {@link #argmaxKey(int, int)} of a row. */
     private static int argmaxColumn(long key) {
         return (int) (0xFFFFFFFFL - (key & 0xFFFFFFFFL));
     }
