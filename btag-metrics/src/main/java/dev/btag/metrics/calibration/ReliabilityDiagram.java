@@ -229,7 +229,7 @@ public record ReliabilityDiagram(String name, Binning binning, double[] count, d
     /**
      * Per-class, per-bin sums (also filled by {@link ConfusionAndCalibration}'s pass). Unweighted, the jets are counted
      * in {@code long}s and the weight of a bin is its count: the same doubles as summing weights of 1 (counts below
-     * 2^53 are exact), with two fewer arrays to update per jet.
+     * 2^53 are exact), with one array fewer to update per jet and class.
      */
     static final class Sums {
         private final int bins;
