@@ -23,6 +23,9 @@ import java.util.Objects;
  */
 public record ConfusionAndCalibration(ConfusionMatrix confusion, List<ReliabilityDiagram> calibration) {
 
+    /** The bits of 1.0f, the largest of a probability. */
+    private static final int ONE_BITS = Float.floatToRawIntBits(1f);
+
     /**
      * Checks and copies the components.
      *
@@ -64,8 +67,69 @@ public record ConfusionAndCalibration(ConfusionMatrix confusion, List<Reliabilit
         }
         ReliabilityDiagram.Sums sums = new ReliabilityDiagram.Sums(classes, bins, weights != null);
         long[][] counts = new long[classes][classes];
+        boolean calibrated = fill(oneHot, probabilities, weights, classes, counts, sums);
+        List<ReliabilityDiagram> diagrams = new ArrayList<>(classes);
+        for (int c = 0; calibrated && c < classes; c++) {
+            diagrams.add(sums.diagram(c, classNames.get(c)));
+        }
+        return new ConfusionAndCalibration(new ConfusionMatrix(classNames, counts), diagrams);
+    }
+
+    /**
+     * Counts every row into the matrix and, while the calibration stands, into the sums. A clean row (labels exactly
+     * 0 or 1 with at most one 1, probabilities in [0, 1]) is read once, without branches on its values; a row with
+     * clean labels and another score is checked for NaN by {@link ConfusionMatrix#argmaxRow}; any other row goes
+     * through the separate calls, so that errors and their order (a NaN probability before a bad label; the first
+     * bad row) are theirs.
+     *
+     * @return whether the calibration stands (no row with a class had a bad weight or a probability outside [0, 1])
+     */
+    private static boolean fill(float[] oneHot, float[] probabilities, double[] weights, int classes,
+            long[][] counts, ReliabilityDiagram.Sums sums) {
         boolean calibrated = true;
-        for (int r = 0, o = 0; r < n; r++, o += classes) {
+        int rows = probabilities.length / classes;
+        for (int r = 0, o = 0; r < rows; r++, o += classes) {
+            long top = Long.MIN_VALUE; // the largest argmaxKey
+            int signs = 0; // the probabilities' bits or-ed: negative when one of them is below 0
+            float offLabels = 0; // sum of |v (v - 1)|: 0 exactly when every label is 0 or 1 (NaN otherwise stays)
+            float flags = 0;
+            float flagged = 0; // the column of the flag when there is one (exact: a matrix of 2^24 classes cannot exist)
+            for (int c = 0; c < classes; c++) {
+                int bits = Float.floatToRawIntBits(probabilities[o + c] + 0.0f);
+                float v = oneHot[o + c];
+                top = Math.max(top, argmaxKey(bits, c));
+                signs |= bits;
+                offLabels += Math.abs(v * (v - 1));
+                flags += v;
+                flagged += c * v;
+            }
+            // no bits with the sign and none above those of 1: every probability in [0, 1] (a NaN's bits are above)
+            boolean inRange = signs >= 0 && (top >>> 32) <= ONE_BITS;
+            boolean cleanLabels = offLabels == 0 && flags <= 1;
+            if (cleanLabels && inRange) {
+                if (flags == 1) {
+                    int truth = (int) flagged;
+                    counts[truth][argmaxColumn(top)]++;
+                    if (calibrated) {
+                        double w = weights == null ? 1 : weights[r];
+                        calibrated = Double.isFinite(w) && w >= 0;
+                        if (calibrated) {
+                            sums.addRow(probabilities, o, classes, truth, w);
+                        }
+                    }
+                }
+                continue;
+            }
+            if (cleanLabels) {
+                // a score outside [0, 1] (logits) or NaN: argmaxRow fails on NaN as the separate calls do; a jet with
+                // a class ends the calibration (whatever its weight), an undefined one leaves it
+                int predicted = ConfusionMatrix.argmaxRow(probabilities, classes, r);
+                if (flags == 1) {
+                    counts[(int) flagged][predicted]++;
+                    calibrated = false;
+                }
+                continue;
+            }
             int predicted = ConfusionMatrix.argmaxRow(probabilities, classes, r);
             int truth = OneHotLabels.classIndex(oneHot, classes, r);
             if (truth >= 0) {
@@ -75,10 +139,21 @@ public record ConfusionAndCalibration(ConfusionMatrix confusion, List<Reliabilit
                 calibrated = ReliabilityDiagram.addRow(sums, oneHot, probabilities, weights, classes, r, o) == null;
             }
         }
-        List<ReliabilityDiagram> diagrams = new ArrayList<>(classes);
-        for (int c = 0; calibrated && c < classes; c++) {
-            diagrams.add(sums.diagram(c, classNames.get(c)));
-        }
-        return new ConfusionAndCalibration(new ConfusionMatrix(classNames, counts), diagrams);
+        return calibrated;
+    }
+
+    /**
+     * A key whose maximum over a row of values in [0, 1] is the first column holding the largest value, as
+     * {@link ConfusionMatrix#argmaxRow(float[], int, int)} finds it: the value's bits (those of {@code p + 0.0f},
+     * which turns -0 into 0; non-negative floats order as their bits) above the column's complement, so that ties go
+     * to the first column.
+     */
+    private static long argmaxKey(int bits, int c) {
+        return (long) bits << 32 | (0xFFFFFFFFL - c);
+    }
+
+    /** The column of the largest {@link #argmaxKey(int, int)} of a row. */
+    private static int argmaxColumn(long key) {
+        return (int) (0xFFFFFFFFL - (key & 0xFFFFFFFFL));
     }
 }

@@ -226,10 +226,14 @@ public record ReliabilityDiagram(String name, Binning binning, double[] count, d
             fraction.upper(), total > 0 ? ece / total : Double.NaN, total > 0 ? mce : Double.NaN);
     }
 
-    /** Per-class, per-bin sums (also filled by {@link ConfusionAndCalibration}'s pass). */
+    /**
+     * Per-class, per-bin sums (also filled by {@link ConfusionAndCalibration}'s pass). Unweighted, the jets are counted
+     * in {@code long}s and the weight of a bin is its count: the same doubles as summing weights of 1 (counts below
+     * 2^53 are exact), with one array fewer to update per jet and class.
+     */
     static final class Sums {
         private final int bins;
-        private final double[] count;
+        private final long[] count;
         private final double[] weight;
         private final double[] squares;
         private final double[] predicted;
@@ -240,30 +244,72 @@ public record ReliabilityDiagram(String name, Binning binning, double[] count, d
                 throw new IllegalArgumentException("a reliability diagram needs at least 1 bin, got " + bins);
             }
             this.bins = bins;
-            count = new double[classes * bins];
-            weight = new double[classes * bins];
+            count = new long[classes * bins];
+            weight = weighted ? new double[classes * bins] : null;
             squares = weighted ? new double[classes * bins] : null;
             predicted = new double[classes * bins];
             positive = new double[classes * bins];
         }
 
+        /** The bin of a probability in [0, 1]; 1 falls in the last bin. */
+        private int bin(double p) {
+            return Math.min(bins - 1, (int) (p * bins));
+        }
+
+        /** Adds one jet to class {@code c}'s diagram; {@code w} must be 1 when the sums are unweighted. */
         void add(int c, double p, boolean isClass, double w) {
-            int at = c * bins + Math.min(bins - 1, (int) (p * bins));
+            int at = c * bins + bin(p);
             count[at]++;
-            weight[at] += w;
-            if (squares != null) {
+            if (weight != null) {
+                weight[at] += w;
                 squares[at] += w * w;
+                predicted[at] += w * p;
+            } else {
+                predicted[at] += p;
             }
-            predicted[at] += w * p;
             if (isClass) {
                 positive[at] += w;
             }
         }
 
+        /**
+         * Adds one jet of class {@code truth} to every class's diagram, exactly as {@link #add} column by column would.
+         *
+         * @param probabilities row-major probabilities; the row's {@code classes} values from {@code o} must all be
+         *     in [0, 1]
+         * @param truth the jet's class, in [0, classes)
+         * @param w the jet's weight, finite and non-negative; 1 when the sums are unweighted
+         */
+        void addRow(float[] probabilities, int o, int classes, int truth, double w) {
+            if (weight == null) {
+                for (int c = 0, at = 0; c < classes; c++, at += bins) {
+                    double p = probabilities[o + c];
+                    int b = at + bin(p);
+                    count[b]++;
+                    predicted[b] += p;
+                }
+            } else {
+                double w2 = w * w;
+                for (int c = 0, at = 0; c < classes; c++, at += bins) {
+                    double p = probabilities[o + c];
+                    int b = at + bin(p);
+                    count[b]++;
+                    weight[b] += w;
+                    squares[b] += w2;
+                    predicted[b] += w * p;
+                }
+            }
+            positive[truth * bins + bin(probabilities[o + truth])] += w;
+        }
+
         ReliabilityDiagram diagram(int c, String name) {
             int from = c * bins;
             int to = from + bins;
-            return fromSums(name, Arrays.copyOfRange(count, from, to), Arrays.copyOfRange(weight, from, to),
+            double[] n = new double[bins];
+            for (int b = 0; b < bins; b++) {
+                n[b] = count[from + b];
+            }
+            return fromSums(name, n, weight == null ? n : Arrays.copyOfRange(weight, from, to),
                 squares == null ? null : Arrays.copyOfRange(squares, from, to),
                 Arrays.copyOfRange(predicted, from, to), Arrays.copyOfRange(positive, from, to));
         }

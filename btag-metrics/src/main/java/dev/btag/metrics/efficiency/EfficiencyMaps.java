@@ -252,9 +252,11 @@ public record EfficiencyMaps(String score, Binning x, Binning y, List<CutMaps> c
         void add(int g, int cell, double score, double w) {
             int at = g * cells + cell;
             total[at]++;
+            // the thresholds ascend and the score is not NaN: the cuts it passes are the lowest ones, counted without
+            // branching on the score
             int passes = 0;
-            while (passes < ascending.length && score >= ascending[passes]) {
-                passes++;
+            for (double threshold : ascending) {
+                passes += score >= threshold ? 1 : 0;
             }
             int p = passes * groups * cells + at;
             passedByRank[p]++;
