@@ -148,6 +148,36 @@ class BranchExportTest {
     }
 
     /**
+     * A model whose collection input has another shape than the layout's collection is refused in one line naming
+     * the file, the input and both shapes; a layout without the collection is refused listing what btag provides.
+     */
+    @Test
+    void aMultiInputModelThatDoesNotMatchTheLayoutIsRefused() throws Exception {
+        Path onnx = dir.resolve("mismatch.onnx");
+        try (Tagger tagger = trainedDeepJet("deepjet-mismatch", b -> { })) {
+            OnnxExport.builder().setTagger(tagger).build().write(onnx);
+        }
+        String yaml = Layout.tutorial().toYaml();
+        assertTrue(yaml.contains(", Cpfcan_quality]"), "the tutorial layout lists Cpfcan_quality last");
+        Path narrow = dir.resolve("narrow-charged.yaml");
+        Files.writeString(narrow, yaml.replace(", Cpfcan_quality]", "]"));
+        Layout layout = Layout.load(narrow);
+        OnnxModelException e = assertThrows(OnnxModelException.class,
+            () -> OnnxTagger.open(onnx, OnnxTagger.options().optLayout(layout).build()));
+        assertEquals(onnx + ": input 'charged' is float32 (N, 25, 16); the layout " + layout.source() + " gives"
+            + " float32 (N, ?, 15) (collection 'charged')", e.getMessage());
+        Path noVertices = dir.resolve("no-vertices.yaml");
+        Files.writeString(noVertices, yaml.replace("  - name: vertices", "  - name: secondary"));
+        Layout other = Layout.load(noVertices);
+        e = assertThrows(OnnxModelException.class,
+            () -> OnnxTagger.open(onnx, OnnxTagger.options().optLayout(other).build()));
+        assertTrue(e.getMessage().startsWith(onnx + ": the model's inputs do not match btag's: the model reads"
+            + " features float32 (N, 15), charged float32 (N, 25, 16), neutral float32 (N, 25, 6), vertices float32"
+            + " (N, 4, 12); btag provides features float32 (N, 15), tracks float32 (N, 10, 21), neutral"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    /**
      * Random parameters of order one and random jets (every fourth without any object, padding between real objects
      * elsewhere) for every padding policy and sort: the check must pass, jets without real objects included.
      */
