@@ -43,7 +43,7 @@ import java.util.Optional;
  * saved tagger records, when it is still there (a track tagger's file must be of the tutorial layout; a branch
  * tagger's is read through the tagger's layout); otherwise {@value #CHECK_JETS} random jets, features drawn around
  * the tagger's standardisation constants (normal with its means and scales), standard-normal tracks, and for the
- * branch taggers objects with padding scattered between them and jets without any ({@link CheckJets}). Both engines
+ * branch taggers objects with padding scattered between them and jets without any ({@link RandomJets}). Both engines
  * get the same raw jets; where the tagger standardises a collection, the PyTorch side gets it standardised as
  * {@code TaggerPredictor} does when reading a file, the graph standardises it itself. Immutable.
  */
@@ -120,7 +120,7 @@ public final class OnnxExport {
             pytorch = predictor.predict(standardiseCollections(sample.inputs()));
         }
         float[] onnx;
-        try (OnnxTagger runtime = OnnxTagger.open(name, model, OnnxTagger.options().asExported().build())) {
+        try (OnnxTagger runtime = OnnxTagger.open(name, model, OnnxTagger.options().optInputsAsExported().build())) {
             onnx = runtime.predict(sample.inputs());
         }
         return Agreement.compare(sample.description(), onnx, pytorch, tagger.spec().classes(), tolerance);
@@ -158,7 +158,7 @@ public final class OnnxExport {
                 return new Sample(inputs, n + " jets of " + file.get().getFileName());
             }
         }
-        return new Sample(CheckJets.random(tagger, checkJets), checkJets + " random jets (no check file"
+        return new Sample(RandomJets.of(tagger, checkJets, 0), checkJets + " random jets (no check file"
             + tagger.trainingSource().map(s -> "; training file " + s.file() + " not found").orElse("") + ")");
     }
 
@@ -173,7 +173,7 @@ public final class OnnxExport {
             CollectionStandardizer cs = BranchGraph.collectionStandardizer(tagger, i);
             if (cs != null) {
                 float[] values = collections.get(i).clone();
-                cs.applyInPlace(values, CheckJets.realObjects(values, cs.variables().size()));
+                cs.applyInPlace(values, RandomJets.realObjects(values, cs.variables().size()));
                 collections.set(i, values);
             }
         }

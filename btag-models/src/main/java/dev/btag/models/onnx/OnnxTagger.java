@@ -537,8 +537,15 @@ public final class OnnxTagger implements JetScorer {
                 return this;
             }
 
-            /** Takes the collection inputs as the model fixes them, for the export's check (no layout to match). */
-            Builder asExported() {
+            /**
+             * Takes every input other than the features as a collection of the shape the model fixes, in the model's
+             * input order, without matching it to a layout, and accepts any number of classes: for jets given as
+             * {@link JetInputs} in the tagger's own input order (the export's agreement check, benchmarks). Files are
+             * then read through the tutorial layout.
+             *
+             * @return this builder
+             */
+            public Builder optInputsAsExported() {
                 this.layout = null;
                 return this;
             }

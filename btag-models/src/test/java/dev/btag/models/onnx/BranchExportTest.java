@@ -200,7 +200,7 @@ class BranchExportTest {
     void paddingMovedBetweenRealObjectsGivesTheSameOnnxOutput() throws Exception {
         try (Tagger tagger = randomDeepJet(PaddingPolicy.MASK, -1);
              OnnxTagger runtime = OnnxTagger.open(Path.of("mask.onnx"), OnnxExport.builder().setTagger(tagger)
-                 .build().toBytes(), OnnxTagger.options().asExported().build())) {
+                 .build().toBytes(), OnnxTagger.options().optInputsAsExported().build())) {
             Random random = new Random(3);
             int n = 16;
             JetInputs compact = randomJets(random, n, true);

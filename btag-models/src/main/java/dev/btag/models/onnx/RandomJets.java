@@ -11,30 +11,33 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The random jets of the export's agreement check when no file is at hand (seed 0): features normal around the
+ * Random raw jets for any tagger's inputs: the export's agreement check uses them (seed 0) when no file is at hand,
+ * and {@code btag bench onnx} times on them. Features are normal around the
  * tagger's standardisation constants; for a track tagger standard-normal tracks; for a branch tagger objects that
  * exercise the masking: every fourth jet (from the first) has no real object in any collection, and in the others
  * each slot is real with probability 0.6, so padding sits between real objects. A DeepVertex-style input gets real
  * seeds (probability 0.7) with real neighbours (probability 0.7) of 36 parameters each, padded seeds and neighbours
- * all zero. Real values are normal, shifted away from zero. Stateless.
+ * all zero. Real values are normal, shifted away from zero. The same seed gives the same jets. Stateless and
+ * thread-safe.
  */
-final class CheckJets {
+public final class RandomJets {
 
     private static final double REAL_SLOT = 0.6;
     private static final double REAL_SEED = 0.7;
 
-    private CheckJets() {
+    private RandomJets() {
     }
 
     /**
      * Draws the jets.
      *
      * @param tagger the tagger whose inputs to draw
-     * @param n the number of jets
+     * @param n the number of jets, at least 0
+     * @param seed the seed of the draw
      * @return raw jets, collections in the tagger's input order
      */
-    static JetInputs random(Tagger tagger, int n) {
-        Random random = new Random(0);
+    public static JetInputs of(Tagger tagger, int n, long seed) {
+        Random random = new Random(seed);
         InputSpec spec = tagger.inputs();
         int f = spec.featureCount();
         double[] means = spec.standardised() ? spec.means() : new double[f];
