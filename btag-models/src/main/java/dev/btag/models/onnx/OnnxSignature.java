@@ -8,6 +8,7 @@ import ai.onnxruntime.TensorInfo;
 import ai.onnxruntime.ValueInfo;
 import dev.btag.data.layout.Layout;
 import dev.btag.data.layout.ObjectCollection;
+import dev.btag.data.ntuple.JetFile;
 import dev.btag.data.schema.FeatureSet;
 import dev.btag.data.schema.JetArray;
 import dev.btag.data.schema.TrainingClass;
@@ -165,6 +166,36 @@ record OnnxSignature(List<String> featureNames, List<CollectionInput> collection
             parts.add(c.name() + " float32 " + dims(new long[] {-1, objects(c), c.variables().size()}));
         }
         return String.join(", ", parts);
+    }
+
+    /**
+     * Finds each collection input in a file read through a layout, checking its shape.
+     *
+     * @param collections the model's collection inputs
+     * @param file the file
+     * @return the file's collection index of each input, in input order
+     * @throws IllegalArgumentException naming the file and the input when the layout lacks the collection or the file
+     *     holds it in another shape
+     */
+    static int[] collectionIndices(List<CollectionInput> collections, JetFile file) {
+        int[] indices = new int[collections.size()];
+        for (int i = 0; i < indices.length; i++) {
+            CollectionInput c = collections.get(i);
+            ObjectCollection declared = collection(file.layout(), c.name());
+            if (declared == null) {
+                throw new IllegalArgumentException(file.path() + ": input '" + c.name() + "': the layout "
+                    + layoutName(file.layout()) + " declares no collection of that name");
+            }
+            indices[i] = file.collectionIndex(declared.name());
+            int objects = file.objectCount(indices[i]);
+            int variables = file.variableCount(indices[i]);
+            if (objects != c.objects() || variables != c.variables()) {
+                throw new IllegalArgumentException(file.path() + ": input '" + c.name() + "': the model reads float32"
+                    + " (N, " + c.objects() + ", " + c.variables() + "), the file's collection '" + declared.name()
+                    + "' is (N, " + objects + ", " + variables + ")");
+            }
+        }
+        return indices;
     }
 
     /**

@@ -9,7 +9,6 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import dev.btag.data.layout.Layout;
-import dev.btag.data.layout.ObjectCollection;
 import dev.btag.data.ntuple.JetFile;
 import dev.btag.data.schema.FeatureSet;
 import dev.btag.data.schema.TutorialFile;
@@ -333,7 +332,7 @@ public final class OnnxTagger implements JetScorer {
             throw new IllegalArgumentException(file.path() + ": input '" + OnnxNames.FEATURES + "': the layout lists "
                 + features + ", the model " + name + " reads " + featureNames);
         }
-        int[] indices = collectionIndices(file);
+        int[] indices = OnnxSignature.collectionIndices(collections, file);
         int n = to - from;
         float[] out = new float[n * classes];
         int chunk = Math.max(batchSize, DEFAULT_BATCH_SIZE / batchSize * batchSize);
@@ -347,28 +346,6 @@ public final class OnnxTagger implements JetScorer {
             System.arraycopy(p, 0, out, start * classes, p.length);
         }
         return new Predictions(n, classes, out);
-    }
-
-    /** The file's collection index of each collection input, checked against the input's shape. */
-    private int[] collectionIndices(JetFile file) {
-        int[] indices = new int[collections.size()];
-        for (int i = 0; i < indices.length; i++) {
-            OnnxSignature.CollectionInput c = collections.get(i);
-            ObjectCollection declared = OnnxSignature.collection(file.layout(), c.name());
-            if (declared == null) {
-                throw new IllegalArgumentException(file.path() + ": input '" + c.name() + "': the layout "
-                    + OnnxSignature.layoutName(file.layout()) + " declares no collection of that name");
-            }
-            indices[i] = file.collectionIndex(declared.name());
-            int objects = file.objectCount(indices[i]);
-            int variables = file.variableCount(indices[i]);
-            if (objects != c.objects() || variables != c.variables()) {
-                throw new IllegalArgumentException(file.path() + ": input '" + c.name() + "': the model reads float32"
-                    + " (N, " + c.objects() + ", " + c.variables() + "), the file's collection '" + declared.name()
-                    + "' is (N, " + objects + ", " + variables + ")");
-            }
-        }
-        return indices;
     }
 
     /** Closes the session. */

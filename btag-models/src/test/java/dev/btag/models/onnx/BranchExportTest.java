@@ -160,12 +160,21 @@ class BranchExportTest {
         String yaml = Layout.tutorial().toYaml();
         assertTrue(yaml.contains(", Cpfcan_quality]"), "the tutorial layout lists Cpfcan_quality last");
         Path narrow = dir.resolve("narrow-charged.yaml");
-        Files.writeString(narrow, yaml.replace(", Cpfcan_quality]", "]"));
+        // the charged array keeps its 16 columns; the layout reads 15 of them
+        String charged = yaml.lines().filter(l -> l.contains("Cpfcan_quality]")).findFirst().orElseThrow();
+        Files.writeString(narrow, yaml.replace(charged, charged.replace("variables:", "columns:") + "\n"
+            + charged.replace(", Cpfcan_quality]", "]")));
         Layout layout = Layout.load(narrow);
         OnnxModelException e = assertThrows(OnnxModelException.class,
             () -> OnnxTagger.open(onnx, OnnxTagger.options().optLayout(layout).build()));
         assertEquals(onnx + ": input 'charged' is float32 (N, 25, 16); the layout " + layout.source() + " gives"
             + " float32 (N, ?, 15) (collection 'charged')", e.getMessage());
+        try (OnnxTagger runtime = OnnxTagger.open(onnx); JetFile narrowFile = JetFile.open(data.test(), layout)) {
+            IllegalArgumentException read = assertThrows(IllegalArgumentException.class,
+                () -> runtime.predict(narrowFile, 0, 10));
+            assertEquals(data.test() + ": input 'charged': the model reads float32 (N, 25, 16), the file's collection"
+                + " 'charged' is (N, 25, 15)", read.getMessage());
+        }
         Path noVertices = dir.resolve("no-vertices.yaml");
         Files.writeString(noVertices, yaml.replace("  - name: vertices", "  - name: secondary"));
         Layout other = Layout.load(noVertices);
