@@ -8,6 +8,7 @@ import dev.btag.models.Tagger;
 import dev.btag.models.TaggerSpec;
 import dev.btag.models.onnx.OnnxExport;
 import dev.btag.models.onnx.OnnxTagger;
+import dev.btag.models.onnx.RandomJets;
 import dev.btag.models.predict.JetInputs;
 import dev.btag.models.predict.JetScorer;
 import dev.btag.models.predict.TaggerPredictor;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Random;
 
 /**
  * Compares a tagger's inference in ONNX Runtime with the PyTorch engine's, in one process: a freshly initialised
@@ -23,10 +23,11 @@ import java.util.Random;
  * included) and loaded back as an {@link OnnxTagger}.
  *
  * <ul>
- *   <li>Throughput: random normal jets, the same batch size for both engines; whole warm-up passes for at least one
- *       second per engine, then three timed passes. PyTorch uses its intra-op thread count (one per core unless
- *       {@code BTAG_THREADS} says otherwise), ONNX Runtime the given count ({@link OnnxTagger}'s default is
- *       one).</li>
+ *   <li>Throughput: random jets ({@link RandomJets}: normal features and tracks; for the branch taggers objects
+ *       with padding between them and some jets without any), the same batch size for both engines; whole warm-up
+ *       passes for at least one second per engine, then three timed passes. PyTorch uses its intra-op thread count
+ *       (one per core unless {@code BTAG_THREADS} says otherwise), ONNX Runtime the given count
+ *       ({@link OnnxTagger}'s default is one).</li>
  *   <li>Latency: one jet per call, as an event loop calls a tagger; {@code calls} warm-up calls, then {@code calls}
  *       timed calls, each timed alone with {@link System#nanoTime()}; p50 and p99. ONNX Runtime runs with one
  *       intra-op thread, PyTorch with its default (its per-call overhead dominates either way).</li>
@@ -42,7 +43,8 @@ public final class OnnxBenchmark {
     /**
      * Runs the comparison on the CPU.
      *
-     * @param spec the tagger (tutorial track shape when it reads tracks)
+     * @param spec the tagger (tutorial track shape when it reads tracks; the tutorial's collections for
+     *     {@code deepjet}; {@code deepvertex} reads the DeepVertex input, 720 x 10)
      * @param jets jets per throughput pass, at least 1
      * @param batchSize jets per engine call in the throughput passes, at least 1
      * @param calls timed single-jet calls per engine, at least 100
@@ -57,17 +59,21 @@ public final class OnnxBenchmark {
         if (jets < 1 || batchSize < 1 || calls < 100) {
             throw new IllegalArgumentException("need at least 1 jet, a batch size of 1 and 100 latency calls");
         }
-        JetInputs inputs = randomInputs(spec, jets, 0);
-        JetInputs single = randomInputs(spec, 1, 1);
         Path onnx = Files.createTempFile("btag-bench-" + spec.architecture().cliName(), ".onnx");
-        InputSpec names = InputSpec.of(FeatureSet.TUTORIAL, null);
+        // the tagger's first collection gives the input shape it is checked against (the tracks, or a branch's)
+        InputSpec names = spec.collectionShapes().isEmpty() ? InputSpec.of(FeatureSet.TUTORIAL, null)
+            : InputSpec.unstandardised(FeatureSet.TUTORIAL.columnNames(), (int) spec.collectionShapes().get(0).get(0),
+                (int) spec.collectionShapes().get(0).get(1));
         try (Tagger tagger = Tagger.create(spec, names, Device.cpu()).initialize();
              TaggerPredictor pytorch = new TaggerPredictor(tagger, batchSize);
              TaggerPredictor pytorchSingle = new TaggerPredictor(tagger, 1)) {
+            JetInputs inputs = RandomJets.of(tagger, jets, 0);
+            JetInputs single = RandomJets.of(tagger, 1, 1);
             OnnxExport.builder().setTagger(tagger).optCheckJets(256).build().write(onnx);
             try (OnnxTagger runtime = OnnxTagger.open(onnx, OnnxTagger.options().optBatchSize(batchSize)
-                     .optThreads(onnxThreads).build());
-                 OnnxTagger runtimeSingle = OnnxTagger.open(onnx, OnnxTagger.options().optThreads(1).build())) {
+                     .optThreads(onnxThreads).optInputsAsExported().build());
+                 OnnxTagger runtimeSingle = OnnxTagger.open(onnx, OnnxTagger.options().optThreads(1)
+                     .optInputsAsExported().build())) {
                 double onnxRate = rate(runtime, inputs);
                 double pytorchRate = rate(pytorch, inputs);
                 double[] onnxLatency = latency(runtimeSingle, single, calls);
@@ -115,17 +121,4 @@ public final class OnnxBenchmark {
         return Math.min(n - 1, Math.max(0, (int) Math.ceil(p * n) - 1));
     }
 
-    private static JetInputs randomInputs(TaggerSpec spec, int jets, long seed) {
-        Random random = new Random(seed);
-        float[] features = new float[jets * spec.featureCount()];
-        float[] tracks = new float[spec.architecture().usesTracks()
-            ? jets * spec.trackCount() * spec.trackVariables() : 0];
-        for (int i = 0; i < features.length; i++) {
-            features[i] = (float) random.nextGaussian();
-        }
-        for (int i = 0; i < tracks.length; i++) {
-            tracks[i] = (float) random.nextGaussian();
-        }
-        return new JetInputs(jets, features, tracks);
-    }
 }

@@ -24,7 +24,8 @@ final class BenchOnnxCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--model", split = ",", defaultValue = "dnn,cnn1x1,lstm,gru",
-        description = "Taggers, comma-separated (default: ${DEFAULT-VALUE}).")
+        description = "Taggers, comma-separated: dnn, cnn1x1, lstm, gru, deepjet, deepvertex (default:"
+            + " ${DEFAULT-VALUE}).")
     List<String> models;
 
     @Option(names = "--jets", defaultValue = "20000",

@@ -8,6 +8,7 @@ import dev.btag.models.Tagger;
 import dev.btag.models.evaluate.EvaluationOutputs;
 import dev.btag.models.io.TaggerFile;
 import dev.btag.models.onnx.ModelFiles;
+import dev.btag.models.onnx.OnnxTagger;
 import dev.btag.models.onnx.OutputKind;
 import dev.btag.models.predict.JetScorer;
 import dev.btag.models.predict.LayoutPredictions;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
  * ({@link ModelFiles}) and writes {@code predictions.npz} as {@code btag evaluate} does ({@link PredictionsFile}),
  * without computing metrics. Files of the tutorial layout are scored as tutorial files (six classes, the truth codes
  * of column 50); files of any other layout (the tagger's saved one, or {@code --layout}) through
- * {@link LayoutPredictions}: the tagger's K class probabilities as given.
+ * {@link LayoutPredictions}: the tagger's K class probabilities as given. An ONNX model's inputs are matched by name
+ * to the collections of {@code --layout} (default the tutorial's), one input per collection it reads.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
     description = "Scores test files with a saved tagger or an ONNX model; writes probabilities, truth and"
@@ -67,13 +68,11 @@ final class PredictCommand implements Callable<Integer> {
         int jets;
         String name;
         if (ModelFiles.isOnnx(modelFile)) {
-            if (layout != null && !Layout.resolve(layout).isTutorial()) {
-                throw new ParameterException(spec.commandLine(), "an ONNX model reads tutorial-layout files; --layout "
-                    + layout + " is another layout");
-            }
-            try (JetScorer scorer = ModelFiles.open(modelFile, logits ? OutputKind.LOGITS : OutputKind.PROBABILITIES)) {
+            Layout readWith = layout == null ? Layout.tutorial() : Layout.resolve(layout);
+            try (JetScorer scorer = OnnxTagger.open(modelFile, OnnxTagger.options().optLayout(readWith)
+                    .optOutputKind(logits ? OutputKind.LOGITS : OutputKind.PROBABILITIES).build())) {
                 name = scorer.name();
-                jets = predictTutorial(scorer, files);
+                jets = predict(scorer, files, readWith);
             }
         } else {
             if (logits) {
@@ -84,14 +83,8 @@ final class PredictCommand implements Callable<Integer> {
                 Layout readWith = layout != null ? Layout.resolve(layout)
                     : tagger.layoutInputs().map(LayoutInputs::layout).orElse(Layout.tutorial());
                 name = tagger.spec().architecture().cliName();
-                if (readWith.isTutorial() && tagger.spec().classes() == 6) {
-                    try (JetScorer scorer = new TaggerPredictor(tagger)) {
-                        jets = predictTutorial(scorer, files);
-                    }
-                } else {
-                    LayoutPredictions scored = LayoutPredictions.score(tagger, files, readWith);
-                    scored.write(out);
-                    jets = scored.jets();
+                try (JetScorer scorer = new TaggerPredictor(tagger)) {
+                    jets = predict(scorer, files, readWith);
                 }
             }
         }
@@ -99,6 +92,20 @@ final class PredictCommand implements Callable<Integer> {
         o.println("wrote " + out + ": " + jets + " jets scored by " + name);
         o.flush();
         return 0;
+    }
+
+    /**
+     * Scores the files: tutorial-layout files with six classes as tutorial files, any other layout through
+     * {@link LayoutPredictions}; writes the predictions and returns the jets.
+     */
+    private int predict(JetScorer scorer, List<Path> files, Layout readWith) throws IOException,
+        ai.djl.translate.TranslateException {
+        if (readWith.isTutorial() && scorer.classes() == 6) {
+            return predictTutorial(scorer, files);
+        }
+        LayoutPredictions scored = LayoutPredictions.score(scorer, files, readWith);
+        scored.write(out);
+        return scored.jets();
     }
 
     /** Scores tutorial-layout files one at a time and writes them as one predictions file; returns the jets. */

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.btag.models.Architecture;
 import dev.btag.models.TaggerSpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class OnnxBenchmarkTest {
 
@@ -22,6 +24,17 @@ class OnnxBenchmarkTest {
         }
         assertTrue(r.onnxP99Micros() >= r.onnxP50Micros() && r.pytorchP99Micros() >= r.pytorchP50Micros(),
             r.toString());
+    }
+
+    /** The branch taggers are exported (check included) and timed with one input per collection. */
+    @ParameterizedTest
+    @EnumSource(value = Architecture.class, names = {"DEEPJET", "DEEPVERTEX"})
+    void measuresTheBranchTaggers(Architecture architecture) throws Exception {
+        TaggerSpec spec = TaggerSpec.tutorial(architecture);
+        OnnxBenchmarkResult r = OnnxBenchmark.run(spec, 100, 64, 100, 1);
+        assertEquals(architecture.cliName(), r.model());
+        assertTrue(r.parameters() > spec.kerasParameterCount(), r.toString());
+        assertTrue(r.onnxJetsPerSecond() > 0 && r.pytorchJetsPerSecond() > 0 && r.onnxP50Micros() > 0, r.toString());
     }
 
     @Test

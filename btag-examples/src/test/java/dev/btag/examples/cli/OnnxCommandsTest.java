@@ -81,6 +81,45 @@ class OnnxCommandsTest {
         }
     }
 
+    /**
+     * The branch taggers through the command line: trained, exported (checked against the PyTorch engine), and scored
+     * from the .onnx file through a layout as the saved tagger scores the same files.
+     */
+    @Test
+    void branchTaggersExportAndPredictThroughALayout() throws Exception {
+        String[][] cases = {{"deepjet", "tutorial"}, {"deepvertex", "../docs/layouts/tutorial-deepvertex.yaml"}};
+        for (String[] c : cases) {
+            Path model = dir.resolve(c[0]);
+            ok("train", "--model", c[0], "--train", sample.train().toString(), "--layout", c[1], "--out",
+                model.toString(), "--epochs", "1", "--batch-size", "128");
+            Path onnx = dir.resolve(c[0] + ".onnx");
+            BtagCommandTest.Run export = ok("export", "--model", model.toString(), "--out", onnx.toString());
+            assertTrue(export.out().startsWith("ONNX Runtime and the PyTorch engine agree on 500 jets of "
+                + sample.train().getFileName()), export.out());
+            Path fromOnnx = dir.resolve(c[0] + "-onnx.npz");
+            Path fromBtag = dir.resolve(c[0] + "-btag.npz");
+            assertTrue(ok("predict", "--model", onnx.toString(), "--layout", c[1], "--test",
+                sample.test().toString(), "--out", fromOnnx.toString()).out()
+                .contains("500 jets scored by " + c[0] + ".onnx"));
+            ok("predict", "--model", model.toString(), "--test", sample.test().toString(), "--out",
+                fromBtag.toString());
+            float[] a = floats(fromOnnx, "probabilities");
+            float[] b = floats(fromBtag, "probabilities");
+            assertEquals(500 * 6, a.length);
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(b[i], a[i], 1e-5, c[0] + " probability " + i);
+            }
+        }
+        BtagCommandTest.Run refused = BtagCommandTest.run("predict", "--model", dir.resolve("deepvertex.onnx")
+            .toString(), "--test", sample.test().toString(), "--out", dir.resolve("refused.npz").toString());
+        assertEquals(BtagCommand.EXIT_FAILURE, refused.exitCode());
+        assertTrue(refused.err().startsWith("btag predict: " + dir.resolve("deepvertex.onnx") + ": the model's inputs"
+            + " do not match btag's: the model reads features float32 (N, 15), seeds float32 (N, 720, 10); btag"
+            + " provides features float32 (N, 15), tracks float32 (N, 10, 21)"), refused.err());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        assertFalse(Files.exists(dir.resolve("refused.npz")));
+    }
+
     private static JsonObject auc(String model, String out, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("evaluate", "--model", model, "--test",
             sample.test().toString(), "--out", dir.resolve(out).toString(), "--json"));

@@ -93,7 +93,8 @@ public record ConfusionAndCalibration(ConfusionMatrix confusion, List<Reliabilit
             int signs = 0; // the probabilities' bits or-ed: negative when one of them is below 0
             float offLabels = 0; // sum of |v (v - 1)|: 0 exactly when every label is 0 or 1 (NaN otherwise stays)
             float flags = 0;
-            float flagged = 0; // the column of the flag when there is one (exact: a matrix of 2^24 classes cannot exist)
+            // the column of the flag when there is one (exact: a matrix of 2^24 classes cannot exist)
+            float flagged = 0;
             for (int c = 0; c < classes; c++) {
                 int bits = Float.floatToRawIntBits(probabilities[o + c] + 0.0f);
                 float v = oneHot[o + c];

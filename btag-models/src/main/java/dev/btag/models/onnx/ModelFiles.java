@@ -1,6 +1,7 @@
 package dev.btag.models.onnx;
 
 import ai.djl.translate.TranslateException;
+import dev.btag.data.ntuple.JetFile;
 import dev.btag.data.schema.TutorialFile;
 import dev.btag.models.Tagger;
 import dev.btag.models.io.TaggerFile;
@@ -78,6 +79,11 @@ public final class ModelFiles {
 
         @Override
         public Predictions predict(TutorialFile file, int from, int to) throws TranslateException {
+            return predictor.predict(file, from, to);
+        }
+
+        @Override
+        public Predictions predict(JetFile file, int from, int to) throws TranslateException {
             return predictor.predict(file, from, to);
         }
 

@@ -3,7 +3,11 @@ package dev.btag.models.onnx;
 import ai.djl.translate.TranslateException;
 import dev.btag.data.schema.TutorialFile;
 import dev.btag.io.AtomicOutput;
-import dev.btag.models.InputSpec;
+import dev.btag.data.dataset.CollectionStandardizer;
+import dev.btag.data.layout.Layout;
+import dev.btag.data.ntuple.JetFile;
+import dev.btag.models.LayoutInputs;
+import dev.btag.models.ObjectBranch;
 import dev.btag.models.Tagger;
 import dev.btag.models.TrainingSource;
 import dev.btag.models.io.TaggerFile;
@@ -12,9 +16,10 @@ import dev.btag.models.predict.TaggerPredictor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
 
 /**
  * Exports a tagger as one ONNX graph (see {@link OnnxNames} for its inputs, output and metadata keys and
@@ -35,8 +40,12 @@ import java.util.Random;
  * {@code btag export} does) to compare like with like, since a GPU may compute in reduced precision (TF32).
  *
  * <p>The check's jets: the first {@value #CHECK_JETS} jets of the check file; without one, of the training file the
- * saved tagger records, when it is still there; otherwise {@value #CHECK_JETS} random jets, features drawn around the
- * tagger's standardisation constants (normal with its means and scales) and standard-normal tracks. Immutable.
+ * saved tagger records, when it is still there (a track tagger's file must be of the tutorial layout; a branch
+ * tagger's is read through the tagger's layout); otherwise {@value #CHECK_JETS} random jets, features drawn around
+ * the tagger's standardisation constants (normal with its means and scales), standard-normal tracks, and for the
+ * branch taggers objects with padding scattered between them and jets without any ({@link RandomJets}). Both engines
+ * get the same raw jets; where the tagger standardises a collection, the PyTorch side gets it standardised as
+ * {@code TaggerPredictor} does when reading a file, the graph standardises it itself. Immutable.
  */
 public final class OnnxExport {
 
@@ -108,23 +117,38 @@ public final class OnnxExport {
         Sample sample = sample();
         float[] pytorch;
         try (TaggerPredictor predictor = new TaggerPredictor(tagger)) {
-            pytorch = predictor.predict(sample.inputs());
+            pytorch = predictor.predict(standardiseCollections(sample.inputs()));
         }
         float[] onnx;
-        try (OnnxTagger runtime = OnnxTagger.open(name, model, OnnxTagger.options().build())) {
+        try (OnnxTagger runtime = OnnxTagger.open(name, model, OnnxTagger.options().optInputsAsExported().build())) {
             onnx = runtime.predict(sample.inputs());
         }
         return Agreement.compare(sample.description(), onnx, pytorch, tagger.spec().classes(), tolerance);
     }
 
+    /** Raw jets to check on, and where they come from. */
     private record Sample(JetInputs inputs, String description) {
     }
 
     private Sample sample() throws IOException {
-        // the check reads the tutorial layout; a tagger trained through another layout is checked on random jets
+        // a track tagger's check reads the tutorial layout (a tagger trained through another layout is checked on
+        // random jets); a branch tagger's reads its collections through the tagger's own layout
+        boolean branches = tagger.spec().architecture().usesBranches();
         boolean tutorial = tagger.layoutInputs().map(l -> l.layout().isTutorial()).orElse(true);
         Optional<Path> file = Optional.ofNullable(checkFile).or(() -> tagger.trainingSource()
-            .map(TrainingSource::file).map(Path::of).filter(Files::isRegularFile)).filter(f -> tutorial);
+            .map(TrainingSource::file).map(Path::of).filter(Files::isRegularFile)).filter(f -> tutorial || branches);
+        if (file.isPresent() && branches) {
+            Layout layout = tagger.layoutInputs().map(LayoutInputs::layout).orElse(Layout.tutorial());
+            try (JetFile f = JetFile.open(file.get(), layout)) {
+                int n = (int) Math.min(checkJets, f.jetCount());
+                List<float[]> objects = new ArrayList<>();
+                for (ObjectBranch b : tagger.spec().branches()) {
+                    objects.add(f.collection(f.collectionIndex(b.collection()), 0, n));
+                }
+                return new Sample(new JetInputs(n, f.features(0, n), objects), n + " jets of "
+                    + file.get().getFileName());
+            }
+        }
         if (file.isPresent()) {
             try (TutorialFile f = TutorialFile.open(file.get())) {
                 int n = (int) Math.min(checkJets, f.jetCount());
@@ -134,26 +158,26 @@ public final class OnnxExport {
                 return new Sample(inputs, n + " jets of " + file.get().getFileName());
             }
         }
-        return new Sample(randomJets(tagger.inputs(), checkJets), checkJets + " random jets (no check file"
+        return new Sample(RandomJets.of(tagger, checkJets, 0), checkJets + " random jets (no check file"
             + tagger.trainingSource().map(s -> "; training file " + s.file() + " not found").orElse("") + ")");
     }
 
-    /** Random jets around the standardisation constants (seed 0), standard-normal tracks. */
-    private static JetInputs randomJets(InputSpec spec, int n) {
-        Random random = new Random(0);
-        int f = spec.featureCount();
-        double[] means = spec.standardised() ? spec.means() : new double[f];
-        double[] scales = spec.standardised() ? spec.scales() : null;
-        float[] features = new float[n * f];
-        for (int i = 0; i < features.length; i++) {
-            int j = i % f;
-            features[i] = (float) (means[j] + (scales == null ? 1 : scales[j]) * random.nextGaussian());
+    /**
+     * The raw jets as the PyTorch engine takes them: each collection the tagger standardises standardised on its real
+     * objects (any variable non-zero), as {@code TaggerPredictor} does when it reads a file; the graph does the same
+     * itself. The arrays of collections that enter raw are shared, not copied.
+     */
+    private JetInputs standardiseCollections(JetInputs raw) {
+        List<float[]> collections = new ArrayList<>(raw.collections());
+        for (int i = 0; i < collections.size(); i++) {
+            CollectionStandardizer cs = BranchGraph.collectionStandardizer(tagger, i);
+            if (cs != null) {
+                float[] values = collections.get(i).clone();
+                cs.applyInPlace(values, RandomJets.realObjects(values, cs.variables().size()));
+                collections.set(i, values);
+            }
         }
-        float[] tracks = new float[n * spec.trackCount() * spec.trackVariables()];
-        for (int i = 0; i < tracks.length; i++) {
-            tracks[i] = (float) random.nextGaussian();
-        }
-        return new JetInputs(n, features, tracks);
+        return new JetInputs(raw.jets(), raw.features(), collections);
     }
 
     /**

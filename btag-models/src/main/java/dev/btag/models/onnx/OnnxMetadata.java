@@ -5,13 +5,19 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.btag.data.dataset.CollectionStandardizer;
+import dev.btag.data.layout.Layout;
+import dev.btag.data.layout.ObjectCollection;
 import dev.btag.data.schema.Flavour;
 import dev.btag.data.schema.JetArray;
 import dev.btag.data.schema.TrainingClass;
 import dev.btag.models.InputSpec;
+import dev.btag.models.LayoutInputs;
+import dev.btag.models.ObjectBranch;
 import dev.btag.models.Tagger;
 import dev.btag.models.TrainingSource;
 import dev.btag.models.io.TaggerFile;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,14 +31,17 @@ import java.util.Optional;
  * structured), and how btag reads it back. Keys are {@link OnnxNames}' constants:
  * <ul>
  *   <li>{@value OnnxNames#BTAG_VERSION}, {@value OnnxNames#ARCHITECTURE}, {@value OnnxNames#LAYOUT}
- *       ({@code tutorial});</li>
+ *       ({@code tutorial}, or the file name of the layout the tagger was trained with);</li>
  *   <li>{@value OnnxNames#INPUTS}: {@code {"features":[15 names],"tracks":[21 names]}}, the variables of each
- *       input in order ({@code tracks} only for taggers that read them);</li>
+ *       input in input order ({@code tracks} only for taggers that read them; the branch taggers have one entry per
+ *       collection instead, for example {@code "charged":[16 names],"neutral":[6 names],"vertices":[12 names]});</li>
  *   <li>{@value OnnxNames#CLASSES}: {@code ["b","bb","leptonic_b","c","uds","g"]}, the output order;
  *       {@value OnnxNames#CLASS_GROUPS}: {@code {"b":["b","bb","leptonic_b"],"c":["c"],"light":["uds"],
  *       "gluon":["g"]}};</li>
  *   <li>{@value OnnxNames#STANDARDISATION}: {@code {"inGraph":true,"means":[...],"scales":[...]}} (the graph
- *       computes {@code (x - mean) * (1 / scale)} itself; feed raw values), or {@code {"inGraph":false}};</li>
+ *       computes {@code (x - mean) * (1 / scale)} itself; feed raw values), or {@code {"inGraph":false}}; a
+ *       {@code "collections"} object adds the means and scales of each collection the graph standardises (on its real
+ *       objects only);</li>
  *   <li>{@value OnnxNames#SYNTHETIC}: {@code true} when trained on btag's synthetic sample, {@code false}, or
  *       {@code unknown} for a saved tagger that does not record its training file; {@value OnnxNames#TRAINING_SAMPLE}
  *       (file and jet count) when it does.</li>
@@ -56,11 +65,21 @@ public final class OnnxMetadata {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(OnnxNames.BTAG_VERSION, TaggerFile.btagVersion());
         m.put(OnnxNames.ARCHITECTURE, tagger.spec().architecture().cliName());
-        m.put(OnnxNames.LAYOUT, "tutorial");
+        Optional<LayoutInputs> layoutInputs = tagger.layoutInputs();
+        m.put(OnnxNames.LAYOUT, layoutInputs.map(LayoutInputs::layout).filter(l -> !l.isTutorial())
+            .map(l -> String.valueOf(Path.of(l.source()).getFileName())).orElse(Layout.TUTORIAL));
         InputSpec inputs = tagger.inputs();
         JsonObject variables = new JsonObject();
         variables.add(OnnxNames.FEATURES, strings(inputs.featureNames()));
-        if (tagger.spec().architecture().usesTracks()) {
+        if (tagger.spec().architecture().usesBranches()) {
+            for (ObjectBranch b : tagger.spec().branches()) {
+                List<String> names = layoutInputs.map(l -> l.layout().collections().stream()
+                    .filter(c -> c.name().equals(b.collection())).findFirst().map(ObjectCollection::variables)
+                    .orElse(null)).orElse(null);
+                variables.add(b.collection(), strings(names != null && names.size() == b.variables() ? names
+                    : numbered(b.collection() + "_var_", b.variables())));
+            }
+        } else if (tagger.spec().architecture().usesTracks()) {
             List<String> tracks = JetArray.SEEDING_TRACKS.variableNames();
             variables.add(OnnxNames.TRACKS, strings(tracks.size() == inputs.trackVariables() ? tracks
                 : numbered("track_var_", inputs.trackVariables())));
@@ -73,6 +92,20 @@ public final class OnnxMetadata {
         if (inputs.standardised()) {
             standardisation.add("means", GSON.toJsonTree(inputs.means()));
             standardisation.add("scales", GSON.toJsonTree(inputs.scales()));
+        }
+        JsonObject collections = new JsonObject();
+        List<String> names = TaggerGraph.inputNames(tagger);
+        for (int i = 1; i < names.size(); i++) {
+            CollectionStandardizer cs = BranchGraph.collectionStandardizer(tagger, i - 1);
+            if (cs != null) {
+                JsonObject c = new JsonObject();
+                c.add("means", GSON.toJsonTree(cs.mean()));
+                c.add("scales", GSON.toJsonTree(cs.std()));
+                collections.add(names.get(i), c);
+            }
+        }
+        if (!collections.isEmpty()) {
+            standardisation.add("collections", collections);
         }
         m.put(OnnxNames.STANDARDISATION, GSON.toJson(standardisation));
         Optional<TrainingSource> source = tagger.trainingSource();

@@ -8,8 +8,9 @@ import java.util.List;
  * to btag's inputs by these names.
  *
  * <p>The inputs are named after the inputs of the tutorial layout: {@value #FEATURES} for the jet-level features
- * and {@value #TRACKS} for the per-jet collection of seeding tracks. (Layouts that name their collections otherwise
- * will name the inputs after them; this class is where that mapping lives.)
+ * and {@value #TRACKS} for the per-jet collection of the track taggers (the seeding tracks, or a layout's first
+ * collection). The branch taggers ({@code deepjet}, {@code deepvertex}) have one input per collection they read,
+ * named after the collection in the layout ({@code charged}, {@code neutral}, {@code vertices}, {@code seeds}).
  */
 public final class OnnxNames {
 
@@ -24,9 +25,12 @@ public final class OnnxNames {
 
     /** Metadata key: the btag version that exported the model. */
     public static final String BTAG_VERSION = "btag_version";
-    /** Metadata key: the tagger architecture ({@code dnn}, {@code cnn1x1}, {@code lstm}, {@code gru}). */
+    /**
+     * Metadata key: the tagger architecture ({@code dnn}, {@code cnn1x1}, {@code lstm}, {@code gru}, {@code deepjet},
+     * {@code deepvertex}).
+     */
     public static final String ARCHITECTURE = "architecture";
-    /** Metadata key: the input layout the tagger was trained on ({@code tutorial}). */
+    /** Metadata key: the input layout the tagger was trained on ({@code tutorial}, or its layout file's name). */
     public static final String LAYOUT = "layout";
     /** Metadata key: JSON object, input name to its variable names in order ({@code {"features":[...],...}}). */
     public static final String INPUTS = "inputs";
@@ -41,7 +45,10 @@ public final class OnnxNames {
     /** Metadata key: the training file and its jet count, JSON, when the saved tagger records them. */
     public static final String TRAINING_SAMPLE = "training_sample";
 
-    /** Every input name btag can feed, in the order btag passes them. */
+    /**
+     * The fixed input names, in the order btag passes them; a branch tagger's collection inputs follow the features
+     * under their collections' names.
+     */
     public static final List<String> KNOWN_INPUTS = List.of(FEATURES, TRACKS);
 
     private OnnxNames() {

@@ -6,6 +6,9 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import ai.onnxruntime.ValueInfo;
+import dev.btag.data.layout.Layout;
+import dev.btag.data.layout.ObjectCollection;
+import dev.btag.data.ntuple.JetFile;
 import dev.btag.data.schema.FeatureSet;
 import dev.btag.data.schema.JetArray;
 import dev.btag.data.schema.TrainingClass;
@@ -17,17 +20,39 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How a model's inputs and output meet btag's: which features it reads, whether it reads the tracks, which output
- * holds the classes, and a fixed batch size if the model has one. Built by {@link #match}, which refuses a model that
- * cannot be fed with a message listing both sides.
+ * How a model's inputs and output meet btag's: which features it reads, which collections of the layout it reads
+ * (one graph input per collection, matched by name), which output holds the classes, and a fixed batch size if the
+ * model has one. Built by {@link #match}, which refuses a model that cannot be fed with a one-line message naming the
+ * input and both shapes.
  *
  * @param featureNames the features, in order
- * @param readsTracks whether the model has a tracks input
+ * @param collections the collections the model reads, in the order of the model's inputs
  * @param output the name of the output that holds the class scores
  * @param classes the number of classes
  * @param fixedBatch the model's fixed batch size, or 0 when it is dynamic
  */
-record OnnxSignature(List<String> featureNames, boolean readsTracks, String output, int classes, int fixedBatch) {
+record OnnxSignature(List<String> featureNames, List<CollectionInput> collections, String output, int classes,
+                     int fixedBatch) {
+
+    /**
+     * One collection input of the model.
+     *
+     * @param name the input's name, the collection's name in the layout ({@value OnnxNames#TRACKS} may stand for a
+     *     layout's first collection)
+     * @param objects object slots per jet O
+     * @param variables variables per object V
+     */
+    record CollectionInput(String name, int objects, int variables) {
+
+        /**
+         * Returns the values per jet.
+         *
+         * @return O x V
+         */
+        int valuesPerJet() {
+            return objects * variables;
+        }
+    }
 
     /**
      * Matches a session's inputs and outputs to btag's.
@@ -35,26 +60,47 @@ record OnnxSignature(List<String> featureNames, boolean readsTracks, String outp
      * @param file the model file, for messages
      * @param session the session
      * @param metadata the model's custom metadata
+     * @param layout the layout whose collections the inputs other than the features are matched to, by name; or
+     *     {@code null} to take every other input as a collection of the shape the model fixes, in any number of
+     *     classes (the export's agreement check, which feeds the tagger's own inputs)
      * @return the signature
      * @throws OnnxModelException if an input cannot be fed or no output can be chosen
      * @throws OrtException if ONNX Runtime cannot describe the model
      */
-    static OnnxSignature match(Path file, OrtSession session, Map<String, String> metadata)
+    static OnnxSignature match(Path file, OrtSession session, Map<String, String> metadata, Layout layout)
             throws OnnxModelException, OrtException {
         Map<String, NodeInfo> inputs = session.getInputInfo();
         List<String> features = featureNames(file, metadata);
         long[] featureShape = {-1, features.size()};
-        long[] trackShape = {-1, JetArray.SEEDING_TRACKS.capacity(), JetArray.SEEDING_TRACKS.variableCount()};
-        String provided = OnnxNames.FEATURES + " float32 " + dims(featureShape) + ", " + OnnxNames.TRACKS
-            + " float32 " + dims(trackShape);
+        String provided = layout == null ? OnnxNames.FEATURES + " float32 " + dims(featureShape)
+            + " and the collections the model fixes" : provided(featureShape, layout);
         long batch = -1;
+        List<CollectionInput> collections = new ArrayList<>();
         for (NodeInfo input : inputs.values()) {
-            long[] expected = OnnxNames.FEATURES.equals(input.getName()) ? featureShape
-                : OnnxNames.TRACKS.equals(input.getName()) ? trackShape : null;
             long[] shape = shape(input.getInfo());
-            if (expected == null || shape == null || !fits(shape, expected)) {
+            String name = input.getName();
+            boolean isFeatures = OnnxNames.FEATURES.equals(name);
+            ObjectCollection collection = isFeatures || layout == null ? null : collection(layout, name);
+            if (shape == null || !isFeatures && collection == null && layout != null
+                || isFeatures && !fits(shape, featureShape)) {
                 throw new OnnxModelException(file, "the model's inputs do not match btag's: the model reads "
                     + describe(inputs) + "; btag provides " + provided + " (inputs are matched by name)");
+            }
+            if (!isFeatures && layout == null) {
+                if (shape.length != 3 || shape[1] < 1 || shape[2] < 1) {
+                    throw new OnnxModelException(file, "input '" + name + "' is float32 " + dims(shape) + "; a"
+                        + " collection input needs fixed (N, objects, variables)");
+                }
+                collections.add(new CollectionInput(name, (int) shape[1], (int) shape[2]));
+            } else if (collection != null) {
+                long[] expected = {-1, objects(collection), collection.variables().size()};
+                long objects = shape.length == 3 && shape[1] > 0 ? shape[1] : expected[1];
+                if (!fits(shape, expected) || objects < 1) {
+                    throw new OnnxModelException(file, "input '" + name + "' is float32 " + dims(shape) + "; the"
+                        + " layout " + layoutName(layout) + " gives float32 " + dims(expected) + " (collection '"
+                        + collection.name() + "')");
+                }
+                collections.add(new CollectionInput(name, (int) objects, collection.variables().size()));
             }
             batch = shape[0] > 0 ? shape[0] : batch;
         }
@@ -73,13 +119,93 @@ record OnnxSignature(List<String> featureNames, boolean readsTracks, String outp
             throw new OnnxModelException(file, "output '" + output + "' must be float32 (batch, classes), it is "
                 + describe(session.getOutputInfo()));
         }
-        int classes = outShape[1] > 0 ? (int) outShape[1] : TrainingClass.COUNT;
-        if (classes != TrainingClass.COUNT) {
-            throw new OnnxModelException(file, "output '" + output + "' has " + classes + " classes; btag's"
-                + " evaluation needs the tutorial's " + TrainingClass.COUNT + " (b, bb, leptonic b, c, uds, g)");
+        int classes = outShape[1] > 0 ? (int) outShape[1] : layout == null ? TrainingClass.COUNT
+            : layout.label().size();
+        if (layout != null && classes != layout.label().size()) {
+            throw new OnnxModelException(file, "output '" + output + "' has " + classes + " classes; " + (layout
+                .isTutorial() ? "btag's evaluation needs the tutorial's " + TrainingClass.COUNT + " (b, bb, leptonic"
+                + " b, c, uds, g)" : "the layout " + layoutName(layout) + " declares " + layout.label().size() + " "
+                + layout.label().names()));
         }
-        return new OnnxSignature(features, inputs.containsKey(OnnxNames.TRACKS), output, classes,
-            (int) Math.max(0, batch));
+        return new OnnxSignature(features, List.copyOf(collections), output, classes, (int) Math.max(0, batch));
+    }
+
+    /**
+     * The layout's collection an input reads: the one of the input's name, or for {@value OnnxNames#TRACKS} (the
+     * input of btag's track taggers) the layout's first collection when none has that name; {@code null} when none.
+     *
+     * @param layout the layout
+     * @param input the input's name
+     * @return the collection or {@code null}
+     */
+    static ObjectCollection collection(Layout layout, String input) {
+        for (ObjectCollection c : layout.collections()) {
+            if (c.name().equals(input)) {
+                return c;
+            }
+        }
+        return OnnxNames.TRACKS.equals(input) && !layout.collections().isEmpty() ? layout.collections().get(0) : null;
+    }
+
+    /**
+     * The object slots of a collection when the layout fixes them (a tutorial array of the declared width), else -1.
+     */
+    private static long objects(ObjectCollection collection) {
+        try {
+            long[] row = JetArray.fromEntryName(collection.array()).rowShape();
+            return row.length == 2 && row[1] == collection.variables().size() ? row[0] : -1;
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
+
+    /** What btag can feed through the layout: the features and each collection. */
+    private static String provided(long[] featureShape, Layout layout) {
+        List<String> parts = new ArrayList<>(List.of(OnnxNames.FEATURES + " float32 " + dims(featureShape)));
+        for (ObjectCollection c : layout.collections()) {
+            parts.add(c.name() + " float32 " + dims(new long[] {-1, objects(c), c.variables().size()}));
+        }
+        return String.join(", ", parts);
+    }
+
+    /**
+     * Finds each collection input in a file read through a layout, checking its shape.
+     *
+     * @param collections the model's collection inputs
+     * @param file the file
+     * @return the file's collection index of each input, in input order
+     * @throws IllegalArgumentException naming the file and the input when the layout lacks the collection or the file
+     *     holds it in another shape
+     */
+    static int[] collectionIndices(List<CollectionInput> collections, JetFile file) {
+        int[] indices = new int[collections.size()];
+        for (int i = 0; i < indices.length; i++) {
+            CollectionInput c = collections.get(i);
+            ObjectCollection declared = collection(file.layout(), c.name());
+            if (declared == null) {
+                throw new IllegalArgumentException(file.path() + ": input '" + c.name() + "': the layout "
+                    + layoutName(file.layout()) + " declares no collection of that name");
+            }
+            indices[i] = file.collectionIndex(declared.name());
+            int objects = file.objectCount(indices[i]);
+            int variables = file.variableCount(indices[i]);
+            if (objects != c.objects() || variables != c.variables()) {
+                throw new IllegalArgumentException(file.path() + ": input '" + c.name() + "': the model reads float32"
+                    + " (N, " + c.objects() + ", " + c.variables() + "), the file's collection '" + declared.name()
+                    + "' is (N, " + objects + ", " + variables + ")");
+            }
+        }
+        return indices;
+    }
+
+    /**
+     * A layout's name for messages.
+     *
+     * @param layout the layout
+     * @return {@code tutorial}, or the file it was read from
+     */
+    static String layoutName(Layout layout) {
+        return layout.isTutorial() ? Layout.TUTORIAL : layout.source();
     }
 
     /** The features named by the metadata, else the tutorial's. */

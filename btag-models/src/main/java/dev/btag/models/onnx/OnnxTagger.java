@@ -8,19 +8,22 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
+import dev.btag.data.layout.Layout;
+import dev.btag.data.ntuple.JetFile;
 import dev.btag.data.schema.FeatureSet;
-import dev.btag.data.schema.JetArray;
 import dev.btag.data.schema.TutorialFile;
 import dev.btag.models.predict.JetInputs;
 import dev.btag.models.predict.JetScorer;
 import dev.btag.models.predict.Predictions;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +32,17 @@ import java.util.Set;
 
 /**
  * An ONNX model used as a tagger, run in ONNX Runtime (its own Java API): an exported btag tagger or a model from
- * another framework. Raw features (and tracks) in, N x classes probabilities out.
+ * another framework. Raw features (and the objects of the collections it reads) in, N x classes probabilities out.
  *
- * <p>Inputs are matched by name ({@link OnnxNames#FEATURES}, {@link OnnxNames#TRACKS}): every input of the model
- * must be one that btag can feed, with float32 elements, rank 2 for the features and 3 for the tracks, and fixed
- * sizes that agree with btag's (the features' count; 10 tracks x 21 variables); otherwise opening fails with an
- * {@link OnnxModelException} listing both sides. The feature names come from the model's
+ * <p>Inputs are matched by name: {@link OnnxNames#FEATURES}, and one input per collection of the layout the model is
+ * opened with ({@link Options.Builder#optLayout}, the tutorial's by default), named after the collection
+ * ({@link OnnxNames#TRACKS} also stands for the layout's first collection when none has that name). Every input of
+ * the model must be one that btag can feed, float32, rank 2 for the features and 3 for a collection, (batch, objects,
+ * variables), with fixed sizes that agree with btag's (the features' count; the collection's variables and, for the
+ * tutorial's arrays, its object slots); otherwise opening fails with an {@link OnnxModelException} naming the input
+ * and both shapes. The model's collection inputs, in the model's input order ({@link #collectionNames()}), are the
+ * collections of {@link JetInputs}; btag's exported DeepJet-style tagger has one per branch (charged, neutral,
+ * vertices), its track taggers one ({@code tracks}), the DNN none. The feature names come from the model's
  * {@value OnnxNames#INPUTS} metadata; a model without it reads the tutorial's 15 features when its features input
  * has 15 columns (or a dynamic width). The output is the one named {@link OnnxNames#PROBABILITIES}, or the only one.
  * A fixed batch size in the model is honoured (the last batch is padded). With {@link OutputKind#LOGITS} a softmax
@@ -62,7 +70,8 @@ public final class OnnxTagger implements JetScorer {
     private final OutputKind outputKind;
     private final Map<String, String> metadata;
     private final List<String> featureNames;
-    private final boolean tracks;
+    private final List<OnnxSignature.CollectionInput> collections;
+    private final Layout layout;
     private final String output;
     /** The one output asked of each run. */
     private final Set<String> requested;
@@ -76,9 +85,10 @@ public final class OnnxTagger implements JetScorer {
         this.session = session;
         this.outputKind = options.outputKind;
         this.metadata = Map.copyOf(session.getMetadata().getCustomMetadata());
-        OnnxSignature signature = OnnxSignature.match(file, session, metadata);
+        this.layout = options.layout;
+        OnnxSignature signature = OnnxSignature.match(file, session, metadata, layout);
         this.featureNames = signature.featureNames();
-        this.tracks = signature.readsTracks();
+        this.collections = signature.collections();
         this.output = signature.output();
         this.requested = Set.of(output);
         this.classes = signature.classes();
@@ -206,13 +216,25 @@ public final class OnnxTagger implements JetScorer {
      * @return {@code true} when it has a {@link OnnxNames#TRACKS} input
      */
     public boolean readsTracks() {
-        return tracks;
+        return collectionNames().contains(OnnxNames.TRACKS);
+    }
+
+    /**
+     * Returns the collection inputs the model reads, in the model's input order: the order of the collections of a
+     * {@link JetInputs} given to {@link #predict(JetInputs)}.
+     *
+     * @return the input names, for example {@code [charged, neutral, vertices]}; empty for a model of the features
+     *     only
+     */
+    public List<String> collectionNames() {
+        return collections.stream().map(OnnxSignature.CollectionInput::name).toList();
     }
 
     /**
      * Predicts class probabilities.
      *
-     * @param inputs raw features (N x F) and, if the model reads them, tracks (N x 10 x 21)
+     * @param inputs raw features (N x F) and one raw (N x O x V) array per collection input, in the order of
+     *     {@link #collectionNames()} (the tracks, N x 10 x 21, for a track tagger)
      * @return N x classes probabilities
      * @throws IllegalArgumentException if the array lengths do not fit N, or the model's rows are not probabilities
      *     (the message suggests {@link OutputKind#LOGITS})
@@ -222,11 +244,17 @@ public final class OnnxTagger implements JetScorer {
     public float[] predict(JetInputs inputs) throws TranslateException {
         int n = inputs.jets();
         int f = featureNames.size();
-        int tv = tracks ? trackValues() : 0;
-        if (inputs.features().length != (long) n * f || tv > 0 && inputs.tracks().length != (long) n * tv) {
-            throw new IllegalArgumentException(name + ": " + n + " jets need " + (long) n * f + " feature values"
-                + (tv > 0 ? " and " + (long) n * tv + " track values" : "") + ", got " + inputs.features().length
-                + (tv > 0 ? " and " + inputs.tracks().length : ""));
+        if (inputs.features().length != (long) n * f) {
+            throw new IllegalArgumentException(name + ": " + n + " jets need " + (long) n * f + " feature values, got "
+                + inputs.features().length);
+        }
+        for (int i = 0; i < collections.size(); i++) {
+            OnnxSignature.CollectionInput c = collections.get(i);
+            if (inputs.collection(i).length != (long) n * c.valuesPerJet()) {
+                throw new IllegalArgumentException(name + ": input '" + c.name() + "': " + n + " jets x "
+                    + c.objects() + " x " + c.variables() + " need " + (long) n * c.valuesPerJet() + " values, got "
+                    + inputs.collection(i).length);
+            }
         }
         float[] out = new float[n * classes];
         Buffers b = buffers.get();
@@ -253,6 +281,15 @@ public final class OnnxTagger implements JetScorer {
     @Override
     public Predictions predict(TutorialFile file, int from, int to) throws TranslateException {
         JetScorer.checkRange(file, from, to);
+        Layout reading = layout == null ? Layout.tutorial() : layout;
+        boolean tracks = readsTracks() && collections.size() == 1 && reading.isTutorial();
+        if (!collections.isEmpty() && !tracks) {
+            try (JetFile jets = JetFile.open(file.path(), reading)) {
+                return predict(jets, from, to);
+            } catch (IOException e) {
+                throw new UncheckedIOException(file.path() + ": " + e.getMessage(), e);
+            }
+        }
         FeatureSet features;
         try {
             features = FeatureSet.ofNames("onnx", featureNames.toArray(new String[0]));
@@ -272,14 +309,50 @@ public final class OnnxTagger implements JetScorer {
         return new Predictions(n, classes, out);
     }
 
+    /**
+     * Predicts the jets {@code [from, to)} of a file read through a layout: its features (which must be the model's,
+     * in order) and the raw objects of each collection the model reads, found by name in the file's layout, in chunks
+     * of {@value #DEFAULT_BATCH_SIZE} jets or the model's batch size.
+     *
+     * @param file an open file (not closed)
+     * @param from the first row, in [0, jets]
+     * @param to one past the last row, in [from, jets]
+     * @return {@code to - from} rows of predictions, in file order
+     * @throws IllegalArgumentException if the range is outside the file, or the file's layout lists other features,
+     *     lacks a collection the model reads or gives it another shape (the message names the file and the input)
+     * @throws TranslateException if ONNX Runtime fails
+     */
+    @Override
+    public Predictions predict(JetFile file, int from, int to) throws TranslateException {
+        if (from < 0 || to < from || to > file.jetCount()) {
+            throw new IllegalArgumentException(file.path() + ": rows [" + from + ", " + to + ") are outside the "
+                + file.jetCount() + " jets of the file");
+        }
+        List<String> features = file.layout().jets().features();
+        if (!features.equals(featureNames)) {
+            throw new IllegalArgumentException(file.path() + ": input '" + OnnxNames.FEATURES + "': the layout lists "
+                + features + ", the model " + name + " reads " + featureNames);
+        }
+        int[] indices = OnnxSignature.collectionIndices(collections, file);
+        int n = to - from;
+        float[] out = new float[n * classes];
+        int chunk = Math.max(batchSize, DEFAULT_BATCH_SIZE / batchSize * batchSize);
+        for (int start = 0; start < n; start += chunk) {
+            int end = Math.min(n, start + chunk);
+            List<float[]> objects = new ArrayList<>();
+            for (int index : indices) {
+                objects.add(file.collection(index, from + start, from + end));
+            }
+            float[] p = predict(new JetInputs(end - start, file.features(from + start, from + end), objects));
+            System.arraycopy(p, 0, out, start * classes, p.length);
+        }
+        return new Predictions(n, classes, out);
+    }
+
     /** Closes the session. */
     @Override
     public void close() {
         closeQuietly(session);
-    }
-
-    private static int trackValues() {
-        return JetArray.SEEDING_TRACKS.valuesPerJet();
     }
 
     /** Runs jets [from, from + count) and writes their rows into {@code out}. */
@@ -291,11 +364,15 @@ public final class OnnxTagger implements JetScorer {
         try {
             b.features = fill(b.features, inputs.features(), from * f, count * f, rows * f);
             feed.put(OnnxNames.FEATURES, OnnxTensor.createTensor(env, b.features, new long[] {rows, f}));
-            if (tracks) {
-                int tv = trackValues();
-                long[] shape = JetArray.SEEDING_TRACKS.shape(rows);
-                b.tracks = fill(b.tracks, inputs.tracks(), from * tv, count * tv, rows * tv);
-                feed.put(OnnxNames.TRACKS, OnnxTensor.createTensor(env, b.tracks, shape));
+            if (b.collections.length != collections.size()) {
+                b.collections = new FloatBuffer[collections.size()];
+            }
+            for (int i = 0; i < collections.size(); i++) {
+                OnnxSignature.CollectionInput c = collections.get(i);
+                int v = c.valuesPerJet();
+                b.collections[i] = fill(b.collections[i], inputs.collection(i), from * v, count * v, rows * v);
+                feed.put(c.name(), OnnxTensor.createTensor(env, b.collections[i],
+                    new long[] {rows, c.objects(), c.variables()}));
             }
             try (OrtSession.Result result = session.run(feed, requested)) {
                 OnnxValue value = result.get(0);
@@ -397,7 +474,7 @@ public final class OnnxTagger implements JetScorer {
     /** One thread's input buffers. */
     private static final class Buffers {
         private FloatBuffer features;
-        private FloatBuffer tracks;
+        private FloatBuffer[] collections = new FloatBuffer[0];
     }
 
     /** How an ONNX tagger runs. Immutable; build it with {@link OnnxTagger#options()}. */
@@ -405,11 +482,13 @@ public final class OnnxTagger implements JetScorer {
         private final OutputKind outputKind;
         private final int threads;
         private final int batchSize;
+        private final Layout layout;
 
         private Options(Builder b) {
             outputKind = b.outputKind;
             threads = b.threads;
             batchSize = b.batchSize;
+            layout = b.layout;
         }
 
         /** Builds {@link Options}; every setting is optional. */
@@ -417,8 +496,36 @@ public final class OnnxTagger implements JetScorer {
             private OutputKind outputKind = OutputKind.PROBABILITIES;
             private int threads = DEFAULT_THREADS;
             private int batchSize = DEFAULT_BATCH_SIZE;
+            /** The layout, or {@code null}: collection inputs taken as the model fixes them (the export's check). */
+            private Layout layout = Layout.tutorial();
 
             private Builder() {
+            }
+
+            /**
+             * Sets the layout whose collections the model's inputs are matched to by name, and through which
+             * {@link OnnxTagger#predict(TutorialFile, int, int)} reads a file when the model reads more than the
+             * tracks (default: the tutorial layout).
+             *
+             * @param layout the layout
+             * @return this builder
+             */
+            public Builder optLayout(Layout layout) {
+                this.layout = Objects.requireNonNull(layout, "layout");
+                return this;
+            }
+
+            /**
+             * Takes every input other than the features as a collection of the shape the model fixes, in the model's
+             * input order, without matching it to a layout, and accepts any number of classes: for jets given as
+             * {@link JetInputs} in the tagger's own input order (the export's agreement check, benchmarks). Files are
+             * then read through the tutorial layout.
+             *
+             * @return this builder
+             */
+            public Builder optInputsAsExported() {
+                this.layout = null;
+                return this;
             }
 
             /**

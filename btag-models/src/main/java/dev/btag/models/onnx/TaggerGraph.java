@@ -15,6 +15,9 @@ import dev.btag.models.InputSpec;
 import dev.btag.models.Tagger;
 import dev.btag.models.TaggerSpec;
 import dev.btag.models.io.TaggerFile;
+import dev.btag.models.ObjectBranch;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -35,6 +38,11 @@ import java.util.Map;
  *       PyTorch's {@code n = tanh(W_in x + b_in + r * (W_hn h + b_hn))}. The last hidden state {@code Y_h} is the
  *       output at the last track;</li>
  *   <li>ReLU as {@code Relu}; dropout layers are the identity at inference and leave no node;</li>
+ *   <li>the branch taggers ({@code deepjet}, {@code deepvertex}): one input per collection, masking, reordering and
+ *       the LSTM with {@code sequence_lens}, see {@link BranchGraph}; their features pass the batch normalisation
+ *       before they join the summaries;</li>
+ *   <li>a collection the tagger standardises ({@code CollectionStandardizer}) is standardised in the graph on its
+ *       real objects;</li>
  *   <li>{@code Softmax(axis = 1)} on the logits.</li>
  * </ul>
  * Which encoder an architecture has is decided by one exhaustive {@code switch}, so adding an architecture does not
@@ -76,21 +84,20 @@ final class TaggerGraph {
     static OnnxMl.ModelProto build(Tagger tagger, Map<String, String> metadata) {
         TaggerSpec spec = tagger.spec();
         Architecture architecture = spec.architecture();
-        if (architecture.usesBranches()) {
-            throw new UnsupportedOperationException("ONNX export of the " + architecture.cliName() + " tagger is not"
-                + " supported: its masked, reordered branches (one input per collection) have no translation yet;"
-                + " export the dnn, cnn1x1, lstm or gru tagger, or score with btag predict --model DIR");
-        }
         OnnxGraph g = new OnnxGraph("btag_" + architecture.cliName());
         String features = standardise(g, g.input(OnnxNames.FEATURES, OnnxNames.BATCH, (long) spec.featureCount()),
             tagger.inputs());
         String summary = switch (architecture) {
             case DNN -> null;
             case CNN1X1 -> g.node("Flatten", Map.of("axis", 1L),
-                dense(g, tracks(g, spec), child(tagger, "tracks"), true));
-            case LSTM, GRU -> recurrent(g, tracks(g, spec), child(tagger, "tracks"));
-            case DEEPJET, DEEPVERTEX -> throw new AssertionError("refused above");
+                dense(g, tracks(g, tagger), child(tagger, "tracks"), true));
+            case LSTM, GRU -> recurrent(g, tracks(g, tagger), child(tagger, "tracks"), "");
+            case DEEPJET -> BranchGraph.deepJet(g, tagger);
+            case DEEPVERTEX -> BranchGraph.deepVertex(g, tagger);
         };
+        if (architecture.usesBranches()) {
+            features = batchNorm(g, features, child(tagger, "features"));
+        }
         String joined = summary == null ? features : g.node("Concat", Map.of("axis", 1L), features, summary);
         String logits = dense(g, joined, child(tagger, "head"), false);
         String probabilities = g.node("Softmax", Map.of("axis", 1L), logits);
@@ -99,37 +106,74 @@ final class TaggerGraph {
         OnnxMl.ModelProto.Builder model = OnnxMl.ModelProto.newBuilder().setIrVersion(IR_VERSION)
             .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
             .setProducerName("btag").setProducerVersion(TaggerFile.btagVersion()).setDomain("dev.btag")
-            .setModelVersion(1).setDocString("btag " + architecture.cliName() + " tagger: raw " + OnnxNames.FEATURES
-                + (architecture.usesTracks() ? " and " + OnnxNames.TRACKS : "") + " in, softmax "
-                + OnnxNames.PROBABILITIES + " out")
+            .setModelVersion(1).setDocString("btag " + architecture.cliName() + " tagger: raw "
+                + String.join(", ", inputNames(tagger)) + " in, softmax " + OnnxNames.PROBABILITIES + " out")
             .setGraph(g.build());
         metadata.forEach((k, v) -> model.addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder().setKey(k)
             .setValue(v)));
         return model.build();
     }
 
-    private static String tracks(OnnxGraph g, TaggerSpec spec) {
-        return g.input(OnnxNames.TRACKS, OnnxNames.BATCH, (long) spec.trackCount(), (long) spec.trackVariables());
+    /**
+     * The graph's input names, in order: {@value OnnxNames#FEATURES}, then {@value OnnxNames#TRACKS} for the track
+     * taggers or one input per branch named after its collection.
+     *
+     * @param tagger the tagger
+     * @return the names
+     * @throws UnsupportedOperationException if a branch's collection is named {@value OnnxNames#FEATURES}
+     */
+    static List<String> inputNames(Tagger tagger) {
+        TaggerSpec spec = tagger.spec();
+        List<String> names = new ArrayList<>(List.of(OnnxNames.FEATURES));
+        if (spec.architecture().usesBranches()) {
+            for (ObjectBranch b : spec.branches()) {
+                if (OnnxNames.FEATURES.equals(b.collection())) {
+                    throw new UnsupportedOperationException("cannot export the " + spec.architecture().cliName()
+                        + " tagger: its collection '" + b.collection() + "' has the name of the features input");
+                }
+                names.add(b.collection());
+            }
+        } else if (spec.architecture().usesTracks()) {
+            names.add(OnnxNames.TRACKS);
+        }
+        return names;
+    }
+
+    /** The tracks input of a track tagger, standardised in the graph when the tagger standardises them. */
+    private static String tracks(OnnxGraph g, Tagger tagger) {
+        TaggerSpec spec = tagger.spec();
+        String raw = g.input(OnnxNames.TRACKS, OnnxNames.BATCH, (long) spec.trackCount(),
+            (long) spec.trackVariables());
+        return BranchGraph.standardiseObjects(g, raw, BranchGraph.collectionStandardizer(tagger, 0));
     }
 
     private static String standardise(OnnxGraph g, String features, InputSpec inputs) {
-        if (!inputs.standardised()) {
-            return features;
-        }
-        double[] means = inputs.means();
-        double[] scales = inputs.scales();
+        return inputs.standardised() ? standardiseValues(g, features, inputs.means(), inputs.scales()) : features;
+    }
+
+    /**
+     * Standardises the last axis of a value: {@code Sub} of the float32 means, {@code Mul} by the float32
+     * reciprocals of the scales, the arithmetic of btag-data's {@code Standardizer}.
+     *
+     * @param g the graph
+     * @param x a value whose last axis has {@code means.length} entries
+     * @param means the means
+     * @param scales the scales (standard deviations)
+     * @return the standardised value
+     */
+    static String standardiseValues(OnnxGraph g, String x, double[] means, double[] scales) {
         float[] m = new float[means.length];
         float[] inverse = new float[scales.length];
         for (int j = 0; j < m.length; j++) {
             m[j] = (float) means[j];
             inverse[j] = (float) (1.0 / scales[j]);
         }
-        String centred = g.node("Sub", Map.of(), features, g.floats("standardisation_mean", m, m.length));
+        String centred = g.node("Sub", Map.of(), x, g.floats("standardisation_mean", m, m.length));
         return g.node("Mul", Map.of(), centred, g.floats("standardisation_inverse_scale", inverse, inverse.length));
     }
 
     /** The child block of the tagger whose name ends with {@code suffix} (DJL prefixes child names with an index). */
-    private static Block child(Tagger tagger, String suffix) {
+    static Block child(Tagger tagger, String suffix) {
         for (var entry : tagger.block().getChildren()) {
             if (entry.getKey().endsWith(suffix)) {
                 return entry.getValue();
@@ -143,7 +187,7 @@ final class TaggerGraph {
      * Exports a sequential stack of dense layers, ReLUs, batch normalisation and dropout over a (batch, W) or
      * (batch, T, W) value ({@code perTrack}: the dense layers act on the last axis, as 1x1 convolutions).
      */
-    private static String dense(OnnxGraph g, String input, Block block, boolean perTrack) {
+    static String dense(OnnxGraph g, String input, Block block, boolean perTrack) {
         if (!(block instanceof SequentialBlock)) {
             throw unsupported(block);
         }
@@ -152,11 +196,7 @@ final class TaggerGraph {
             if (layer instanceof Linear) {
                 x = linear(g, x, layer, perTrack);
             } else if (layer instanceof BatchNorm) {
-                x = g.node("BatchNormalization", Map.of("epsilon", KERAS_BATCH_NORM_EPSILON), x,
-                    g.floats("bn_scale", values(layer, "gamma"), shape(layer, "gamma")),
-                    g.floats("bn_bias", values(layer, "beta"), shape(layer, "beta")),
-                    g.floats("bn_mean", values(layer, "runningMean"), shape(layer, "runningMean")),
-                    g.floats("bn_var", values(layer, "runningVar"), shape(layer, "runningVar")));
+                x = batchNorm(g, x, layer);
             } else if (layer instanceof LambdaBlock && RELU.equals(((LambdaBlock) layer).getName())) {
                 x = g.node("Relu", Map.of(), x);
             } else if (!MASK_DROPOUT.equals(layer.getClass().getName())) {
@@ -164,6 +204,21 @@ final class TaggerGraph {
             }
         }
         return x;
+    }
+
+    /**
+     * Exports a DJL {@code BatchNorm} over (batch, C) in inference mode: {@code BatchNormalization} with the running
+     * statistics and epsilon {@value #KERAS_BATCH_NORM_EPSILON}.
+     */
+    static String batchNorm(OnnxGraph g, String x, Block layer) {
+        if (!(layer instanceof BatchNorm)) {
+            throw unsupported(layer);
+        }
+        return g.node("BatchNormalization", Map.of("epsilon", KERAS_BATCH_NORM_EPSILON), x,
+            g.floats("bn_scale", values(layer, "gamma"), shape(layer, "gamma")),
+            g.floats("bn_bias", values(layer, "beta"), shape(layer, "beta")),
+            g.floats("bn_mean", values(layer, "runningMean"), shape(layer, "runningMean")),
+            g.floats("bn_var", values(layer, "runningVar"), shape(layer, "runningVar")));
     }
 
     private static String linear(OnnxGraph g, String x, Block layer, boolean perTrack) {
@@ -186,7 +241,12 @@ final class TaggerGraph {
         return g.node("Add", Map.of(), product, g.floats("conv1x1_bias", b, b.length));
     }
 
-    private static String recurrent(OnnxGraph g, String tracks, Block cell) {
+    /**
+     * Exports a one-layer LSTM or GRU over a batch-first (batch, T, C) value and returns its last hidden state
+     * (batch, H): at step T, or with {@code lengths} (an int32 (batch) value, {@code ""} for none) at step
+     * {@code lengths[b]} of each jet, ONNX's {@code sequence_lens}.
+     */
+    static String recurrent(OnnxGraph g, String tracks, Block cell, String lengths) {
         boolean lstm = cell instanceof LSTM;
         if (!lstm && !(cell instanceof GRU) || cell.getParameters().size() != 4) {
             throw unsupported(cell);
@@ -205,9 +265,13 @@ final class TaggerGraph {
         String op = lstm ? "LSTM" : "GRU";
         Map<String, Object> attributes = lstm ? Map.of("hidden_size", (long) hidden)
             : Map.of("hidden_size", (long) hidden, "linear_before_reset", 1L);
-        String[] outputs = g.nodeOutputs(op, attributes, new String[] {"", op.toLowerCase(Locale.ROOT)
-            + "_last"}, timeMajor, g.floats(op + "_W", w, 1, wDims[0], wDims[1]),
-            g.floats(op + "_R", r, 1, wDims[0], hidden), g.floats(op + "_B", bias, 1, bias.length));
+        List<String> inputs = new ArrayList<>(List.of(timeMajor, g.floats(op + "_W", w, 1, wDims[0], wDims[1]),
+            g.floats(op + "_R", r, 1, wDims[0], hidden), g.floats(op + "_B", bias, 1, bias.length)));
+        if (!lengths.isEmpty()) {
+            inputs.add(lengths);
+        }
+        String[] outputs = g.nodeOutputs(op, attributes, new String[] {"", op.toLowerCase(Locale.ROOT) + "_last"},
+            inputs.toArray(new String[0]));
         return g.node("Squeeze", Map.of(), outputs[1], g.longs("squeeze_axes", 0));
     }
 
@@ -221,7 +285,7 @@ final class TaggerGraph {
         return out;
     }
 
-    private static float[] values(Block block, String name) {
+    static float[] values(Block block, String name) {
         return array(block, name).toFloatArray();
     }
 
@@ -238,7 +302,7 @@ final class TaggerGraph {
         return p.getArray();
     }
 
-    private static UnsupportedOperationException unsupported(Block block) {
+    static UnsupportedOperationException unsupported(Block block) {
         return new UnsupportedOperationException("cannot export a " + (block == null ? "missing block"
             : block.getClass().getSimpleName() + " block (" + block + ")") + " to ONNX");
     }

@@ -1,6 +1,7 @@
 package dev.btag.models.predict;
 
 import ai.djl.translate.TranslateException;
+import dev.btag.data.ntuple.JetFile;
 import dev.btag.data.schema.TutorialFile;
 
 /**
@@ -63,6 +64,20 @@ public interface JetScorer extends AutoCloseable {
      * @throws TranslateException if the engine fails
      */
     Predictions predict(TutorialFile file, int from, int to) throws TranslateException;
+
+    /**
+     * Predicts the jets {@code [from, to)} of a file read through a layout: its features and the collections the
+     * scorer reads, found by name in the file's layout.
+     *
+     * @param file an open file (not closed)
+     * @param from the first row, in [0, jets]
+     * @param to one past the last row, in [from, jets]
+     * @return {@code to - from} rows of predictions, in file order
+     * @throws IllegalArgumentException if the range is outside the file, or the file's layout declares other inputs
+     *     than the scorer reads (the message names the file, the input and the field)
+     * @throws TranslateException if the engine fails
+     */
+    Predictions predict(JetFile file, int from, int to) throws TranslateException;
 
     /**
      * Checks a row range of a file.

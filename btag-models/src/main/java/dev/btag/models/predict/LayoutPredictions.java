@@ -63,25 +63,42 @@ public record LayoutPredictions(Predictions predictions, ClassGroups groups, int
      */
     public static LayoutPredictions score(Tagger tagger, List<Path> files, Layout layout)
         throws IOException, TranslateException {
+        try (TaggerPredictor predictor = new TaggerPredictor(tagger)) {
+            return score(predictor, files, layout);
+        }
+    }
+
+    /**
+     * Scores the files with any scorer (a btag tagger, an ONNX model), one file open at a time.
+     *
+     * @param scorer the scorer (not closed); it must output the layout's classes
+     * @param files the files, scored as one sample in this order
+     * @param layout how to read them
+     * @return the scored jets
+     * @throws IOException if a file cannot be read or does not match the layout (the message names it)
+     * @throws IllegalArgumentException if the scorer outputs another number of classes than the layout declares, or
+     *     reads other inputs (the message names the file, the input and the field)
+     * @throws TranslateException if the engine fails on a batch
+     */
+    public static LayoutPredictions score(JetScorer scorer, List<Path> files, Layout layout)
+        throws IOException, TranslateException {
         ClassGroups groups = LayoutInputs.groups(layout);
         int k = groups.size();
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no files to score");
         }
-        if (tagger.spec().classes() != k) {
+        if (scorer.classes() != k) {
             throw new IllegalArgumentException(files.get(0) + ": label: the layout declares " + k + " classes "
-                + layout.label().names() + ", the tagger outputs " + tagger.spec().classes());
+                + layout.label().names() + ", the tagger outputs " + scorer.classes());
         }
         List<Predictions> parts = new ArrayList<>();
         int[][] classes = new int[files.size()][];
         boolean synthetic = false;
-        try (TaggerPredictor predictor = new TaggerPredictor(tagger)) {
-            for (int i = 0; i < files.size(); i++) {
-                try (JetFile file = JetFile.open(files.get(i), layout)) {
-                    parts.add(predictor.predict(file));
-                    classes[i] = file.classes(0, file.jetCount());
-                    synthetic |= file.isSynthetic();
-                }
+        for (int i = 0; i < files.size(); i++) {
+            try (JetFile file = JetFile.open(files.get(i), layout)) {
+                parts.add(scorer.predict(file, 0, file.jetCountAsInt()));
+                classes[i] = file.classes(0, file.jetCount());
+                synthetic |= file.isSynthetic();
             }
         }
         int[] classIndex = Arrays.stream(classes).flatMapToInt(Arrays::stream).toArray();

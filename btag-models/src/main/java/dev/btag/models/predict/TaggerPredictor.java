@@ -282,6 +282,7 @@ public final class TaggerPredictor implements JetScorer {
      *     than the tagger reads (the message names the file, the input and the field)
      * @throws TranslateException if the engine fails
      */
+    @Override
     public Predictions predict(JetFile file, int from, int to) throws TranslateException {
         if (from < 0 || to < from || to > file.jetCount()) {
             throw new IllegalArgumentException(file.path() + ": rows [" + from + ", " + to + ") are outside the "

@@ -106,8 +106,8 @@ class OnnxTaggerTest {
         Path jets = write("jets.onnx", 15, "jets", -1);
         OnnxModelException e = assertThrows(OnnxModelException.class, () -> OnnxTagger.open(jets));
         assertEquals(jets + ": the model's inputs do not match btag's: the model reads jets float32 (N, 15); btag"
-            + " provides features float32 (N, 15), tracks float32 (N, 10, 21) (inputs are matched by name)",
-            e.getMessage());
+            + " provides features float32 (N, 15), tracks float32 (N, 10, 21), neutral float32 (N, 25, 6), charged"
+            + " float32 (N, 25, 16), vertices float32 (N, 4, 12) (inputs are matched by name)", e.getMessage());
         Path narrow = write("narrow.onnx", 14, OnnxNames.FEATURES, -1);
         e = assertThrows(OnnxModelException.class, () -> OnnxTagger.open(narrow));
         assertTrue(e.getMessage().contains("the model reads features float32 (N, 14); btag provides features float32"
