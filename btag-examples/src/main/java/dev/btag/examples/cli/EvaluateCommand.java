@@ -3,7 +3,6 @@ package dev.btag.examples.cli;
 import com.google.gson.JsonObject;
 import dev.btag.data.layout.Layout;
 import dev.btag.data.ntuple.FileSet;
-import dev.btag.data.schema.TutorialFile;
 import dev.btag.io.FileChecks;
 import dev.btag.models.LayoutInputs;
 import dev.btag.models.Tagger;
@@ -14,7 +13,6 @@ import dev.btag.models.evaluate.EvaluationOutputs;
 import dev.btag.models.evaluate.EvaluationSummary;
 import dev.btag.models.evaluate.EvaluationWeights;
 import dev.btag.models.evaluate.TaggerEvaluation;
-import dev.btag.models.evaluate.TestSample;
 import dev.btag.models.io.TaggerFile;
 import dev.btag.models.onnx.ModelFiles;
 import dev.btag.models.onnx.OutputKind;
@@ -26,7 +24,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -86,15 +83,10 @@ final class EvaluateCommand implements Callable<Integer> {
         Layout readWith;
         List<Path> testFiles = FileSet.expand(test).files();
         if (ModelFiles.isOnnx(modelFile)) {
-            if (testFiles.size() != 1 || layout != null) {
-                throw new ParameterException(spec.commandLine(), "an ONNX model takes one tutorial-layout test file"
-                    + " (no --layout); got " + testFiles.size() + " files");
-            }
-            readWith = Layout.tutorial();
-            try (JetScorer scorer = ModelFiles.open(modelFile, logits ? OutputKind.LOGITS : OutputKind.PROBABILITIES);
-                 TutorialFile file = TutorialFile.open(testFiles.get(0))) {
-                evaluation = TaggerEvaluation.standard().evaluate(scorer.name(), scorer.predict(file).probabilities(),
-                    chosen.applyTo(TestSample.read(file), testFiles));
+            readWith = layout == null ? Layout.tutorial() : Layout.resolve(layout);
+            try (JetScorer scorer = ModelFiles.open(modelFile, logits ? OutputKind.LOGITS : OutputKind.PROBABILITIES,
+                    readWith)) {
+                evaluation = TaggerEvaluation.standard().evaluate(scorer, testFiles, readWith, chosen);
             }
         } else {
             try (Tagger tagger = TaggerFile.load(modelFile)) {

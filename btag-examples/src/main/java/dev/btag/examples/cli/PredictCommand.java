@@ -8,7 +8,6 @@ import dev.btag.models.Tagger;
 import dev.btag.models.evaluate.EvaluationOutputs;
 import dev.btag.models.io.TaggerFile;
 import dev.btag.models.onnx.ModelFiles;
-import dev.btag.models.onnx.OnnxTagger;
 import dev.btag.models.onnx.OutputKind;
 import dev.btag.models.predict.JetScorer;
 import dev.btag.models.predict.LayoutPredictions;
@@ -69,8 +68,8 @@ final class PredictCommand implements Callable<Integer> {
         String name;
         if (ModelFiles.isOnnx(modelFile)) {
             Layout readWith = layout == null ? Layout.tutorial() : Layout.resolve(layout);
-            try (JetScorer scorer = OnnxTagger.open(modelFile, OnnxTagger.options().optLayout(readWith)
-                    .optOutputKind(logits ? OutputKind.LOGITS : OutputKind.PROBABILITIES).build())) {
+            try (JetScorer scorer = ModelFiles.open(modelFile, logits ? OutputKind.LOGITS : OutputKind.PROBABILITIES,
+                    readWith)) {
                 name = scorer.name();
                 jets = predict(scorer, files, readWith);
             }

@@ -83,7 +83,7 @@ class OnnxCommandsTest {
 
     /**
      * The branch taggers through the command line: trained, exported (checked against the PyTorch engine), and scored
-     * from the .onnx file through a layout as the saved tagger scores the same files.
+     * from the .onnx file through a layout as the saved tagger scores the same files, and evaluated (the same AUCs).
      */
     @Test
     void branchTaggersExportAndPredictThroughALayout() throws Exception {
@@ -108,6 +108,14 @@ class OnnxCommandsTest {
             assertEquals(500 * 6, a.length);
             for (int i = 0; i < a.length; i++) {
                 assertEquals(b[i], a[i], 1e-5, c[0] + " probability " + i);
+            }
+            // evaluated from the .onnx file through the same layout, as the saved tagger through its own
+            JsonObject onnxAuc = auc(onnx.toString(), c[0] + "-onnx-eval", "--layout", c[1]);
+            JsonObject btagAuc = auc(model.toString(), c[0] + "-btag-eval");
+            assertEquals(btagAuc.keySet(), onnxAuc.keySet());
+            assertFalse(btagAuc.keySet().isEmpty());
+            for (String key : btagAuc.keySet()) {
+                assertEquals(btagAuc.get(key).getAsDouble(), onnxAuc.get(key).getAsDouble(), 1e-6, c[0] + " " + key);
             }
         }
         BtagCommandTest.Run refused = BtagCommandTest.run("predict", "--model", dir.resolve("deepvertex.onnx")

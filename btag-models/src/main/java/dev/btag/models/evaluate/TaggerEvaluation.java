@@ -26,6 +26,7 @@ import dev.btag.metrics.workingpoint.WorkingPointTarget;
 import dev.btag.metrics.workingpoint.WorkingPoints;
 import dev.btag.models.LayoutInputs;
 import dev.btag.models.Tagger;
+import dev.btag.models.predict.JetScorer;
 import dev.btag.models.predict.LayoutPredictions;
 import dev.btag.models.predict.Predictions;
 import dev.btag.models.predict.TaggerPredictor;
@@ -220,33 +221,54 @@ public final class TaggerEvaluation {
      */
     public Evaluation evaluate(Tagger tagger, List<Path> testFiles, Layout layout, EvaluationWeights weights)
             throws IOException, TranslateException {
+        try (TaggerPredictor predictor = new TaggerPredictor(tagger)) {
+            return evaluate(predictor, testFiles, layout, weights);
+        }
+    }
+
+    /**
+     * As {@link #evaluate(Tagger, List, Layout, EvaluationWeights)} for any scorer: a btag tagger's
+     * {@link TaggerPredictor}, or an ONNX model opened with the same layout ({@code ModelFiles.open(model, kind,
+     * layout)}), so an exported tagger is evaluated exactly as the saved one. The scorer reads tutorial-layout files
+     * through {@link JetScorer#predict(TutorialFile)} and any other layout through
+     * {@link JetScorer#predict(JetFile, int, int)}.
+     *
+     * @param scorer the scorer (not closed); it must output the layout's classes (six for the tutorial layout)
+     * @param testFiles the test files, evaluated as one sample in this order
+     * @param layout how to read them
+     * @param weights which weights to use
+     * @return the evaluation, named after the scorer ({@link JetScorer#name()})
+     * @throws IOException if a file cannot be read or does not match the layout, a weights file does not fit the
+     *     jets, or a weight is negative or not finite (the message names the file, the field and the row)
+     * @throws IllegalArgumentException if the layout declares other inputs or classes than the scorer reads or gives
+     * @throws TranslateException if the engine fails on a batch
+     */
+    public Evaluation evaluate(JetScorer scorer, List<Path> testFiles, Layout layout, EvaluationWeights weights)
+            throws IOException, TranslateException {
         if (layout.isTutorial() && testFiles.size() == 1) {
             try (TutorialFile file = TutorialFile.open(testFiles.get(0))) {
-                return evaluateFile(tagger, file, weights.applyTo(TestSample.read(file), testFiles));
+                TestSample sample = weights.applyTo(TestSample.read(file), testFiles);
+                return evaluate(scorer.name(), scorer.predict(file).probabilities(), sample);
             }
         }
-        if (layout.isTutorial() && tagger.spec().classes() == Discriminants.CLASSES) {
+        if (layout.isTutorial() && scorer.classes() == Discriminants.CLASSES) {
             List<Predictions> parts = new ArrayList<>();
-            try (TaggerPredictor predictor = new TaggerPredictor(tagger)) {
-                for (Path path : testFiles) {
-                    try (TutorialFile file = TutorialFile.open(path)) {
-                        parts.add(predictor.predict(file));
-                    }
+            for (Path path : testFiles) {
+                try (TutorialFile file = TutorialFile.open(path)) {
+                    parts.add(scorer.predict(file));
                 }
             }
-            return evaluate(tagger.spec().architecture().cliName(), Predictions.concat(parts).probabilities(),
-                weights.read(testFiles, layout));
+            return evaluate(scorer.name(), Predictions.concat(parts).probabilities(), weights.read(testFiles, layout));
         }
         TestSample sample = weights.read(testFiles, layout); // before scoring: a bad weight fails fast
-        LayoutPredictions scored = LayoutPredictions.score(tagger, testFiles, layout);
+        LayoutPredictions scored = LayoutPredictions.score(scorer, testFiles, layout);
         ClassGroups groups = scored.groups();
         float[] probs = scored.predictions().probabilities();
         List<FlavourComparison> chosen = comparisons.stream().filter(c -> groups.defines(c.discriminant())).toList();
         // efficiency maps need pT and |eta|: only for a layout that declares both
         boolean maps = efficiencyMaps && layout.kinematics().ptField().isPresent()
             && layout.kinematics().etaField().isPresent();
-        Evaluation grouped = evaluate(tagger.spec().architecture().cliName(), groups.collapse(probs), sample, chosen,
-            maps);
+        Evaluation grouped = evaluate(scorer.name(), groups.collapse(probs), sample, chosen, maps);
         float[] oneHot = scored.oneHot();
         // as for the tutorial: outputs that are not probabilities get an empty calibration
         ConfusionAndCalibration c = ConfusionAndCalibration.of(layout.label().names(), oneHot, probs,

@@ -1,6 +1,7 @@
 package dev.btag.models.onnx;
 
 import ai.djl.translate.TranslateException;
+import dev.btag.data.layout.Layout;
 import dev.btag.data.ntuple.JetFile;
 import dev.btag.data.schema.TutorialFile;
 import dev.btag.models.Tagger;
@@ -48,8 +49,26 @@ public final class ModelFiles {
      * @throws IllegalArgumentException if logits are asked of a btag tagger
      */
     public static JetScorer open(Path model, OutputKind outputKind) throws IOException {
+        return open(model, outputKind, Layout.tutorial());
+    }
+
+    /**
+     * Opens a model for files read through a layout: an ONNX model's inputs are matched to the layout's collections
+     * ({@link OnnxTagger.Options.Builder#optLayout}), as {@code btag predict} and {@code btag evaluate} do with
+     * {@code --layout}; a btag tagger reads whatever layout a file is opened with, so the layout does not change how
+     * it is opened.
+     *
+     * @param model an {@code .onnx} file, a {@code .btag} file or a training output directory
+     * @param outputKind what an ONNX model's output holds; a btag tagger always gives probabilities
+     * @param layout the layout the files will be read with
+     * @return the scorer; close it
+     * @throws IOException if the model is missing or cannot be read, or an ONNX model's inputs do not match the
+     *     layout (the message names the model)
+     * @throws IllegalArgumentException if logits are asked of a btag tagger
+     */
+    public static JetScorer open(Path model, OutputKind outputKind, Layout layout) throws IOException {
         if (isOnnx(model)) {
-            return OnnxTagger.open(model, OnnxTagger.options().optOutputKind(outputKind).build());
+            return OnnxTagger.open(model, OnnxTagger.options().optOutputKind(outputKind).optLayout(layout).build());
         }
         if (outputKind == OutputKind.LOGITS) {
             throw new IllegalArgumentException(model + ": logits apply to ONNX models only; a btag tagger gives"
