@@ -140,11 +140,8 @@ public record LayoutInputs(Layout layout, List<String> collections,
         List<String> want = layout.jets().features();
         List<String> got = other.jets().features();
         if (!want.equals(got)) {
-            int i = 0;
+            int i = firstDifference(got, want);
             int common = Math.min(want.size(), got.size());
-            while (i < common && want.get(i).equals(got.get(i))) {
-                i++;
-            }
             throw new IllegalArgumentException(source + ": input 'features': " + (i < common ? "feature " + i
                 + " is '" + got.get(i) + "', the tagger reads '" + want.get(i) + "'" : "the layout lists "
                 + got.size() + " features, the tagger reads " + want.size()) + " (tagger features: " + want + ")");
@@ -159,18 +156,36 @@ public record LayoutInputs(Layout layout, List<String> collections,
         }
     }
 
+    /**
+     * Finds where two lists of variable names first differ: the names a layout gives an input and the names a model
+     * reads from it, compared position by position (exactly, case-sensitive).
+     *
+     * @param layoutNames the names the layout gives, in order
+     * @param readNames the names the model reads, in order
+     * @return the first position (0-based) whose names differ, or where one list ends before the other; -1 when the
+     *     lists are equal
+     */
+    public static int firstDifference(List<String> layoutNames, List<String> readNames) {
+        int common = Math.min(layoutNames.size(), readNames.size());
+        for (int i = 0; i < common; i++) {
+            if (!layoutNames.get(i).equals(readNames.get(i))) {
+                return i;
+            }
+        }
+        return layoutNames.size() == readNames.size() ? -1 : common;
+    }
+
     private void checkCollection(Layout other, Path source, String collection) {
         ObjectCollection mine = layout.collection(collection);
         ObjectCollection theirs = other.collections().stream().filter(c -> c.name().equals(collection))
             .findFirst().orElseThrow(() -> new IllegalArgumentException(source + ": input '" + collection
                 + "': the layout declares no collection of that name (the tagger reads " + mine.variables()
                 + ")"));
-        for (int i = 0; i < mine.variables().size(); i++) {
-            if (i >= theirs.variables().size() || !mine.variables().get(i).equals(theirs.variables().get(i))) {
-                throw new IllegalArgumentException(source + ": input '" + collection + "': variable " + i + " is "
-                    + (i >= theirs.variables().size() ? "missing" : "'" + theirs.variables().get(i) + "'")
-                    + ", the tagger reads '" + mine.variables().get(i) + "'");
-            }
+        int i = firstDifference(theirs.variables(), mine.variables());
+        if (i >= 0 && i < mine.variables().size()) {
+            throw new IllegalArgumentException(source + ": input '" + collection + "': variable " + i + " is "
+                + (i >= theirs.variables().size() ? "missing" : "'" + theirs.variables().get(i) + "'")
+                + ", the tagger reads '" + mine.variables().get(i) + "'");
         }
         if (theirs.variables().size() != mine.variables().size()) {
             throw new IllegalArgumentException(source + ": input '" + collection + "': the layout lists "

@@ -80,7 +80,9 @@ public final class OnnxMetadata {
                     : numbered(b.collection() + "_var_", b.variables())));
             }
         } else if (tagger.spec().architecture().usesTracks()) {
-            List<String> tracks = JetArray.SEEDING_TRACKS.variableNames();
+            // the variables of the collection the tagger was trained on, else the tutorial's seeding tracks
+            List<String> tracks = layoutInputs.flatMap(LayoutInputs::collectionSpec).map(ObjectCollection::variables)
+                .orElse(JetArray.SEEDING_TRACKS.variableNames());
             variables.add(OnnxNames.TRACKS, strings(tracks.size() == inputs.trackVariables() ? tracks
                 : numbered("track_var_", inputs.trackVariables())));
         }

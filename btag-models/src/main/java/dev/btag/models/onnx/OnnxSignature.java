@@ -12,6 +12,7 @@ import dev.btag.data.ntuple.JetFile;
 import dev.btag.data.schema.FeatureSet;
 import dev.btag.data.schema.JetArray;
 import dev.btag.data.schema.TrainingClass;
+import dev.btag.models.LayoutInputs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +42,22 @@ record OnnxSignature(List<String> featureNames, List<CollectionInput> collection
      *     layout's first collection)
      * @param objects object slots per jet O
      * @param variables variables per object V
+     * @param variableNames the names of the V variables from the model's {@value OnnxNames#INPUTS} metadata, in
+     *     order; empty when the metadata does not name them (then only the shape is checked)
      */
-    record CollectionInput(String name, int objects, int variables) {
+    record CollectionInput(String name, int objects, int variables, List<String> variableNames) {
+
+        /**
+         * Copies the names.
+         *
+         * @param name the input's name
+         * @param objects object slots per jet
+         * @param variables variables per object
+         * @param variableNames the variables' names, or empty
+         */
+        CollectionInput {
+            variableNames = List.copyOf(variableNames);
+        }
 
         /**
          * Returns the values per jet.
@@ -55,7 +70,10 @@ record OnnxSignature(List<String> featureNames, List<CollectionInput> collection
     }
 
     /**
-     * Matches a session's inputs and outputs to btag's.
+     * Matches a session's inputs and outputs to btag's. Where the model's {@value OnnxNames#INPUTS} metadata names
+     * the variables of a collection input, the layout's collection must name the same variables in the same order;
+     * where it names the features and the layout is not the tutorial's, so must the layout's features (the tutorial
+     * layout's features are read by name). A model without that metadata is matched by shape only.
      *
      * @param file the model file, for messages
      * @param session the session
@@ -64,13 +82,22 @@ record OnnxSignature(List<String> featureNames, List<CollectionInput> collection
      *     {@code null} to take every other input as a collection of the shape the model fixes, in any number of
      *     classes (the export's agreement check, which feeds the tagger's own inputs)
      * @return the signature
-     * @throws OnnxModelException if an input cannot be fed or no output can be chosen
+     * @throws OnnxModelException if an input cannot be fed, the layout names other variables than the metadata (the
+     *     message names the input and the first differing position with both names), or no output can be chosen
      * @throws OrtException if ONNX Runtime cannot describe the model
      */
     static OnnxSignature match(Path file, OrtSession session, Map<String, String> metadata, Layout layout)
             throws OnnxModelException, OrtException {
         Map<String, NodeInfo> inputs = session.getInputInfo();
-        List<String> features = featureNames(file, metadata);
+        Optional<List<String>> namedFeatures = names(file, metadata, OnnxNames.FEATURES);
+        List<String> features = namedFeatures.orElse(FeatureSet.TUTORIAL.columnNames());
+        if (layout != null && !layout.isTutorial() && namedFeatures.isPresent()) {
+            String problem = namesDiffer(OnnxNames.FEATURES, "feature", layout.jets().features(), features,
+                layout);
+            if (problem != null) {
+                throw new OnnxModelException(file, problem);
+            }
+        }
         long[] featureShape = {-1, features.size()};
         String provided = layout == null ? OnnxNames.FEATURES + " float32 " + dims(featureShape)
             + " and the collections the model fixes" : provided(featureShape, layout);
@@ -91,7 +118,8 @@ record OnnxSignature(List<String> featureNames, List<CollectionInput> collection
                     throw new OnnxModelException(file, "input '" + name + "' is float32 " + dims(shape) + "; a"
                         + " collection input needs fixed (N, objects, variables)");
                 }
-                collections.add(new CollectionInput(name, (int) shape[1], (int) shape[2]));
+                collections.add(new CollectionInput(name, (int) shape[1], (int) shape[2],
+                    names(file, metadata, name).orElse(List.of())));
             } else if (collection != null) {
                 long[] expected = {-1, objects(collection), collection.variables().size()};
                 long objects = shape.length == 3 && shape[1] > 0 ? shape[1] : expected[1];
@@ -100,7 +128,12 @@ record OnnxSignature(List<String> featureNames, List<CollectionInput> collection
                         + " layout " + layoutName(layout) + " gives float32 " + dims(expected) + " (collection '"
                         + collection.name() + "')");
                 }
-                collections.add(new CollectionInput(name, (int) objects, collection.variables().size()));
+                List<String> named = names(file, metadata, name).orElse(List.of());
+                String problem = namesDiffer(name, "variable", collection.variables(), named, layout);
+                if (problem != null) {
+                    throw new OnnxModelException(file, problem);
+                }
+                collections.add(new CollectionInput(name, (int) objects, collection.variables().size(), named));
             }
             batch = shape[0] > 0 ? shape[0] : batch;
         }
@@ -174,8 +207,9 @@ record OnnxSignature(List<String> featureNames, List<CollectionInput> collection
      * @param collections the model's collection inputs
      * @param file the file
      * @return the file's collection index of each input, in input order
-     * @throws IllegalArgumentException naming the file and the input when the layout lacks the collection or the file
-     *     holds it in another shape
+     * @throws IllegalArgumentException naming the file and the input when the layout lacks the collection, names other
+     *     variables than the model's metadata (the first differing position, both names), or the file holds it in
+     *     another shape
      */
     static int[] collectionIndices(List<CollectionInput> collections, JetFile file) {
         int[] indices = new int[collections.size()];
@@ -194,6 +228,11 @@ record OnnxSignature(List<String> featureNames, List<CollectionInput> collection
                     + " (N, " + c.objects() + ", " + c.variables() + "), the file's collection '" + declared.name()
                     + "' is (N, " + objects + ", " + variables + ")");
             }
+            String problem = namesDiffer(c.name(), "variable", declared.variables(), c.variableNames(),
+                file.layout());
+            if (problem != null) {
+                throw new IllegalArgumentException(file.path() + ": " + problem);
+            }
         }
         return indices;
     }
@@ -208,14 +247,40 @@ record OnnxSignature(List<String> featureNames, List<CollectionInput> collection
         return layout.isTutorial() ? Layout.TUTORIAL : layout.source();
     }
 
-    /** The features named by the metadata, else the tutorial's. */
-    private static List<String> featureNames(Path file, Map<String, String> metadata) throws OnnxModelException {
+    /** The variables of an input named by the metadata, if it names them. */
+    private static Optional<List<String>> names(Path file, Map<String, String> metadata, String input)
+            throws OnnxModelException {
         try {
-            Optional<List<String>> named = OnnxMetadata.variables(metadata, OnnxNames.FEATURES);
-            return named.orElse(FeatureSet.TUTORIAL.columnNames());
+            return OnnxMetadata.variables(metadata, input);
         } catch (IllegalArgumentException e) {
             throw new OnnxModelException(file, e.getMessage(), e);
         }
+    }
+
+    /**
+     * Compares the names a layout gives an input with those the model's metadata names.
+     *
+     * @param input the input's name
+     * @param noun {@code feature} or {@code variable}
+     * @param layoutNames the layout's names, in order
+     * @param modelNames the metadata's names, in order; empty when the metadata names none (nothing to compare)
+     * @param layout the layout, for the message
+     * @return {@code null} when they agree or the model names none, else the problem, one line: the input, the first
+     *     differing position (0-based) and both names
+     */
+    static String namesDiffer(String input, String noun, List<String> layoutNames, List<String> modelNames,
+                              Layout layout) {
+        int i = LayoutInputs.firstDifference(layoutNames, modelNames);
+        if (modelNames.isEmpty() || i < 0) {
+            return null;
+        }
+        return "input '" + input + "': " + noun + " " + i + " is " + quoted(layoutNames, i) + " in the layout "
+            + layoutName(layout) + ", the model reads " + quoted(modelNames, i) + " (the model's '"
+            + OnnxNames.INPUTS + "' metadata; the layout must name the same " + noun + "s in the same order)";
+    }
+
+    private static String quoted(List<String> names, int i) {
+        return i < names.size() ? "'" + names.get(i) + "'" : "nothing";
     }
 
     /** The output named probabilities, else the only output. */
