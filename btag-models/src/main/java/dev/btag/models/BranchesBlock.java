@@ -23,8 +23,9 @@ import java.util.function.Consumer;
  * when the spec masks padding or the branch sorts:
  * <ul>
  *   <li>an object is padding when all its variables are zero (the files' convention; standardisation keeps it);</li>
- *   <li>the real objects move to the front, in stored order, or sorted by the branch's sort variable (descending),
- *       and the padded slots follow ({@code gather} with the permutation from {@code argSort});</li>
+ *   <li>the real objects move to the front, in stored order, or sorted by the branch's sort variable (descending,
+ *       ties in stored order: see {@link #positions}), and the padded slots follow ({@code gather} with the
+ *       permutation from {@code argSort});</li>
  *   <li>with {@link PaddingPolicy#MASK} the summary is the LSTM's output after the last real object (zero for a jet
  *       without any), so padded slots cannot change it; with {@link PaddingPolicy#KEEP} it is the output at the last
  *       slot.</li>
@@ -74,8 +75,14 @@ final class BranchesBlock extends AbstractBlock {
     }
 
     /**
-     * The objects {@code (B, O, V)} with the real ones first (stored order, or descending by the sort variable),
-     * padding last; {@code real} is {@code (B, O)} with 1 for a real object, 0 for padding.
+     * The objects {@code (B, O, V)} with the real ones first (stored order, or descending by the sort variable with
+     * ties kept in stored order), padding last; {@code real} is {@code (B, O)} with 1 for a real object, 0 for padding.
+     *
+     * <p>PyTorch's {@code argsort} is not stable (on the CPU, ties come out in reverse slot order up to 16 objects
+     * and in no set order beyond), while ONNX's {@code TopK} keeps the lower slot first; so with a sort variable the
+     * permutation is taken from the strict {@link #positions} of the keys, which have no ties, and ONNX
+     * ({@code BranchGraph}) computes the same positions. Without one the keys (minus the slot index) tie only between
+     * padded slots, which hold identical all-zero objects, so their order cannot change the output.
      */
     static NDArray reorder(NDArray objects, NDArray real, int sortVariable) {
         Shape shape = objects.getShape();
@@ -83,8 +90,29 @@ final class BranchesBlock extends AbstractBlock {
             : objects.getManager().arange(0f, (float) shape.get(1)).neg().expandDims(0);
         // real: key; padding: PADDING_KEY (the product with 0/1 flags keeps real keys exact)
         NDArray masked = key.mul(real).add(real.sub(1f).mul(-PADDING_KEY));
-        NDArray order = masked.argSort(1, false).expandDims(2).repeat(2, shape.get(2));
+        NDArray sorted = sortVariable >= 0 ? positions(masked).argSort(1, true) : masked.argSort(1, false);
+        NDArray order = sorted.expandDims(2).repeat(2, shape.get(2));
         return objects.gather(order, 1);
+    }
+
+    /**
+     * The place of each slot in the descending order of the keys with ties broken by the slot index: for slot i of
+     * a jet, the number of slots j with {@code key[j] > key[i]}, or {@code key[j] == key[i]} and {@code j < i}
+     * (floats compared exactly, {@code -0 == 0}). Each row is a permutation of 0 … O-1 (for keys without NaN), so
+     * sorting it ascending has one answer on every engine: the stable descending order.
+     *
+     * @param key {@code (B, O)} sort keys
+     * @return {@code (B, O)} float32 places
+     */
+    static NDArray positions(NDArray key) {
+        long o = key.getShape().get(1);
+        NDManager manager = key.getManager();
+        NDArray slot = manager.arange(0f, (float) o);
+        NDArray lowerSlot = slot.expandDims(0).lt(slot.expandDims(1)); // [i, j]: j < i
+        NDArray ki = key.expandDims(2);
+        NDArray kj = key.expandDims(1);
+        NDArray before = kj.gt(ki).logicalOr(kj.eq(ki).logicalAnd(lowerSlot));
+        return before.toType(DataType.FLOAT32, false).sum(new int[] {2});
     }
 
     /** The LSTM outputs {@code (B, O, U)} after the last real object, zero for a jet without real objects. */

@@ -21,7 +21,10 @@ import java.util.Map;
  *       objects only ({@code Where}), padding stays zero;</li>
  *   <li>reordering (padding masked, or a sort variable): the sort key is the sort variable, or minus the slot index
  *       to keep the stored order, and {@value #PADDING_KEY} for padding; {@code TopK} (largest, sorted; ties keep the
- *       lower slot first) gives the permutation and {@code GatherElements} applies it along the objects;</li>
+ *       lower slot first) gives the permutation and {@code GatherElements} applies it along the objects. With a sort
+ *       variable {@code TopK} (smallest) runs on each slot's strict place instead, the count of slots with a larger
+ *       key or an equal key in a lower slot ({@code Greater}, {@code Equal}, {@code ReduceSum}), as
+ *       {@code BranchesBlock.positions} computes it: ties keep the stored order on both engines by construction;</li>
  *   <li>per-object 1x1 convolutions as {@code MatMul} + {@code Add} + {@code Relu};</li>
  *   <li>{@link PaddingPolicy#MASK}: ONNX's {@code LSTM} with {@code sequence_lens} = max(real objects, 1) as int32,
  *       its last hidden state {@code Y_h} multiplied by (real objects &gt; 0), so a jet without real objects gives
@@ -177,11 +180,33 @@ final class BranchGraph {
             key = g.floats("stored_order_key", slots, 1, objects);
         }
         String masked = g.node("Where", Map.of(), real, key, g.floats("padding_key", new float[] {PADDING_KEY}));
-        String order = g.nodeOutputs("TopK", Map.of("axis", 1L, "largest", 1L, "sorted", 1L),
-            new String[] {"sorted_keys", "order"}, masked, g.longs("k", objects))[1];
+        boolean sorts = sortVariable >= 0;
+        String order = g.nodeOutputs("TopK", Map.of("axis", 1L, "largest", sorts ? 0L : 1L, "sorted", 1L),
+            new String[] {"sorted_keys", "order"}, sorts ? positions(g, masked, objects) : masked,
+            g.longs("k", objects))[1];
         String index = g.node("Expand", Map.of(), g.node("Unsqueeze", Map.of(), order, g.longs("axis", 2)),
             g.node("Shape", Map.of(), x));
         return g.node("GatherElements", Map.of("axis", 1L), x, index);
+    }
+
+    /**
+     * Each slot's place in the descending order of the (batch, O) keys, ties broken by the lower slot: the number of
+     * slots with a larger key, or an equal key in a lower slot, as float32 (batch, O), as
+     * {@code BranchesBlock.positions} computes it.
+     */
+    private static String positions(OnnxGraph g, String key, long objects) {
+        float[] lower = new float[(int) (objects * objects)];
+        for (int i = 0; i < objects; i++) {
+            for (int j = 0; j < i; j++) {
+                lower[(int) (i * objects + j)] = 1f; // [i, j]: j < i
+            }
+        }
+        String ki = g.node("Unsqueeze", Map.of(), key, g.longs("axis", 2));
+        String kj = g.node("Unsqueeze", Map.of(), key, g.longs("axis", 1));
+        String tiedBefore = g.node("Mul", Map.of(), toFloat(g, g.node("Equal", Map.of(), kj, ki)),
+            g.floats("lower_slot", lower, objects, objects));
+        String before = g.node("Add", Map.of(), toFloat(g, g.node("Greater", Map.of(), kj, ki)), tiedBefore);
+        return g.node("ReduceSum", Map.of("keepdims", 0L), before, g.longs("axis", 2));
     }
 
     /**

@@ -232,6 +232,52 @@ class BranchExportTest {
         }
     }
 
+    /**
+     * A sort variable with many ties (integers 1 to 3 over 25 slots, beyond the 16 up to which PyTorch's CPU sort
+     * happens to be an insertion sort): both engines keep tied objects in stored order, so ONNX Runtime agrees with
+     * the PyTorch engine, for both padding policies.
+     */
+    @Test
+    void aSortVariableWithManyTiesGivesTheSameOrderInBothEngines() throws Exception {
+        for (PaddingPolicy padding : PaddingPolicy.values()) {
+            TaggerSpec spec = TaggerSpec.builder().setArchitecture(Architecture.DEEPJET).optFeatureCount(3)
+                .optBranches(List.of(new ObjectBranch("a", 25, 3, new int[] {5}, 4, 1),
+                    new ObjectBranch("b", 3, 2, new int[] {3}, 2, -1)))
+                .optHeadWidths(6).optPadding(padding).build();
+            try (Tagger tagger = Tagger.create(spec, InputSpec.unstandardised(List.of("f0", "f1", "f2"), 25, 3),
+                    Device.cpu()).initialize();
+                 OnnxTagger runtime = OnnxTagger.open(Path.of("ties.onnx"), exportRandomised(tagger),
+                     OnnxTagger.options().optInputsAsExported().build());
+                 TaggerPredictor predictor = new TaggerPredictor(tagger)) {
+                Random random = new Random(17);
+                int n = 64;
+                float[] objects = new float[n * 25 * 3];
+                int ties = 0;
+                for (int jet = 0; jet < n; jet++) {
+                    int real = 2 + random.nextInt(24);
+                    for (int o = 0; o < real; o++) {
+                        int at = (jet * 25 + o) * 3;
+                        objects[at] = (float) random.nextGaussian();
+                        objects[at + 1] = 1 + random.nextInt(3);
+                        objects[at + 2] = (float) random.nextGaussian();
+                    }
+                    ties += real > 3 ? 1 : 0;
+                }
+                assertTrue(ties > n / 2, "most jets have tied sort values");
+                JetInputs jets = new JetInputs(n, randomJets(random, n, true).features(), List.of(objects,
+                    randomJets(random, n, true).collection(1)));
+                assertArrayEquals(predictor.predict(jets), runtime.predict(jets), (float) OnnxExport.TOLERANCE,
+                    padding.toString());
+            }
+        }
+    }
+
+    /** Order-one random parameters, then the ONNX export (without the agreement check). */
+    private static byte[] exportRandomised(Tagger tagger) {
+        OnnxExportTest.randomise(tagger, 11);
+        return OnnxExport.builder().setTagger(tagger).build().toBytes();
+    }
+
     /** A two-branch DeepJet-style tagger on 3 features with order-one random parameters. */
     private static Tagger randomDeepJet(PaddingPolicy padding, int sort) {
         TaggerSpec spec = TaggerSpec.builder().setArchitecture(Architecture.DEEPJET).optFeatureCount(3)
