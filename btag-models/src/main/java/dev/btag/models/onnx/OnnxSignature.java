@@ -303,13 +303,17 @@ record OnnxSignature(List<String> featureNames, List<CollectionInput> collection
         return ((TensorInfo) info).getShape();
     }
 
-    /** Same rank, and every fixed dimension of the model equal to btag's (btag's -1 accepts any batch). */
+    /**
+     * Same rank, and every fixed dimension of the model equal to btag's where btag fixes it (btag's -1 accepts any
+     * size: the batch, and the object slots of a collection whose layout does not fix them, an HDF5 dataset's for
+     * example, which are checked against each file when it is read).
+     */
     private static boolean fits(long[] shape, long[] expected) {
         if (shape.length != expected.length) {
             return false;
         }
         for (int i = 1; i < shape.length; i++) {
-            if (shape[i] > 0 && shape[i] != expected[i]) {
+            if (shape[i] > 0 && expected[i] >= 0 && shape[i] != expected[i]) {
                 return false;
             }
         }

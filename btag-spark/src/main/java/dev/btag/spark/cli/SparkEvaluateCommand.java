@@ -62,7 +62,7 @@ final class SparkEvaluateCommand implements Callable<Integer> {
         Path modelFile = options.modelFile();
         List<Path> files = options.files();
         Layout layout = options.resolveLayout(modelFile);
-        String name = options.modelName(modelFile);
+        String name = options.modelName(modelFile, layout);
         boolean synthetic = SparkOptions.synthetic(files, layout);
         SparkSession spark = options.session();
         Dataset<Row> scored = ScoredOutputs.writeParquet(options.scoring(modelFile, layout).score(spark, files),

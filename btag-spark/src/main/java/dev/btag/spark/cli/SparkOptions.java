@@ -90,9 +90,13 @@ final class SparkOptions {
             .optRowsPerPartition(rowsPerPartition).build();
     }
 
-    /** The scorer's name as results give it (an architecture, or the ONNX file's name); loads the model once. */
-    String modelName(Path modelFile) throws IOException {
-        try (JetScorer scorer = ModelFiles.open(modelFile, logits ? OutputKind.LOGITS : OutputKind.PROBABILITIES)) {
+    /**
+     * The scorer's name as results give it (an architecture, or the ONNX file's name); loads the model once, an ONNX
+     * model through the layout, so that one whose inputs do not match it is refused on the driver before any task.
+     */
+    String modelName(Path modelFile, Layout readWith) throws IOException {
+        try (JetScorer scorer = ModelFiles.open(modelFile, logits ? OutputKind.LOGITS : OutputKind.PROBABILITIES,
+                readWith)) {
             return scorer.name();
         }
     }

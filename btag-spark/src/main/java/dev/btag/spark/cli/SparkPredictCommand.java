@@ -44,7 +44,7 @@ final class SparkPredictCommand implements Callable<Integer> {
         Path modelFile = options.modelFile();
         List<Path> files = options.files();
         Layout layout = options.resolveLayout(modelFile);
-        String name = options.modelName(modelFile);
+        String name = options.modelName(modelFile, layout);
         SparkScoring scoring = options.scoring(modelFile, layout);
         SparkSession spark = options.session();
         long start = System.nanoTime();

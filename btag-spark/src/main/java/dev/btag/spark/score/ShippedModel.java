@@ -26,7 +26,9 @@ import org.apache.spark.SparkFiles;
  * ONNX Runtime; both are thread-safe, so the concurrent tasks of an executor share one. The loaded models live as
  * long as the executor's JVM, keyed by this record: ship each model file under its own name within one application
  * (Spark refuses to add a second file of the same name from another path). The layout travels with the model as
- * YAML ({@code null} for the tutorial layout).
+ * YAML ({@code null} for the tutorial layout); an ONNX model is opened through it
+ * ({@link ModelFiles#open(Path, OutputKind, Layout)}, as {@code btag predict --layout} opens it), so its inputs are
+ * matched to the layout's features and collections on the executor as on one machine.
  * This record is immutable and serializable.
  *
  * @serial exclude (a unit of work between driver and executors of one job, not a stored form)
@@ -78,7 +80,8 @@ public record ShippedModel(String fileName, boolean logits, String layoutYaml) i
      * The model as loaded on this JVM, loading it from Spark's local copy on the first call.
      *
      * @return the loaded model, shared by every task of the executor
-     * @throws UncheckedIOException if the file cannot be read (the message names it)
+     * @throws UncheckedIOException if the file cannot be read, or an ONNX model's inputs do not match the shipped
+     *     layout (the message names the model)
      */
     public Loaded load() {
         return LOADED.computeIfAbsent(this, ShippedModel::open);
@@ -88,8 +91,8 @@ public record ShippedModel(String fileName, boolean logits, String layoutYaml) i
         Path local = Path.of(SparkFiles.get(m.fileName()));
         try {
             if (ModelFiles.isOnnx(local)) {
-                return new Loaded(ModelFiles.open(local, m.logits() ? OutputKind.LOGITS : OutputKind.PROBABILITIES),
-                    null);
+                return new Loaded(ModelFiles.open(local, m.logits() ? OutputKind.LOGITS : OutputKind.PROBABILITIES,
+                    m.layout()), null);
             }
             Tagger tagger = TaggerFile.load(local);
             TaggerPredictor predictor = new TaggerPredictor(tagger);
@@ -102,9 +105,9 @@ public record ShippedModel(String fileName, boolean logits, String layoutYaml) i
     /**
      * A model loaded on an executor.
      *
-     * @param scorer scores tutorial-layout files (either kind of model)
-     * @param tagger the btag tagger's predictor, which also reads files through other layouts; {@code null} for an
-     *     ONNX model
+     * @param scorer scores files read through the shipped layout (either kind of model; an ONNX model was opened
+     *     through that layout)
+     * @param tagger the btag tagger's predictor (the same object as {@code scorer}); {@code null} for an ONNX model
      */
     public record Loaded(JetScorer scorer, TaggerPredictor tagger) {
     }

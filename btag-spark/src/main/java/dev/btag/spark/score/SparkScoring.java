@@ -156,8 +156,8 @@ public final class SparkScoring {
      * @return the rows' {@link ScoredJets} rows, in row order
      * @throws IOException if the file cannot be read or does not match the layout (the message names it)
      * @throws TranslateException if the engine fails
-     * @throws IllegalArgumentException if the model reads other inputs than the layout declares, or an ONNX model
-     *     is given a layout other than the tutorial's
+     * @throws IllegalArgumentException if the model reads other inputs than the layout declares (the message names
+     *     the file and the input)
      */
     public static Iterator<Row> scoreRange(ShippedModel model, RowRange range) throws IOException,
             TranslateException {
@@ -175,17 +175,16 @@ public final class SparkScoring {
         int[] truth;
         try (JetFile file = JetFile.open(path, layout)) {
             Predictions p;
-            if (loaded.tagger() != null) {
-                // a btag tagger reads through the layout: only the range's rows, nothing of the rest of the file
-                p = loaded.tagger().predict(file, from, to);
-            } else if (layout.isTutorial()) {
-                // an ONNX model reads the tutorial columns by name (opening a TutorialFile checks its jet table)
+            if (loaded.tagger() == null && layout.isTutorial()) {
+                // an ONNX model on tutorial files reads them as btag predict does: the tutorial columns by name
+                // (opening a TutorialFile checks its jet table)
                 try (TutorialFile tutorial = TutorialFile.open(path)) {
                     p = loaded.scorer().predict(tutorial, from, to);
                 }
             } else {
-                throw new IllegalArgumentException(path + ": an ONNX model reads tutorial-layout files only; got a"
-                    + " layout");
+                // a btag tagger, or an ONNX model opened through the shipped layout: only the range's rows, nothing
+                // of the rest of the file (as btag predict --layout reads the whole file)
+                p = loaded.scorer().predict(file, from, to);
             }
             probabilities = p.probabilities();
             k = p.classes();
