@@ -93,6 +93,45 @@ class ConfusionMatrixTest {
         assertTrue(e.getMessage().contains("row 0, column 1"), e.getMessage());
     }
 
+    /** Values that tie, order by sign, zero's sign, infinities and NaNs of either sign. */
+    private static final float[] SPECIAL = {Float.NEGATIVE_INFINITY, -1e30f, -1f, -Float.MIN_VALUE, -0f, 0f,
+        Float.MIN_VALUE, 0.25f, 0.5f, 1f, 3e38f, Float.POSITIVE_INFINITY, Float.NaN,
+        Float.intBitsToFloat(0xFFC00001)};
+
+    /**
+     * The branch-free argmax is the first largest column found by comparing values ({@code >}, so -0 and 0 tie), and
+     * a row with a NaN fails naming its first NaN column, on rows of the special values (ties in most rows).
+     */
+    @Property(tries = 2000)
+    void argmaxRowIsTheFirstLargestColumnByComparison(@ForAll @IntRange(min = 1, max = 7) int classes,
+            @ForAll @Size(min = 21, max = 21) List<@IntRange(min = 0, max = 13) Integer> picks,
+            @ForAll @IntRange(min = 0, max = 2) int r) {
+        float[] p = new float[3 * classes];
+        for (int c = 0; c < classes; c++) {
+            p[r * classes + c] = SPECIAL[picks.get(c)];
+            p[((r + 1) % 3) * classes + c] = SPECIAL[picks.get(7 + c)];
+            p[((r + 2) % 3) * classes + c] = SPECIAL[picks.get(14 + c)];
+        }
+        int best = 0;
+        int firstNaN = -1;
+        for (int c = 0; c < classes; c++) {
+            float v = p[r * classes + c];
+            if (Float.isNaN(v) && firstNaN < 0) {
+                firstNaN = c;
+            }
+            if (v > p[r * classes + best]) {
+                best = c;
+            }
+        }
+        if (firstNaN >= 0) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ConfusionMatrix.argmaxRow(p, classes, r));
+            assertEquals("probabilities row " + r + ", column " + firstNaN + " is NaN", e.getMessage());
+        } else {
+            assertEquals(best, ConfusionMatrix.argmaxRow(p, classes, r));
+        }
+    }
+
     /** The one-pass count equals a count written out row by row: flag column against the first largest column. */
     @Property(tries = 200)
     void oneHotCountsEqualADirectCount(@ForAll @IntRange(min = 1, max = 6) int classes,
