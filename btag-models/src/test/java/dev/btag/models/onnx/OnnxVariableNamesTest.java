@@ -9,6 +9,7 @@ import ai.djl.Device;
 import ai.onnx.proto.OnnxMl;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
+import dev.btag.data.hdf5.Hdf5Writer;
 import dev.btag.data.layout.Layout;
 import dev.btag.data.ntuple.JetFile;
 import dev.btag.data.schema.FeatureSet;
@@ -161,6 +162,65 @@ class OnnxVariableNamesTest {
              JetFile file = JetFile.open(data.test(), layout)) {
             assertEquals(List.of("vertices"), tagger.collectionNames());
             assertEquals(40 * 6, tagger.predict(file, 0, 40).probabilities().length);
+        }
+    }
+
+    /**
+     * An HDF5 layout does not fix a collection's object slots: the model's fixed 4 vertex slots are taken (the file is
+     * checked when read), its scores are those of the same jets read from the tutorial file, and a file holding 5
+     * slots is refused naming the file and the input.
+     */
+    @Test
+    void aCollectionWhoseSlotsTheLayoutLeavesOpenTakesTheModelsAndEachFileIsChecked() throws Exception {
+        String yaml = """
+            format: hdf5
+            jets:
+              array: jets
+              columns: [%s, flavour]
+              features: [%s]
+            label:
+              field: flavour
+              classes: {b: [5], bb: [6], leptonic_b: [7], c: [4], uds: [1], g: [21]}
+            groups: {b: [b, bb, leptonic_b], c: [c], light: [uds, g]}
+            collections:
+              - {name: vertices, array: vertices, variables: [%s]}
+            """.formatted(String.join(", ", FEATURES), String.join(", ", FEATURES), String.join(", ", VERTICES));
+        Path layoutFile = Files.writeString(dir.resolve("vertices-h5.yaml"), yaml);
+        Layout layout = Layout.load(layoutFile);
+        float[] features;
+        float[] vertices;
+        try (JetFile tutorial = JetFile.open(data.test(), Layout.tutorial())) {
+            features = tutorial.features(0, 40);
+            vertices = tutorial.collection(tutorial.collectionIndex("vertices"), 0, 40);
+        }
+        int f = FEATURES.size();
+        float[] table = new float[40 * (f + 1)];
+        for (int i = 0; i < 40; i++) {
+            System.arraycopy(features, i * f, table, i * (f + 1), f);
+            table[i * (f + 1) + f] = 5;
+        }
+        Path four = dir.resolve("four-slots.h5");
+        Path five = dir.resolve("five-slots.h5");
+        try (Hdf5Writer w = Hdf5Writer.create(four)) {
+            w.write("jets", table, 40, f + 1);
+            w.write("vertices", vertices, 40, 4, VERTICES.size());
+        }
+        try (Hdf5Writer w = Hdf5Writer.create(five)) {
+            w.write("jets", table, 40, f + 1);
+            w.write("vertices", new float[40 * 5 * VERTICES.size()], 40, 5, VERTICES.size());
+        }
+        Path model = withInputs("h5", FEATURES, VERTICES);
+        try (OnnxTagger tagger = OnnxTagger.open(model, OnnxTagger.options().optLayout(layout).build());
+             OnnxTagger tutorial = OnnxTagger.open(model)) {
+            try (JetFile file = JetFile.open(four, layout)) {
+                assertArrayEquals(scores(tutorial), tagger.predict(file, 0, 40).probabilities());
+            }
+            try (JetFile file = JetFile.open(five, layout)) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> tagger.predict(file, 0, 40));
+                assertEquals(five + ": input 'vertices': the model reads float32 (N, 4, 12), the file's collection"
+                    + " 'vertices' is (N, 5, 12)", e.getMessage());
+            }
         }
     }
 }
