@@ -52,7 +52,8 @@ import picocli.CommandLine;
  * order, so they are matched by name), exported to ONNX. Spark scores two files (5,000 and 700 jets, in partitions of
  * 4,096 jets, so the first file has two ranges) through the layout; the probabilities must be bit for bit those of
  * {@code btag predict --layout} of the same .onnx file ({@link LayoutPredictions#score} of the model opened through
- * the layout, what its command runs), and within the export's tolerance of the tagger on the PyTorch engine.
+ * the layout, what its command runs), and within the export's tolerance of the tagger on the PyTorch engine; with
+ * {@code --npz} each file's npz is byte for byte that of {@code btag predict --layout} of the file.
  * {@code btag spark evaluate --layout} gives {@code btag evaluate}'s AUCs of the same .onnx file (1e-12, as the other
  * Spark evaluation tests). Without {@code --layout} the model is refused on the driver in one line naming it.
  */
@@ -189,7 +190,7 @@ class SparkOnnxLayoutTest {
         StringWriter err = new StringWriter();
         assertEquals(0, command(text, err).execute("predict", "--master", "local[2]", "--model", onnx.toString(),
             "--layout", layoutFile.toString(), "--test", dir.resolve("jets_*.h5").toString(), "--out",
-            out.toString(), "--rows-per-partition", String.valueOf(ROWS_PER_PARTITION)), err.toString());
+            out.toString(), "--rows-per-partition", String.valueOf(ROWS_PER_PARTITION), "--npz"), err.toString());
         assertTrue(text.toString().contains("scored by deepjet3.onnx") && text.toString().contains("(3 partitions"),
             text.toString());
         Dataset<Row> scored = spark.read().parquet(out.resolve(ScoredOutputs.PARQUET).toString());
@@ -210,6 +211,16 @@ class SparkOnnxLayoutTest {
         }
         assertEquals(expected.length, at, "every jet scored");
         assertArrayEquals(expected, spread, "bit for bit as btag predict --layout of the .onnx file");
+        // --npz: per input file, byte for byte what btag predict --layout writes for that file
+        try (JetScorer scorer = ModelFiles.open(onnx, OutputKind.PROBABILITIES, layout)) {
+            for (Path file : files) {
+                String stem = file.getFileName().toString().replace(".h5", "");
+                Path single = dir.resolve(stem + "-single.npz");
+                LayoutPredictions.score(scorer, List.of(file), layout).write(single);
+                assertArrayEquals(Files.readAllBytes(single),
+                    Files.readAllBytes(out.resolve(stem + ScoredOutputs.NPZ_SUFFIX)), file.toString());
+            }
+        }
     }
 
     @Test

@@ -52,7 +52,7 @@ final class SparkPredictCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         long jets = scored.count();
         int partitions = scoring.plan(files).size();
-        List<Path> npzFiles = npz ? ScoredOutputs.writeNpz(scored, files, options.out) : List.of();
+        List<Path> npzFiles = npz ? ScoredOutputs.writeNpz(scored, files, layout, options.out) : List.of();
         Path parquet = options.out.resolve(ScoredOutputs.PARQUET);
         PrintWriter o = spec.commandLine().getOut();
         if (options.json) {

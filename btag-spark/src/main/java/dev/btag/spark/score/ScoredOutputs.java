@@ -1,6 +1,9 @@
 package dev.btag.spark.score;
 
+import dev.btag.data.layout.Layout;
 import dev.btag.io.FileChecks;
+import dev.btag.metrics.comparison.ClassGroups;
+import dev.btag.models.LayoutInputs;
 import dev.btag.models.predict.Predictions;
 import dev.btag.models.predict.PredictionsFile;
 import java.io.IOException;
@@ -49,8 +52,9 @@ public final class ScoredOutputs {
     }
 
     /**
-     * Writes one {@code predictions.npz} per input file, with the entries of {@code btag predict}: probabilities,
-     * truth and the discriminants. Each file's rows are collected on the driver in row order (one file at a time).
+     * Writes one {@code predictions.npz} per tutorial-layout input file, with the entries of {@code btag predict}:
+     * probabilities, truth and the discriminants ({@link #writeNpz(Dataset, List, Layout, Path)} with the tutorial
+     * layout).
      *
      * @param scored the scored jets (for example as read back by {@link #writeParquet})
      * @param files the input files, in order
@@ -58,9 +62,31 @@ public final class ScoredOutputs {
      * @return the files written, in input order
      * @throws IOException if a file cannot be written (the message names it)
      * @throws IllegalArgumentException if two inputs share a name (their outputs would collide; the message names
-     *     both)
+     *     both), or the jets do not have six class probabilities
      */
     public static List<Path> writeNpz(Dataset<Row> scored, List<Path> files, Path dir) throws IOException {
+        return writeNpz(scored, files, Layout.tutorial(), dir);
+    }
+
+    /**
+     * Writes one {@code predictions.npz} per input file, as {@code btag predict --layout} writes it for that file: for
+     * the tutorial layout the six probabilities, the integer truth and the five discriminants; for another layout the
+     * K probabilities of the layout's classes, the group truth codes and the discriminants of the group sums that the
+     * groups define ({@link PredictionsFile#write(Predictions, ClassGroups, int[], Path)}). Each file's rows are
+     * collected on the driver in row order (one file at a time).
+     *
+     * @param scored the scored jets (for example as read back by {@link #writeParquet})
+     * @param files the input files, in order
+     * @param layout the layout the files were scored through
+     * @param dir the output directory
+     * @return the files written, in input order
+     * @throws IOException if a file cannot be written (the message names it)
+     * @throws IllegalArgumentException if two inputs share a name (their outputs would collide; the message names
+     *     both), or the jets do not have the layout's number of class probabilities
+     */
+    public static List<Path> writeNpz(Dataset<Row> scored, List<Path> files, Layout layout, Path dir)
+            throws IOException {
+        ClassGroups groups = layout.isTutorial() ? null : LayoutInputs.groups(layout);
         Set<String> names = new HashSet<>();
         List<Path> written = new ArrayList<>();
         for (Path file : files) {
@@ -74,7 +100,7 @@ public final class ScoredOutputs {
             List<Row> rows = scored.filter(scored.col(ScoredJets.FILE).equalTo(file.toString()))
                 .orderBy(ScoredJets.ROW).select(ScoredJets.PROBABILITIES, ScoredJets.TRUTH).collectAsList();
             int n = rows.size();
-            int k = n == 0 ? 6 : rows.get(0).getList(0).size();
+            int k = n > 0 ? rows.get(0).getList(0).size() : groups == null ? 6 : groups.size();
             float[] p = new float[n * k];
             int[] truth = new int[n];
             for (int i = 0; i < n; i++) {
@@ -85,7 +111,11 @@ public final class ScoredOutputs {
                 truth[i] = rows.get(i).getInt(1);
             }
             Path out = dir.resolve(stem + NPZ_SUFFIX);
-            PredictionsFile.write(new Predictions(n, k, p), truth, out);
+            if (groups == null) {
+                PredictionsFile.write(new Predictions(n, k, p), truth, out);
+            } else {
+                PredictionsFile.write(new Predictions(n, k, p), groups, truth, out);
+            }
             written.add(out);
         }
         return written;
