@@ -49,20 +49,41 @@ final class BranchGraph {
     }
 
     /**
+     * Declares the branches' graph inputs, float32 (batch, O, V), each named after its collection, in branch order.
+     * Called before any node is added, so that no constant or intermediate value can have taken a collection's name
+     * (those get unique names; inputs must keep theirs).
+     *
+     * @param g the graph, holding only the features input so far
+     * @param tagger the tagger
+     * @return the input names, in branch order
+     * @throws UnsupportedOperationException as {@link TaggerGraph#inputNames(Tagger)}, for a collection named as the
+     *     features input or the probabilities output
+     */
+    static List<String> inputs(OnnxGraph g, Tagger tagger) {
+        TaggerGraph.inputNames(tagger);
+        List<String> names = new ArrayList<>();
+        for (ObjectBranch b : tagger.spec().branches()) {
+            names.add(g.input(b.collection(), OnnxNames.BATCH, (long) b.objects(), (long) b.variables()));
+        }
+        return names;
+    }
+
+    /**
      * Adds the DeepJet-style encoder: one input per branch, the branch summaries concatenated in branch order.
      *
      * @param g the graph
      * @param tagger the tagger
+     * @param inputs the branches' inputs from {@link #inputs}, in branch order
      * @return the (batch, sum of LSTM units) summary
      */
-    static String deepJet(OnnxGraph g, Tagger tagger) {
+    static String deepJet(OnnxGraph g, Tagger tagger, List<String> inputs) {
         TaggerSpec spec = tagger.spec();
         List<Block> blocks = new ArrayList<>(TaggerGraph.child(tagger, "tracks").getChildren().values());
         boolean mask = spec.padding() == PaddingPolicy.MASK;
         List<String> summaries = new ArrayList<>();
         for (int i = 0; i < spec.branches().size(); i++) {
             ObjectBranch b = spec.branches().get(i);
-            String x = standardiseObjects(g, collectionInput(g, b), collectionStandardizer(tagger, i));
+            String x = standardiseObjects(g, inputs.get(i), collectionStandardizer(tagger, i));
             String real = realFlags(g, x, 2);
             if (mask || b.sortVariable() >= 0) {
                 x = reorder(g, x, real, b.sortVariable(), b.objects());
@@ -80,14 +101,15 @@ final class BranchGraph {
      *
      * @param g the graph
      * @param tagger the tagger
+     * @param input its one input from {@link #inputs}
      * @return the (batch, LSTM units) summary
      */
-    static String deepVertex(OnnxGraph g, Tagger tagger) {
+    static String deepVertex(OnnxGraph g, Tagger tagger, String input) {
         ObjectBranch b = tagger.spec().branches().get(0);
         List<Block> blocks = new ArrayList<>(TaggerGraph.child(tagger, "tracks").getChildren().values());
         long seeds = b.variables();
         long neighbours = b.objects() / DEEP_VERTEX_PARAMETERS;
-        String x = standardiseObjects(g, collectionInput(g, b), collectionStandardizer(tagger, 0));
+        String x = standardiseObjects(g, input, collectionStandardizer(tagger, 0));
         String perSeed = g.node("Reshape", Map.of(), g.node("Transpose", Map.of("perm", new long[] {0, 2, 1}), x),
             g.longs("per_seed_shape", 0, seeds, neighbours, DEEP_VERTEX_PARAMETERS));
         String realNeighbour = toFloat(g, realFlags(g, perSeed, 3));
@@ -101,11 +123,6 @@ final class BranchGraph {
         String pooled = g.node("Div", Map.of(), summed, denominator);
         String realSeed = g.node("Greater", Map.of(), count, g.floats("zero", new float[] {0f}));
         return afterLastReal(g, reorder(g, pooled, realSeed, -1, seeds), blocks.get(1), realSeed);
-    }
-
-    /** The branch's graph input, float32 (batch, O, V), named after its collection. */
-    private static String collectionInput(OnnxGraph g, ObjectBranch b) {
-        return g.input(b.collection(), OnnxNames.BATCH, (long) b.objects(), (long) b.variables());
     }
 
     /**

@@ -85,15 +85,16 @@ final class TaggerGraph {
         TaggerSpec spec = tagger.spec();
         Architecture architecture = spec.architecture();
         OnnxGraph g = new OnnxGraph("btag_" + architecture.cliName());
-        String features = standardise(g, g.input(OnnxNames.FEATURES, OnnxNames.BATCH, (long) spec.featureCount()),
-            tagger.inputs());
+        String raw = g.input(OnnxNames.FEATURES, OnnxNames.BATCH, (long) spec.featureCount());
+        List<String> collections = architecture.usesBranches() ? BranchGraph.inputs(g, tagger) : List.of();
+        String features = standardise(g, raw, tagger.inputs());
         String summary = switch (architecture) {
             case DNN -> null;
             case CNN1X1 -> g.node("Flatten", Map.of("axis", 1L),
                 dense(g, tracks(g, tagger), child(tagger, "tracks"), true));
             case LSTM, GRU -> recurrent(g, tracks(g, tagger), child(tagger, "tracks"), "");
-            case DEEPJET -> BranchGraph.deepJet(g, tagger);
-            case DEEPVERTEX -> BranchGraph.deepVertex(g, tagger);
+            case DEEPJET -> BranchGraph.deepJet(g, tagger, collections);
+            case DEEPVERTEX -> BranchGraph.deepVertex(g, tagger, collections.get(0));
         };
         if (architecture.usesBranches()) {
             features = batchNorm(g, features, child(tagger, "features"));
@@ -120,16 +121,19 @@ final class TaggerGraph {
      *
      * @param tagger the tagger
      * @return the names
-     * @throws UnsupportedOperationException if a branch's collection is named {@value OnnxNames#FEATURES}
+     * @throws UnsupportedOperationException if a branch's collection is named {@value OnnxNames#FEATURES} or
+     *     {@value OnnxNames#PROBABILITIES}
      */
     static List<String> inputNames(Tagger tagger) {
         TaggerSpec spec = tagger.spec();
         List<String> names = new ArrayList<>(List.of(OnnxNames.FEATURES));
         if (spec.architecture().usesBranches()) {
             for (ObjectBranch b : spec.branches()) {
-                if (OnnxNames.FEATURES.equals(b.collection())) {
+                boolean features = OnnxNames.FEATURES.equals(b.collection());
+                if (features || OnnxNames.PROBABILITIES.equals(b.collection())) {
                     throw new UnsupportedOperationException("cannot export the " + spec.architecture().cliName()
-                        + " tagger: its collection '" + b.collection() + "' has the name of the features input");
+                        + " tagger: its collection '" + b.collection() + "' has the name of the "
+                        + (features ? "features input" : "probabilities output"));
                 }
                 names.add(b.collection());
             }

@@ -205,6 +205,36 @@ class BranchExportTest {
         }
     }
 
+    /**
+     * Collections may carry the names the graph gives its constants ({@code zero}, {@code k}, {@code axis}): the
+     * inputs are declared first and keep their names; a collection named as the output is refused.
+     */
+    @Test
+    void collectionsNamedAsGraphConstantsExportAndTheOutputNameIsRefused() throws Exception {
+        try (Tagger tagger = namedDeepJet("zero", "k")) {
+            Agreement a = OnnxExport.builder().setTagger(tagger).optCheckJets(50).build()
+                .check(Path.of("named.onnx"), OnnxExport.builder().setTagger(tagger).build().toBytes());
+            assertTrue(a.passed(), a.summary());
+        }
+        try (Tagger tagger = namedDeepJet("axis", "probabilities")) {
+            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                () -> OnnxExport.builder().setTagger(tagger).build().toBytes());
+            assertEquals("cannot export the deepjet tagger: its collection 'probabilities' has the name of the"
+                + " probabilities output", e.getMessage());
+        }
+    }
+
+    private static Tagger namedDeepJet(String first, String second) {
+        TaggerSpec spec = TaggerSpec.builder().setArchitecture(Architecture.DEEPJET).optFeatureCount(3)
+            .optBranches(List.of(new ObjectBranch(first, 6, 3, new int[] {5}, 4, -1),
+                new ObjectBranch(second, 3, 2, new int[] {3}, 2, 1)))
+            .optHeadWidths(6).build();
+        Tagger tagger = Tagger.create(spec, InputSpec.unstandardised(List.of("f0", "f1", "f2"), 6, 3), Device.cpu())
+            .initialize();
+        OnnxExportTest.randomise(tagger, 5);
+        return tagger;
+    }
+
     /** Masked padding: moving padded slots between the real objects leaves the ONNX output unchanged. */
     @Test
     void paddingMovedBetweenRealObjectsGivesTheSameOnnxOutput() throws Exception {
