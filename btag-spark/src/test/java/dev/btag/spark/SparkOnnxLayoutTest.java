@@ -247,6 +247,19 @@ class SparkOnnxLayoutTest {
     }
 
     @Test
+    void aDataFrameCannotFeedTheModelsTwoCollectionsAndIsRefusedOnTheDriver() {
+        org.apache.spark.sql.Column[] columns = names("f", 15).stream()
+            .map(f -> org.apache.spark.sql.functions.lit(0f).as(f)).toArray(org.apache.spark.sql.Column[]::new);
+        Dataset<Row> frame = spark.range(3).select(columns);
+        dev.btag.spark.score.SparkScoring scoring = dev.btag.spark.score.SparkScoring.builder().setModelFile(onnx)
+            .optLayout(layout).build();
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> scoring.score(frame));
+        assertEquals(onnx + ": the model reads the collections [vertices, tracks]; a DataFrame feeds one, the"
+            + " layout's first ('tracks'): score files instead", e.getMessage());
+    }
+
+    @Test
     void withoutTheLayoutTheModelIsRefusedOnTheDriver() {
         Path out = dir.resolve("refused");
         StringWriter err = new StringWriter();

@@ -3,9 +3,13 @@ package dev.btag.spark.score;
 import ai.djl.translate.TranslateException;
 import dev.btag.data.layout.Layout;
 import dev.btag.models.LayoutInputs;
+import dev.btag.models.ObjectBranch;
 import dev.btag.models.Tagger;
+import dev.btag.models.TaggerSpec;
 import dev.btag.models.io.TaggerFile;
 import dev.btag.models.onnx.ModelFiles;
+import dev.btag.models.onnx.OnnxNames;
+import dev.btag.models.onnx.OnnxTagger;
 import dev.btag.models.predict.JetInputs;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,9 +32,10 @@ import org.apache.spark.sql.functions;
  * {@code monotonically_increasing_id}), {@code truth} and {@code class} (int; default 0 and -1), {@code pt},
  * {@code eta} (double; default NaN) and {@code weight} (double; default 1).
  *
- * <p>Each partition is predicted in blocks of {@value #BLOCK} rows with the shipped model. A btag tagger trained
- * through a layout that standardises its collection is refused (the standardisation is applied when reading files
- * only). Only static methods.
+ * <p>Each partition is predicted in blocks of {@value #BLOCK} rows with the shipped model. Refused on the driver,
+ * before any task: a btag tagger trained through a layout that standardises its collection (the standardisation is
+ * applied when reading files only), and a model that reads more than one collection or another collection than the
+ * layout's first. Only static methods.
  */
 final class FrameScoring {
 
@@ -49,23 +54,49 @@ final class FrameScoring {
                     + " its columns are " + columns);
             }
         }
-        if (!ModelFiles.isOnnx(modelFile)) {
-            try (Tagger tagger = TaggerFile.load(modelFile)) {
-                boolean standardised = tagger.layoutInputs().map(LayoutInputs::collectionStandardizers)
-                    .filter(list -> list.stream().anyMatch(java.util.Objects::nonNull)).isPresent();
-                if (standardised && tagger.spec().architecture().usesTracks()) {
-                    throw new IllegalArgumentException(modelFile + ": the tagger standardises its collection, which"
-                        + " only file inputs apply; score files instead of a DataFrame");
-                }
-            }
-        }
         String collection = layout.collections().isEmpty() ? null : layout.collections().get(0).name();
+        List<String> read = collectionsRead(modelFile, layout);
+        boolean fed = read.isEmpty() || read.size() == 1 && collection != null
+            && (read.get(0).equals(collection) || read.get(0).equals(OnnxNames.TRACKS));
+        if (!fed) {
+            throw new IllegalArgumentException(modelFile + ": the model reads the collections " + read + "; a"
+                + " DataFrame feeds one, the layout's first" + (collection == null ? " (the layout has none)"
+                : " ('" + collection + "')") + ": score files instead");
+        }
         ShippedModel model = ShippedModel.ship(input.sparkSession().sparkContext(), modelFile, logits, layout);
         Dataset<Row> numbered = columns.contains(ScoredJets.ROW) ? input
             : input.withColumn(ScoredJets.ROW, functions.monotonically_increasing_id());
         Columns at = new Columns(numbered.columns(), features, collection);
         JavaRDD<Row> rows = numbered.javaRDD().mapPartitions(new Scorer(model, at));
         return input.sparkSession().createDataFrame(rows, ScoredJets.schema());
+    }
+
+    /**
+     * The collections the model reads, by name, checked on the driver: an ONNX model opened through the layout (so
+     * that a model that does not fit it is refused here, not on an executor), a btag tagger's branches, or
+     * {@code tracks} (the layout's first collection) for a track tagger.
+     *
+     * @throws IllegalArgumentException if the btag tagger standardises its collection (applied to file inputs only)
+     */
+    private static List<String> collectionsRead(Path modelFile, Layout layout) throws IOException {
+        if (ModelFiles.isOnnx(modelFile)) {
+            try (OnnxTagger onnx = OnnxTagger.open(modelFile, OnnxTagger.options().optLayout(layout).build())) {
+                return onnx.collectionNames();
+            }
+        }
+        try (Tagger tagger = TaggerFile.load(modelFile)) {
+            boolean standardised = tagger.layoutInputs().map(LayoutInputs::collectionStandardizers)
+                .filter(list -> list.stream().anyMatch(java.util.Objects::nonNull)).isPresent();
+            if (standardised && tagger.spec().architecture().usesTracks()) {
+                throw new IllegalArgumentException(modelFile + ": the tagger standardises its collection, which"
+                    + " only file inputs apply; score files instead of a DataFrame");
+            }
+            TaggerSpec spec = tagger.spec();
+            if (spec.architecture().usesBranches()) {
+                return spec.branches().stream().map(ObjectBranch::collection).toList();
+            }
+            return spec.architecture().usesTracks() ? List.of(OnnxNames.TRACKS) : List.of();
+        }
     }
 
     /** Where each input sits in the DataFrame's rows; -1 for an optional column that is absent. */
